@@ -1,0 +1,76 @@
+import { isValidLocaleTag } from '../domain/locale';
+
+export interface PluginConfig {
+  /** Days between release and effect; a policy may override it (0 = on release). */
+  effectDelayDays: number;
+  /** Locales every edition must have before release; a policy may override it. */
+  requiredLocales: string[];
+  /** Fallback chain: requested locale → locales to try next, in order. */
+  fallbackLocales: Record<string, string[]>;
+  /** HMAC secret for subject pseudonyms (required outside development). */
+  subjectSecret: string | null;
+  evidence: { ip: 'truncate' | 'hash' | 'full' | 'none' };
+  retention: { evidenceDays: number; submissionDays: number };
+  cache: {
+    /** Cache-Control max-age for public policy responses, in seconds. */
+    maxAge: number;
+    /** How long an instance keeps a policy in memory before re-reading it, in seconds. */
+    ttl: number;
+  };
+}
+
+export const defaultConfig: PluginConfig = {
+  effectDelayDays: 7,
+  requiredLocales: ['kk', 'ru'],
+  fallbackLocales: {},
+  subjectSecret: null,
+  evidence: { ip: 'truncate' },
+  retention: { evidenceDays: 30, submissionDays: 365 },
+  cache: { maxAge: 300, ttl: 5 },
+};
+
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/**
+ * Validates the merged plugin configuration at boot. Every problem is named
+ * with its path so that a misconfigured app fails with a clear message.
+ */
+export function validateConfig(config: unknown): void {
+  const c = config as Partial<PluginConfig> & Record<string, unknown>;
+  const problems: string[] = [];
+  if (!isInt(c.effectDelayDays, 0, 3650)) problems.push('effectDelayDays must be an integer between 0 and 3650');
+  if (!Array.isArray(c.requiredLocales) || c.requiredLocales.length === 0 || !c.requiredLocales.every((l) => typeof l === 'string' && isValidLocaleTag(l))) {
+    problems.push('requiredLocales must be a non-empty array of locale codes such as "kk"');
+  }
+  const fb = c.fallbackLocales;
+  if (typeof fb !== 'object' || fb === null || Array.isArray(fb)) {
+    problems.push('fallbackLocales must be an object mapping a locale to an array of locales');
+  } else {
+    for (const [from, to] of Object.entries(fb)) {
+      if (!isValidLocaleTag(from) || !Array.isArray(to) || !to.every((l) => typeof l === 'string' && isValidLocaleTag(l))) {
+        problems.push(`fallbackLocales.${from} must be an array of locale codes`);
+      }
+    }
+  }
+  if (c.subjectSecret !== null && c.subjectSecret !== undefined && (typeof c.subjectSecret !== 'string' || c.subjectSecret.length < 16)) {
+    problems.push('subjectSecret must be a string of at least 16 characters');
+  }
+  if (!c.evidence || !['truncate', 'hash', 'full', 'none'].includes((c.evidence as PluginConfig['evidence']).ip)) {
+    problems.push('evidence.ip must be one of truncate, hash, full, none');
+  }
+  const r = c.retention as PluginConfig['retention'] | undefined;
+  if (!r || !isInt(r.evidenceDays, 1, 36500)) problems.push('retention.evidenceDays must be a positive integer');
+  if (!r || !isInt(r.submissionDays, 1, 36500)) problems.push('retention.submissionDays must be a positive integer');
+  const cache = c.cache as PluginConfig['cache'] | undefined;
+  if (!cache || !isInt(cache.maxAge, 0, 31536000)) problems.push('cache.maxAge must be an integer number of seconds ≥ 0');
+  if (!cache || !isInt(cache.ttl, 0, 3600)) problems.push('cache.ttl must be an integer number of seconds between 0 and 3600');
+  if (problems.length) {
+    throw new Error(`Invalid policy-ledger configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export default {
+  default: defaultConfig,
+  validator: validateConfig,
+};

@@ -1,0 +1,26 @@
+export const PLUGIN_ID = 'policy-ledger';
+export const POLICY_UID = 'plugin::policy-ledger.policy' as const;
+export const EDITION_UID = 'plugin::policy-ledger.edition' as const;
+
+/** Edition fields only the release service writes. */
+export const EDITION_SYSTEM_FIELDS = ['version', 'releasedAt', 'effectiveAt', 'cancelledAt', 'contentHash', 'localeReleasedAt'] as const;
+/** Edition fields stored per locale. */
+export const EDITION_LOCALIZED_FIELDS = ['title', 'body', 'changeSummary'] as const;
+
+/** Admin RBAC actions (uids become plugin::policy-ledger.<uid>). */
+export const ACTIONS = {
+  read: 'plugin::policy-ledger.read',
+  release: 'plugin::policy-ledger.release',
+  readConsents: 'plugin::policy-ledger.read-consents',
+  export: 'plugin::policy-ledger.export',
+  verify: 'plugin::policy-ledger.verify',
+  erase: 'plugin::policy-ledger.erase',
+} as const;
+
+/** Content-API actions the Public role gets on first boot. */
+export const PUBLIC_ACTIONS = [
+  'plugin::policy-ledger.policies.find',
+  'plugin::policy-ledger.policies.current',
+  'plugin::policy-ledger.policies.editions',
+  'plugin::policy-ledger.policies.edition',
+] as const;

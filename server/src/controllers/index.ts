@@ -1,0 +1,4 @@
+import policies from './policies';
+import adminEditions from './admin-editions';
+
+export default { policies, 'admin-editions': adminEditions };

@@ -1,0 +1,102 @@
+import { DAY_MS } from './clock';
+
+/**
+ * Effective-date arithmetic. All instants are UTC: "7 calendar days" is
+ * 7 × 24 h after the release instant, which is the same wall-clock time
+ * 7 days later in UTC (and in Kazakhstan, which has no DST).
+ */
+export function addDays(instant: Date, days: number): Date {
+  if (!Number.isInteger(days) || days < 0) {
+    throw new RangeError(`days must be a non-negative integer, got ${days}`);
+  }
+  return new Date(instant.getTime() + days * DAY_MS);
+}
+
+export interface EffectiveInput {
+  releasedAt: Date;
+  delayDays: number;
+  /** An instant the editor asked for; allowed only if not earlier than the default. */
+  requested?: Date | null;
+  /** effectiveAt of the latest non-cancelled released edition of the same policy. */
+  previousEffectiveAt?: Date | null;
+}
+
+export type EffectiveResult =
+  | { ok: true; effectiveAt: Date }
+  | { ok: false; reason: 'before-minimum' | 'before-previous'; minimum: Date };
+
+/**
+ * effectiveAt = releasedAt + delay; an editor may pick a later instant, never
+ * an earlier one, and never one before the previous edition takes effect.
+ */
+export function computeEffectiveAt(input: EffectiveInput): EffectiveResult {
+  const minimum = addDays(input.releasedAt, input.delayDays);
+  const effectiveAt = input.requested ?? minimum;
+  if (effectiveAt.getTime() < minimum.getTime()) {
+    return { ok: false, reason: 'before-minimum', minimum };
+  }
+  if (input.previousEffectiveAt && effectiveAt.getTime() < input.previousEffectiveAt.getTime()) {
+    return { ok: false, reason: 'before-previous', minimum: input.previousEffectiveAt };
+  }
+  return { ok: true, effectiveAt };
+}
+
+/** The calendar date (YYYY-MM-DD, UTC) of an instant: the default edition date. */
+export function utcDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+export type EditionState = 'draft' | 'scheduled' | 'in-force' | 'superseded' | 'cancelled';
+
+export interface EditionTimes {
+  version: number | null;
+  releasedAt: Date | null;
+  effectiveAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+/**
+ * State derived from the dates. `currentVersion` is the version in force at
+ * `now` for the edition's policy (null if none).
+ */
+export function editionState(e: EditionTimes, now: Date, currentVersion: number | null): EditionState {
+  if (e.cancelledAt) return 'cancelled';
+  if (!e.releasedAt || e.version === null || !e.effectiveAt) return 'draft';
+  if (e.effectiveAt.getTime() > now.getTime()) return 'scheduled';
+  if (currentVersion !== null && currentVersion > e.version) return 'superseded';
+  return 'in-force';
+}
+
+/**
+ * The edition in force at `now`: highest version with effectiveAt ≤ now, not
+ * cancelled. The upcoming one: the lowest version above it not yet in effect.
+ */
+export function pickCurrent<T extends EditionTimes>(editions: readonly T[], now: Date): { current: T | null; upcoming: T | null } {
+  let current: T | null = null;
+  let upcoming: T | null = null;
+  const t = now.getTime();
+  for (const e of editions) {
+    if (e.cancelledAt || e.version === null || !e.effectiveAt || !e.releasedAt) continue;
+    if (e.effectiveAt.getTime() <= t) {
+      if (!current || e.version > (current.version as number)) current = e;
+    }
+  }
+  for (const e of editions) {
+    if (e.cancelledAt || e.version === null || !e.effectiveAt || !e.releasedAt) continue;
+    if (e.effectiveAt.getTime() > t && (!current || e.version > (current.version as number))) {
+      if (!upcoming || e.version < (upcoming.version as number)) upcoming = e;
+    }
+  }
+  return { current, upcoming };
+}
+
+/** The next instant after `now` at which the current edition may change (or null). */
+export function nextChange(editions: readonly EditionTimes[], now: Date): Date | null {
+  let next: number | null = null;
+  for (const e of editions) {
+    if (e.cancelledAt || !e.effectiveAt || !e.releasedAt) continue;
+    const at = e.effectiveAt.getTime();
+    if (at > now.getTime() && (next === null || at < next)) next = at;
+  }
+  return next === null ? null : new Date(next);
+}

@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+/** Lowercase hex SHA-256 of the UTF-8 bytes of `text`, exactly as given. */
+export function sha256Hex(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The content hash of an edition's text: SHA-256 of the Markdown body exactly
+ * as served, so anyone can recompute it from the API response.
+ */
+export function contentHash(body: string): string {
+  return sha256Hex(Buffer.from(body, 'utf8'));
+}

@@ -1,0 +1,14 @@
+import createError from 'http-errors';
+
+/**
+ * 409 and 422 in Strapi's error shape. `@strapi/utils` has no class for them;
+ * Strapi's error middleware formats any http-errors error as
+ * `{ data: null, error: { status, name, message, details } }`.
+ */
+export function conflict(message: string, details: Record<string, unknown> = {}): Error {
+  return createError(409, message, { details });
+}
+
+export function unprocessable(message: string, details: Record<string, unknown> = {}): Error {
+  return createError(422, message, { details });
+}

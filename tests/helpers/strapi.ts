@@ -1,0 +1,122 @@
+/**
+ * Boots the host app with the plugin once per test process, on the database
+ * the environment selects (DATABASE_CLIENT=sqlite|postgres|mysql; for the two
+ * servers DATABASE_NAME and friends, see .env.example), and serves it on an
+ * ephemeral port for real HTTP requests.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createStrapi, type Core } from '@strapi/strapi';
+// @ts-expect-error -- plain ESM build script without types
+import { buildPlugin, transpile } from '../../scripts/build-plugin.mjs';
+import type { ControllableClock } from '../../server/src/domain/clock';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  url: string;
+  clock: ControllableClock;
+  adminToken: string;
+}
+
+let app: TestApp | null = null;
+let savedListeners: Map<string | symbol, Function[]> | null = null;
+
+function secret() {
+  return randomBytes(16).toString('base64');
+}
+
+export function testApp(): TestApp {
+  if (!app) throw new Error('The test app is not booted: call boot() in a before() hook');
+  return app;
+}
+
+export async function boot(): Promise<TestApp> {
+  if (app) return app;
+  const buildDir = path.join(ROOT, '.tmp', `test-build-${process.pid}`);
+  await buildPlugin();
+  await transpile(path.join(ROOT, 'config'), path.join(buildDir, 'config'));
+  await transpile(path.join(ROOT, 'src'), path.join(buildDir, 'src'));
+
+  const client = process.env.DATABASE_CLIENT ?? 'sqlite';
+  if (client === 'sqlite') {
+    process.env.DATABASE_FILENAME = path.join(buildDir, 'test.db');
+  }
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+    JWT_SECRET: secret(),
+    POLICY_LEDGER_SUBJECT_SECRET: process.env.POLICY_LEDGER_SUBJECT_SECRET ?? secret(),
+    POLICY_LEDGER_DEMO: 'true',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BROWSER: 'none',
+  });
+
+  savedListeners = new Map(
+    (['exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection', 'message', 'disconnect'] as const).map((e) => [
+      e,
+      process.listeners(e as 'exit') as Function[],
+    ]),
+  );
+
+  const strapi = createStrapi({ appDir: ROOT, distDir: buildDir, autoReload: false, serveAdminPanel: false });
+  strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
+  await strapi.load();
+  strapi.server.mount();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const clock = strapi.plugin('policy-ledger').service('clock') as ControllableClock;
+  const adminToken = await createSuperAdmin(strapi, url);
+  app = { strapi, url, clock, adminToken };
+  return app;
+}
+
+async function createSuperAdmin(strapi: Core.Strapi, url: string): Promise<string> {
+  const email = 'admin@policy-ledger.test';
+  const password = 'Test-password-1';
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Test',
+    lastname: 'Admin',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
+  return adminLogin(url, email, password);
+}
+
+export async function adminLogin(url: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await res.json()) as { data?: { token?: string; accessToken?: string } };
+  const token = body.data?.token ?? body.data?.accessToken;
+  if (!res.ok || !token) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(body)}`);
+  return token;
+}
+
+export async function shutdown() {
+  if (!app) return;
+  const { strapi } = app;
+  app = null;
+  await strapi.destroy();
+  // strapi.destroy() removes every process listener; give the test runner its own back.
+  for (const [event, listeners] of savedListeners ?? []) {
+    for (const l of listeners) if (!process.listeners(event as 'exit').includes(l as never)) process.on(event as 'exit', l as never);
+  }
+  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
+    fs.rmSync(path.join(ROOT, '.tmp', `test-build-${process.pid}`), { recursive: true, force: true });
+  }
+}
