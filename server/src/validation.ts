@@ -36,6 +36,7 @@ export const validateVersion = validateYupSchema(
       .max(2147483647)
       .required(),
   }),
+  { strict: false, abortEarly: false },
 );
 
 export const validateReleaseBody = validateYupSchema(

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { ifNoneMatchHits } from '../domain/conditional';
 import type { Format, Served } from '../services/catalog';
 import { singleQueryValue, validateArchiveQuery, validateCurrentQuery, validateKey, validateVersion } from '../validation';
 
@@ -8,8 +9,7 @@ export function sendCacheable(ctx: Context, served: Served) {
   ctx.set('Vary', 'Accept-Language');
   ctx.set('Cache-Control', `public, max-age=${served.maxAge}`);
   ctx.set('ETag', served.etag);
-  ctx.status = 200;
-  if (ctx.fresh) {
+  if (ifNoneMatchHits(ctx.get('if-none-match'), served.etag)) {
     ctx.status = 304;
     return;
   }
@@ -34,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       singleQueryValue(ctx.query, 'locale');
       singleQueryValue(ctx.query, 'format');
       const q = await validateCurrentQuery(ctx.query);
-      sendCacheable(ctx, await catalog().current(key, localeRequest(ctx, q.locale), q.format as Format));
+      sendCacheable(ctx, await catalog().current(key, localeRequest(ctx, q.locale), (q.format ?? 'markdown') as Format));
     },
 
     async editions(ctx: Context) {
@@ -49,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       singleQueryValue(ctx.query, 'locale');
       singleQueryValue(ctx.query, 'format');
       const q = await validateCurrentQuery(ctx.query);
-      sendCacheable(ctx, await catalog().edition(key, Number(version), localeRequest(ctx, q.locale), q.format as Format));
+      sendCacheable(ctx, await catalog().edition(key, Number(version), localeRequest(ctx, q.locale), (q.format ?? 'markdown') as Format));
     },
   };
 };

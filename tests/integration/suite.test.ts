@@ -1,0 +1,20 @@
+/**
+ * The integration suite: one Strapi per test process (booting is the slow
+ * part), real HTTP, the database chosen by DATABASE_CLIENT.
+ */
+import { after, before, describe } from 'node:test';
+import { boot, shutdown } from '../helpers/strapi';
+import { editionsSpec } from './editions.spec';
+import { publicApiSpec } from './public-api.spec';
+
+describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
+  before(async () => {
+    await boot();
+  });
+  after(async () => {
+    await shutdown();
+  });
+
+  publicApiSpec();
+  editionsSpec();
+});
