@@ -19,6 +19,9 @@ function pluginRoot(): string {
 }
 
 export default ({ env }: { env: any }) => ({
+  'users-permissions': {
+    config: { jwtSecret: env('JWT_SECRET') },
+  },
   'policy-ledger': {
     enabled: true,
     resolve: pluginRoot(),

@@ -138,10 +138,11 @@ export function registerGuards(strapi: Core.Strapi) {
     return result;
   }
 
-  strapi.documents.use(async (ctx, next) => {
-    const c = ctx as unknown as DocCtx;
-    if (c.uid === EDITION_UID) return guardEdition(c, next as Next);
-    if (c.uid === POLICY_UID) return guardPolicy(c, next as Next);
+  type Middleware = Parameters<typeof strapi.documents.use>[0];
+  const middleware = async (ctx: DocCtx, next: Next) => {
+    if (ctx.uid === EDITION_UID) return guardEdition(ctx, next);
+    if (ctx.uid === POLICY_UID) return guardPolicy(ctx, next);
     return next();
-  });
+  };
+  strapi.documents.use(middleware as unknown as Middleware);
 }

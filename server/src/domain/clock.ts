@@ -29,7 +29,6 @@ export class ControllableClock implements Clock {
 
   /** Back to the system clock. */
   reset = (): void => {
-    this.offsetMs = 0;
     this.frozenAt = null;
   };
 }

@@ -34,7 +34,7 @@ export interface LocaleRequest {
 }
 
 export interface Served {
-  data: Record<string, unknown>;
+  data: unknown;
   etag: string;
   maxAge: number;
 }
