@@ -195,6 +195,22 @@ describe('utcDate', () => {
     assert.equal(utcDate(d('2026-03-31T23:30:00-05:00')), '2026-04-01');
   });
 
+  it('does not depend on the process time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['Asia/Almaty', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+        process.env.TZ = tz;
+        assert.equal(utcDate(d('2026-01-01T02:00:00+05:00')), '2025-12-31', tz);
+        assert.equal(utcDate(d('2026-03-31T23:30:00-05:00')), '2026-04-01', tz);
+        assert.equal(utcDate(d('2026-07-15T00:00:00.000Z')), '2026-07-15', tz);
+        assert.equal(utcDate(d('2026-07-15T23:59:59.999Z')), '2026-07-15', tz);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('handles the first and last millisecond of a day', () => {
     assert.equal(utcDate(d('2028-02-29T00:00:00.000Z')), '2028-02-29');
     assert.equal(utcDate(d('2028-02-29T23:59:59.999Z')), '2028-02-29');

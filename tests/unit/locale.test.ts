@@ -98,6 +98,11 @@ describe('matchLocale', () => {
     assert.equal(matchLocale('en-gb', ['en-GB', 'en']), 'en-GB');
   });
 
+  it('prefers the bare language over a sibling region (en-GB → en, not en-US)', () => {
+    assert.equal(matchLocale('en-GB', ['en-US', 'en']), 'en');
+    assert.equal(matchLocale('kk-KZ', ['kk-CN', 'kk']), 'kk');
+  });
+
   it('falls back to the primary subtag, then to any locale of the same language', () => {
     assert.equal(matchLocale('kk-KZ', ['ru', 'kk']), 'kk');
     assert.equal(matchLocale('en-GB', ['ru', 'en-US']), 'en-US');
@@ -169,6 +174,11 @@ describe('negotiateLocale', () => {
   it('matches an unavailable region to its language (en-GB → en)', () => {
     assert.deepEqual(nego({ acceptLanguage: 'en-GB' }), { requestedLocale: 'en', servedLocale: 'en' });
     assert.deepEqual(nego({ queryLocale: 'en-GB' }), { requestedLocale: 'en', servedLocale: 'en' });
+  });
+
+  it('prefers the bare language over another region of it (en-GB with en-US and en → en)', () => {
+    const r = nego({ available: ['en-US', 'en', 'kk'], acceptLanguage: 'en-GB' });
+    assert.deepEqual(r, { requestedLocale: 'en', servedLocale: 'en' });
   });
 
   it('prefers the exact region when it is available', () => {

@@ -29,6 +29,7 @@ export class ControllableClock implements Clock {
 
   /** Back to the system clock. */
   reset = (): void => {
+    this.offsetMs = 0;
     this.frozenAt = null;
   };
 }
