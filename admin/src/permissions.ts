@@ -1,0 +1,11 @@
+/**
+ * Admin RBAC actions registered by the server (server/src/bootstrap.ts).
+ * Kept as module-level constants: useRBAC compares them on every render.
+ */
+export const PERMISSIONS = {
+  read: [{ action: 'plugin::policy-ledger.read', subject: null }],
+  release: [{ action: 'plugin::policy-ledger.release', subject: null }],
+};
+
+/** Both edition permissions in one list; useRBAC turns them into canRead / canRelease. */
+export const EDITION_PANEL_PERMISSIONS = [...PERMISSIONS.read, ...PERMISSIONS.release];
