@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, PUBLIC_ACTIONS } from './constants';
+import { pluginConfig } from './utils/plugin';
+import { subjectSecret } from './utils/subjects';
 
 const RBAC_ACTIONS = [
   { uid: 'read', displayName: 'Read policies, editions and their status' },
@@ -23,15 +25,20 @@ async function registerRbacActions(strapi: Core.Strapi) {
  */
 async function grantPublicPermissions(strapi: Core.Strapi, role: { id: number }) {
   const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
-  if (await store.get({ key: 'public-permissions-granted' })) return;
+  // Remembers which actions were ever granted, so a new release of the plugin
+  // grants its new public actions once and a revoked one stays revoked.
+  const stored = await store.get({ key: 'public-permissions-granted' });
+  const granted = new Set<string>(Array.isArray(stored) ? stored : stored === true ? PUBLIC_ACTIONS.slice(0, 4) : []);
+  const toGrant = PUBLIC_ACTIONS.filter((a) => !granted.has(a));
+  if (toGrant.length === 0) return;
   const existing = (await strapi.db
     .query('plugin::users-permissions.permission')
     .findMany({ where: { role: { id: role.id }, action: { $in: [...PUBLIC_ACTIONS] } } })) as Array<{ action: string }>;
-  for (const action of PUBLIC_ACTIONS) {
+  for (const action of toGrant) {
     if (existing.some((p) => p.action === action)) continue;
     await strapi.documents('plugin::users-permissions.permission').create({ data: { action, role: role.id } as never });
   }
-  await store.set({ key: 'public-permissions-granted', value: true });
+  await store.set({ key: 'public-permissions-granted', value: [...granted, ...toGrant] });
 }
 
 /**
@@ -52,7 +59,29 @@ async function grantPublicPermissionsOnFirstBoot(strapi: Core.Strapi) {
   });
 }
 
+/** Sealing and retention run on every instance's cron and claim each period in the database. */
+function scheduleJobs(strapi: Core.Strapi) {
+  const jobs = pluginConfig(strapi).jobs;
+  if (!jobs.enabled) return;
+  const service = (name: string) => strapi.plugin(PLUGIN_ID).service(name);
+  const guarded = (name: string, run: () => Promise<unknown>) => async () => {
+    try {
+      await run();
+    } catch (e) {
+      strapi.log.error(`[policy-ledger] ${name} job failed: ${(e as Error).message}`);
+    }
+  };
+  strapi.cron.add({
+    policyLedgerSeal: { task: guarded('seal', () => service('integrity').runSealJob()), options: { rule: jobs.seal } },
+    policyLedgerRetention: { task: guarded('retention', () => service('retention').runRetentionJob()), options: { rule: jobs.retention } },
+  });
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  subjectSecret(strapi); // refuses to boot outside development without a secret
   await registerRbacActions(strapi);
   await grantPublicPermissionsOnFirstBoot(strapi);
+  // The latest checkpoint hash can be sent out by a Strapi webhook.
+  strapi.get('webhookStore')?.addAllowedEvent?.('POLICY_LEDGER_CHECKPOINT', 'policy-ledger.checkpoint');
+  scheduleJobs(strapi);
 };

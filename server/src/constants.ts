@@ -1,6 +1,7 @@
 export const PLUGIN_ID = 'policy-ledger';
 export const POLICY_UID = 'plugin::policy-ledger.policy' as const;
 export const EDITION_UID = 'plugin::policy-ledger.edition' as const;
+export const FORM_UID = 'plugin::policy-ledger.collection-form' as const;
 
 /** Edition fields only the release service writes. */
 export const EDITION_SYSTEM_FIELDS = ['version', 'releasedAt', 'effectiveAt', 'cancelledAt', 'contentHash', 'localeReleasedAt'] as const;
@@ -23,4 +24,6 @@ export const PUBLIC_ACTIONS = [
   'plugin::policy-ledger.policies.current',
   'plugin::policy-ledger.policies.editions',
   'plugin::policy-ledger.policies.edition',
+  'plugin::policy-ledger.forms.findOne',
+  'plugin::policy-ledger.forms.submit',
 ] as const;

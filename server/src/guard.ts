@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EDITION_LOCALIZED_FIELDS, EDITION_SYSTEM_FIELDS, EDITION_UID, POLICY_UID } from './constants';
+import { EDITION_LOCALIZED_FIELDS, EDITION_SYSTEM_FIELDS, EDITION_UID, FORM_UID, POLICY_UID } from './constants';
+import { checkDefinition } from './domain/form';
+import { definitionHash } from './services/forms';
 import { contentHash } from './domain/hash';
 import { isValidLocaleTag } from './domain/locale';
 import { clock } from './utils/plugin';
@@ -42,6 +44,7 @@ function validateRequiredLocales(data: Record<string, unknown> | undefined) {
 export function registerGuards(strapi: Core.Strapi) {
   const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
   const catalog = () => strapi.plugin('policy-ledger').service('catalog');
+  const forms = () => strapi.plugin('policy-ledger').service('forms');
 
   const rowsOf = (documentId: string) =>
     strapi.db.query(EDITION_UID).findMany({ where: { documentId }, populate: { policy: true } }) as Promise<EditionRow[]>;
@@ -138,10 +141,55 @@ export function registerGuards(strapi: Core.Strapi) {
     return result;
   }
 
+  /**
+   * Collection forms: the definition is checked before it is stored, and
+   * every change bumps `revision` and recomputes `definitionHash`, which
+   * each submission records.
+   */
+  async function guardForm(ctx: DocCtx, next: Next) {
+    const { action, params } = ctx;
+    if (!['create', 'update', 'clone', 'delete'].includes(action)) return next();
+    const before = params.documentId
+      ? ((await strapi.db.query(FORM_UID).findOne({ where: { documentId: params.documentId } })) as Record<string, unknown> | null)
+      : null;
+    if (action === 'delete') {
+      const result = await next();
+      forms().invalidate();
+      return result;
+    }
+    const data = params.data;
+    if (data) {
+      delete data.revision;
+      delete data.definitionHash;
+      if (action === 'create' || 'fields' in data || 'purposes' in data) {
+        const problems = checkDefinition(data.fields ?? before?.fields, data.purposes ?? before?.purposes);
+        if (problems.length) {
+          throw new errors.ValidationError(problems[0].message, { errors: problems.map((p) => ({ path: p.path.split(/[.[\]]+/).filter(Boolean), message: p.message })) });
+        }
+      }
+    }
+    const result = (await next()) as { documentId?: string } | null;
+    const documentId = result?.documentId ?? params.documentId;
+    if (documentId) {
+      const row = (await strapi.db.query(FORM_UID).findOne({ where: { documentId }, populate: { policies: { select: ['id', 'key'] } } })) as
+        | { id: number; key: string; labels: never; fields: never; purposes: never; policies: Array<{ id: number; key: string }>; retentionDays: number | null }
+        | null;
+      if (row) {
+        const stamp = { revision: action === 'update' ? Number(before?.revision ?? 0) + 1 : 1, definitionHash: definitionHash(row) };
+        await strapi.db.query(FORM_UID).update({ where: { id: row.id }, data: stamp });
+        // The caller (the Content Manager's response, too) sees the stamped values.
+        if (result && typeof result === 'object') Object.assign(result, stamp);
+      }
+    }
+    forms().invalidate();
+    return result;
+  }
+
   type Middleware = Parameters<typeof strapi.documents.use>[0];
   const middleware = async (ctx: DocCtx, next: Next) => {
     if (ctx.uid === EDITION_UID) return guardEdition(ctx, next);
     if (ctx.uid === POLICY_UID) return guardPolicy(ctx, next);
+    if (ctx.uid === FORM_UID) return guardForm(ctx, next);
     return next();
   };
   strapi.documents.use(middleware as unknown as Middleware);

@@ -62,3 +62,33 @@ export const current = (key: string, query = '', headers: Record<string, string>
   http(`/api/policy-ledger/policies/${key}/current${query}`, { headers });
 
 export const DAY = 24 * 60 * 60 * 1000;
+
+export const FORM = 'plugin::policy-ledger.collection-form';
+
+/** Creates a collection form through the Content Manager, bound to the given policies. */
+export async function createForm(key: string, policyDocumentIds: string[], extra: Record<string, unknown> = {}) {
+  const res = await http(`${CM}/${FORM}`, {
+    admin: true,
+    body: {
+      name: `Form ${key}`,
+      key,
+      active: true,
+      labels: { title: { kk: 'Өтінім', ru: 'Заявка', en: 'Request' } },
+      fields: [
+        { name: 'name', type: 'text', required: true, category: 'identity', maxLength: 50, label: { kk: 'Аты', ru: 'Имя', en: 'Name' } },
+        { name: 'email', type: 'email', required: true, category: 'contact', label: { en: 'E-mail' } },
+        { name: 'phone', type: 'phone', category: 'contact' },
+        { name: 'birthDate', type: 'date', category: 'birth' },
+        { name: 'topic', type: 'select', category: 'other', options: ['books', 'orders'] },
+      ],
+      purposes: [
+        { key: 'processing', required: true, legalBasis: 'consent', label: { en: 'Process my request' } },
+        { key: 'marketing', required: false, legalBasis: 'consent', label: { en: 'Send me news' } },
+      ],
+      policies: { connect: policyDocumentIds.map((documentId) => ({ documentId })) },
+      ...extra,
+    },
+  });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body.data as { documentId: string; id: number; key: string; revision: number; definitionHash: string };
+}

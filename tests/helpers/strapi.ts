@@ -55,6 +55,8 @@ export async function boot(): Promise<TestApp> {
     JWT_SECRET: secret(),
     POLICY_LEDGER_SUBJECT_SECRET: process.env.POLICY_LEDGER_SUBJECT_SECRET ?? secret(),
     POLICY_LEDGER_DEMO: 'true',
+    // The suite runs the jobs itself, at the instants it chooses.
+    CRON_ENABLED: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
   });

@@ -6,6 +6,7 @@ import { after, before, describe } from 'node:test';
 import { boot, shutdown } from '../helpers/strapi';
 import { editionsSpec } from './editions.spec';
 import { publicApiSpec } from './public-api.spec';
+import { ledgerSpec } from './ledger.spec';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
   before(async () => {
@@ -17,4 +18,5 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
 
   publicApiSpec();
   editionsSpec();
+  ledgerSpec();
 });

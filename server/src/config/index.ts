@@ -17,6 +17,20 @@ export interface PluginConfig {
     /** How long an instance keeps a policy in memory before re-reading it, in seconds. */
     ttl: number;
   };
+  submission: {
+    /** Largest accepted JSON body of a submission or consent call, in bytes. */
+    maxBodyBytes: number;
+  };
+  jobs: {
+    /** Run the sealing and retention jobs on this instance (they claim each period in the database). */
+    enabled: boolean;
+    /** Cron rule of the sealing job. */
+    seal: string;
+    /** Cron rule of the retention job. */
+    retention: string;
+    /** Events younger than this are left for the next seal (in-flight transactions). */
+    sealLagSeconds: number;
+  };
 }
 
 export const defaultConfig: PluginConfig = {
@@ -27,6 +41,8 @@ export const defaultConfig: PluginConfig = {
   evidence: { ip: 'truncate' },
   retention: { evidenceDays: 30, submissionDays: 365 },
   cache: { maxAge: 300, ttl: 5 },
+  submission: { maxBodyBytes: 64 * 1024 },
+  jobs: { enabled: true, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 },
 };
 
 const isInt = (v: unknown, min: number, max: number): v is number =>
@@ -65,6 +81,13 @@ export function validateConfig(config: unknown): void {
   const cache = c.cache as PluginConfig['cache'] | undefined;
   if (!cache || !isInt(cache.maxAge, 0, 31536000)) problems.push('cache.maxAge must be an integer number of seconds ≥ 0');
   if (!cache || !isInt(cache.ttl, 0, 3600)) problems.push('cache.ttl must be an integer number of seconds between 0 and 3600');
+  const sub = c.submission as PluginConfig['submission'] | undefined;
+  if (!sub || !isInt(sub.maxBodyBytes, 1024, 10 * 1024 * 1024)) problems.push('submission.maxBodyBytes must be an integer between 1024 and 10485760');
+  const jobs = c.jobs as PluginConfig['jobs'] | undefined;
+  if (!jobs || typeof jobs.enabled !== 'boolean') problems.push('jobs.enabled must be true or false');
+  if (!jobs || typeof jobs.seal !== 'string' || jobs.seal.trim().split(/\s+/).length < 5) problems.push('jobs.seal must be a cron rule such as "*/1 * * * *"');
+  if (!jobs || typeof jobs.retention !== 'string' || jobs.retention.trim().split(/\s+/).length < 5) problems.push('jobs.retention must be a cron rule such as "17 3 * * *"');
+  if (!jobs || !isInt(jobs.sealLagSeconds, 0, 3600)) problems.push('jobs.sealLagSeconds must be an integer between 0 and 3600');
   if (problems.length) {
     throw new Error(`Invalid policy-ledger configuration:\n  - ${problems.join('\n  - ')}`);
   }

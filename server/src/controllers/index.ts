@@ -1,4 +1,7 @@
 import policies from './policies';
 import adminEditions from './admin-editions';
+import adminLedger from './admin-ledger';
+import consents from './consents';
+import forms from './forms';
 
-export default { policies, 'admin-editions': adminEditions };
+export default { policies, forms, consents, 'admin-editions': adminEditions, 'admin-ledger': adminLedger };

@@ -12,6 +12,11 @@ const contentApi = {
     { method: 'GET', path: '/policies/:key/current', handler: 'policies.current', config: { policies: [] } },
     { method: 'GET', path: '/policies/:key/editions', handler: 'policies.editions', config: { policies: [] } },
     { method: 'GET', path: '/policies/:key/editions/:version', handler: 'policies.edition', config: { policies: [] } },
+    { method: 'GET', path: '/forms/:key', handler: 'forms.findOne', config: { policies: [] } },
+    { method: 'POST', path: '/forms/:key/submissions', handler: 'forms.submit', config: { policies: [] } },
+    { method: 'POST', path: '/consents', handler: 'consents.create', config: { policies: [] } },
+    { method: 'POST', path: '/consents/withdraw', handler: 'consents.withdraw', config: { policies: [] } },
+    { method: 'GET', path: '/subjects/status', handler: 'consents.status', config: { policies: [] } },
   ],
 };
 
@@ -36,6 +41,10 @@ const admin = {
       handler: 'admin-editions.cancel',
       config: { policies: adminPolicies(ACTIONS.release) },
     },
+    { method: 'POST', path: '/ledger/verify', handler: 'admin-ledger.verify', config: { policies: adminPolicies(ACTIONS.verify) } },
+    { method: 'POST', path: '/ledger/seal', handler: 'admin-ledger.seal', config: { policies: adminPolicies(ACTIONS.verify) } },
+    { method: 'GET', path: '/subjects/export', handler: 'admin-ledger.exportSubject', config: { policies: adminPolicies(ACTIONS.erase) } },
+    { method: 'POST', path: '/subjects/erase', handler: 'admin-ledger.eraseSubject', config: { policies: adminPolicies(ACTIONS.erase) } },
   ],
 };
 

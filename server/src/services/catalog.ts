@@ -14,6 +14,7 @@ export interface PolicySnapshot {
   id: number;
   key: string;
   name: string;
+  operatorEmail: string | null;
   requiredLocales: string[];
   defaultLocale: string;
   knownLocales: string[];
@@ -107,6 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       id: policy.id,
       key: policy.key,
       name: policy.name,
+      operatorEmail: policy.operatorEmail ?? null,
       requiredLocales,
       defaultLocale: requiredLocales[0],
       knownLocales: locales.map((l) => l.code),
@@ -195,6 +197,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     snapshot,
+
+    /** The text of `edition` a request for `req` gets (negotiated locale, hash). */
+    textFor(snap: PolicySnapshot, edition: ReleasedEdition, req: LocaleRequest) {
+      const { requestedLocale, servedLocale } = negotiate(snap, edition, req);
+      const t = edition.texts[servedLocale];
+      return { requestedLocale, servedLocale, title: t.title, contentHash: t.contentHash };
+    },
 
     invalidate(key?: string) {
       if (key) snapshots.delete(key);

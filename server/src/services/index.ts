@@ -1,6 +1,10 @@
 import { ControllableClock } from '../domain/clock';
 import catalog from './catalog';
 import editions from './editions';
+import forms from './forms';
+import ledger from './ledger';
+import integrity from './integrity';
+import retention from './retention';
 
 // One clock per process: every time decision of the plugin reads it.
 const clockInstance = new ControllableClock();
@@ -9,4 +13,8 @@ export default {
   clock: () => clockInstance,
   catalog,
   editions,
+  forms,
+  ledger,
+  integrity,
+  retention,
 };

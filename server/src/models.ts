@@ -1,0 +1,153 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The ledger's own tables. They are plain database models, not content
+ * types: no Content Manager screen, no Document Service, no REST route can
+ * reach them, and their columns and indexes are exactly what the write path
+ * and the reports need. Strapi creates and migrates them like its own
+ * (core store, webhooks). Instants are stored as fixed-width ISO-8601 UTC
+ * strings: they sort chronologically, compare as strings on every engine,
+ * and read back byte for byte, which the event hashes depend on.
+ */
+// Fresh objects each time: Strapi's metadata writes into attribute objects.
+// (Strapi maps every string to VARCHAR(255) whatever its length.)
+const str = (_length?: number) => ({ type: 'string' as const });
+const ISO = () => str(24);
+const HASH = () => str(64);
+
+export const TABLES = {
+  submissions: 'policy_ledger_submissions',
+  events: 'policy_ledger_events',
+  evidence: 'policy_ledger_evidence',
+  checkpoints: 'policy_ledger_checkpoints',
+  idempotency: 'policy_ledger_idempotency',
+  claims: 'policy_ledger_job_claims',
+} as const;
+
+const models = [
+  {
+    uid: 'policy-ledger::submission',
+    singularName: 'policy_ledger_submission',
+    tableName: TABLES.submissions,
+    attributes: {
+      id: { type: 'increments' },
+      public_id: str(36),
+      form_key: str(64),
+      form_revision: { type: 'integer' },
+      form_hash: HASH(),
+      locale: str(35),
+      subject: HASH(),
+      data: { type: 'text' },
+      received_at: ISO(),
+      erased_at: ISO(),
+      erase_reason: str(16),
+    },
+    indexes: [
+      { name: 'pl_sub_public_id_uq', columns: ['public_id'], type: 'unique' },
+      { name: 'pl_sub_subject_idx', columns: ['subject'] },
+      { name: 'pl_sub_form_received_idx', columns: ['form_key', 'received_at'] },
+    ],
+  },
+  {
+    uid: 'policy-ledger::event',
+    singularName: 'policy_ledger_event',
+    tableName: TABLES.events,
+    attributes: {
+      seq: { type: 'increments' },
+      event_id: str(36),
+      occurred_at: ISO(),
+      subject: HASH(),
+      action: str(16),
+      policy_key: str(64),
+      policy_version: { type: 'integer' },
+      locale: str(35),
+      content_hash: HASH(),
+      form_key: str(64),
+      form_revision: { type: 'integer' },
+      form_hash: HASH(),
+      purposes: { type: 'text' },
+      method: str(16),
+      submission_id: str(36),
+      evidence_hash: HASH(),
+      hash: HASH(),
+      // Set only on implied events: at most one per person, policy and edition.
+      implied_key: str(200),
+    },
+    indexes: [
+      { name: 'pl_ev_event_id_uq', columns: ['event_id'], type: 'unique' },
+      { name: 'pl_ev_implied_uq', columns: ['implied_key'], type: 'unique' },
+      { name: 'pl_ev_subject_policy_idx', columns: ['subject', 'policy_key', 'seq'] },
+      { name: 'pl_ev_policy_version_idx', columns: ['policy_key', 'policy_version', 'action'] },
+      { name: 'pl_ev_occurred_idx', columns: ['occurred_at'] },
+      { name: 'pl_ev_submission_idx', columns: ['submission_id'] },
+    ],
+  },
+  {
+    uid: 'policy-ledger::evidence',
+    singularName: 'policy_ledger_evidence_item',
+    tableName: TABLES.evidence,
+    attributes: {
+      id: { type: 'increments' },
+      event_id: str(36),
+      ip: str(64),
+      user_agent: str(512),
+      page_url: str(2048),
+      created_at: ISO(),
+    },
+    indexes: [
+      { name: 'pl_evd_event_uq', columns: ['event_id'], type: 'unique' },
+      { name: 'pl_evd_created_idx', columns: ['created_at'] },
+    ],
+  },
+  {
+    uid: 'policy-ledger::checkpoint',
+    singularName: 'policy_ledger_checkpoint',
+    tableName: TABLES.checkpoints,
+    attributes: {
+      id: { type: 'increments' },
+      seq_from: { type: 'integer' },
+      seq_to: { type: 'integer' },
+      event_count: { type: 'integer' },
+      root: HASH(),
+      prev_hash: HASH(),
+      hash: HASH(),
+      sealed_at: ISO(),
+    },
+    // One checkpoint per starting point: two sealers racing cannot both write.
+    indexes: [{ name: 'pl_cp_seq_from_uq', columns: ['seq_from'], type: 'unique' }],
+  },
+  {
+    uid: 'policy-ledger::idempotency',
+    singularName: 'policy_ledger_idempotency_key',
+    tableName: TABLES.idempotency,
+    attributes: {
+      id: { type: 'increments' },
+      scope_key: str(300),
+      request_hash: HASH(),
+      status: { type: 'integer' },
+      response: { type: 'text' },
+      created_at: ISO(),
+    },
+    indexes: [
+      { name: 'pl_idem_key_uq', columns: ['scope_key'], type: 'unique' },
+      { name: 'pl_idem_created_idx', columns: ['created_at'] },
+    ],
+  },
+  {
+    uid: 'policy-ledger::job-claim',
+    singularName: 'policy_ledger_job_claim',
+    tableName: TABLES.claims,
+    attributes: {
+      id: { type: 'increments' },
+      job: str(64),
+      period: str(64),
+      claimed_at: ISO(),
+      claimed_by: str(128),
+    },
+    indexes: [{ name: 'pl_claim_job_period_uq', columns: ['job', 'period'], type: 'unique' }],
+  },
+];
+
+export function registerModels(strapi: Core.Strapi) {
+  for (const model of models) strapi.get('models').add(model);
+}

@@ -1,0 +1,170 @@
+import os from 'node:os';
+import type { Core } from '@strapi/strapi';
+import { checkpointHash, eventHash } from '../domain/canonical';
+import { merkleRoot } from '../domain/merkle';
+import { TABLES } from '../models';
+import { iso, isUniqueViolation } from '../utils/db';
+import { clock, pluginConfig } from '../utils/plugin';
+import { contentOfRow, type EventRow } from './ledger';
+
+export interface CheckpointRow {
+  id: number;
+  seq_from: number;
+  seq_to: number;
+  event_count: number;
+  root: string;
+  prev_hash: string | null;
+  hash: string;
+  sealed_at: string;
+}
+
+export interface Mismatch {
+  kind: 'event' | 'checkpoint';
+  seq?: number;
+  eventId?: string;
+  checkpoint?: number;
+  reason: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  events: number;
+  checkpoints: number;
+  firstMismatch: Mismatch | null;
+  latestCheckpoint: { hash: string; seqTo: number; sealedAt: string } | null;
+}
+
+const BATCH = 5000;
+const n = (v: unknown) => Number(v);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const instance = `${os.hostname()}:${process.pid}`;
+
+  /** Claims `job` for `period` across every instance sharing the database; false if another got it. */
+  async function claim(job: string, period: string): Promise<boolean> {
+    try {
+      await knex()(TABLES.claims).insert({ job, period, claimed_at: iso(clock(strapi).now()), claimed_by: instance });
+      return true;
+    } catch (e) {
+      if (isUniqueViolation(e)) return false;
+      throw e;
+    }
+  }
+
+  async function latestCheckpoint(): Promise<CheckpointRow | null> {
+    return ((await knex()(TABLES.checkpoints).orderBy('seq_to', 'desc').first()) as CheckpointRow | undefined) ?? null;
+  }
+
+  /**
+   * Seals the events appended since the last checkpoint (older than the lag,
+   * so in-flight transactions are not cut) into a checkpoint chained to the
+   * previous one. Returns null when there is nothing to seal or another
+   * sealer won the race (the unique seq_from lets only one write).
+   */
+  async function seal(): Promise<CheckpointRow | null> {
+    const now = clock(strapi).now();
+    const last = await latestCheckpoint();
+    const from = last ? n(last.seq_to) + 1 : 1;
+    const cutoff = iso(new Date(now.getTime() - pluginConfig(strapi).jobs.sealLagSeconds * 1000));
+    const top = await knex()(TABLES.events).where('seq', '>=', from).andWhere('occurred_at', '<=', cutoff).max({ m: 'seq' }).first();
+    const to = top?.m === null || top?.m === undefined ? null : n(top.m);
+    if (to === null) return null;
+    const hashes = ((await knex()(TABLES.events).select('hash').whereBetween('seq', [from, to]).orderBy('seq', 'asc')) as Array<{ hash: string }>).map((r) => r.hash);
+    const content = { seqFrom: from, seqTo: to, count: hashes.length, root: merkleRoot(hashes), prevHash: last?.hash ?? null, sealedAt: iso(now) };
+    const row = {
+      seq_from: content.seqFrom,
+      seq_to: content.seqTo,
+      event_count: content.count,
+      root: content.root,
+      prev_hash: content.prevHash,
+      hash: checkpointHash(content),
+      sealed_at: content.sealedAt,
+    };
+    try {
+      await knex()(TABLES.checkpoints).insert(row);
+    } catch (e) {
+      if (isUniqueViolation(e)) return null;
+      throw e;
+    }
+    const saved = (await knex()(TABLES.checkpoints).where({ seq_from: from }).first()) as CheckpointRow;
+    strapi.eventHub.emit('policy-ledger.checkpoint', { checkpoint: { hash: saved.hash, seqFrom: n(saved.seq_from), seqTo: n(saved.seq_to), count: n(saved.event_count), sealedAt: saved.sealed_at } });
+    return saved;
+  }
+
+  /** The sealing job: once per period (minute) across instances. */
+  async function runSealJob(): Promise<CheckpointRow | null> {
+    const period = iso(clock(strapi).now()).slice(0, 16);
+    if (!(await claim('seal', period))) return null;
+    return seal();
+  }
+
+  /**
+   * Recomputes every event hash, every checkpoint's Merkle root over the
+   * events of its range, and the checkpoint chain; names the first thing
+   * that does not match. Reads in batches: memory does not grow with the ledger.
+   */
+  async function verify(): Promise<VerifyResult> {
+    const checkpoints = (await knex()(TABLES.checkpoints).orderBy('seq_from', 'asc')) as CheckpointRow[];
+    let firstMismatch: Mismatch | null = null;
+    const note = (m: Mismatch) => {
+      firstMismatch ??= m;
+    };
+
+    // The chain of checkpoints.
+    let prev: CheckpointRow | null = null;
+    for (const cp of checkpoints) {
+      const expected = checkpointHash({ seqFrom: n(cp.seq_from), seqTo: n(cp.seq_to), count: n(cp.event_count), root: cp.root, prevHash: cp.prev_hash, sealedAt: cp.sealed_at });
+      if (expected !== cp.hash) note({ kind: 'checkpoint', checkpoint: cp.id, reason: `checkpoint ${cp.id} (seq ${cp.seq_from}–${cp.seq_to}) does not match its own hash` });
+      if ((prev?.hash ?? null) !== cp.prev_hash) note({ kind: 'checkpoint', checkpoint: cp.id, reason: `checkpoint ${cp.id} does not chain to the previous checkpoint` });
+      if (prev && n(cp.seq_from) !== n(prev.seq_to) + 1) note({ kind: 'checkpoint', checkpoint: cp.id, reason: `checkpoint ${cp.id} does not start where checkpoint ${prev.id} ended` });
+      prev = cp;
+    }
+
+    // Every event, in seq order, against its own hash and its checkpoint's root.
+    let events = 0;
+    let after = 0;
+    let cpIndex = 0;
+    let rangeHashes: string[] = [];
+    const closeRange = (cp: CheckpointRow) => {
+      if (rangeHashes.length !== n(cp.event_count) || merkleRoot(rangeHashes) !== cp.root) {
+        note({
+          kind: 'checkpoint',
+          checkpoint: cp.id,
+          reason: `the events of seq ${cp.seq_from}–${cp.seq_to} do not match checkpoint ${cp.id} (${rangeHashes.length} events found, ${cp.event_count} sealed): an event was deleted, inserted, reordered or altered`,
+        });
+      }
+      rangeHashes = [];
+    };
+    for (;;) {
+      const batch = (await knex()(TABLES.events).where('seq', '>', after).orderBy('seq', 'asc').limit(BATCH)) as EventRow[];
+      if (!batch.length) break;
+      for (const row of batch) {
+        const seq = n(row.seq);
+        after = seq;
+        events++;
+        while (cpIndex < checkpoints.length && seq > n(checkpoints[cpIndex].seq_to)) closeRange(checkpoints[cpIndex++]);
+        let computed: string | null = null;
+        try {
+          computed = eventHash(contentOfRow(row));
+        } catch {
+          computed = null;
+        }
+        if (computed !== row.hash) note({ kind: 'event', seq, eventId: row.event_id, reason: `event ${row.event_id} (seq ${seq}) does not match its hash: it was altered` });
+        if (cpIndex < checkpoints.length && seq >= n(checkpoints[cpIndex].seq_from)) rangeHashes.push(row.hash);
+      }
+    }
+    while (cpIndex < checkpoints.length) closeRange(checkpoints[cpIndex++]);
+
+    const last = checkpoints[checkpoints.length - 1];
+    return {
+      ok: firstMismatch === null,
+      events,
+      checkpoints: checkpoints.length,
+      firstMismatch,
+      latestCheckpoint: last ? { hash: last.hash, seqTo: n(last.seq_to), sealedAt: last.sealed_at } : null,
+    };
+  }
+
+  return { claim, seal, runSealJob, verify, latestCheckpoint };
+};
