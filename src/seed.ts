@@ -37,5 +37,27 @@ export async function seedDemo(strapi: Core.Strapi) {
   await strapi.documents(POLICY).update({ documentId: policy.documentId, data: { effectDelayDays: null } as never });
   const v2 = await createEdition(strapi, policy.documentId, EDITION_2, { changeKind: 'material' });
   await editions.release(v2);
-  strapi.log.info('[policy-ledger] demo content created: policy "privacy" with edition 1 in force and edition 2 scheduled');
+
+  // A contact form bound to the policy: submitting it records consent.
+  await strapi.documents('plugin::policy-ledger.collection-form').create({
+    data: {
+      key: 'contact',
+      name: 'Contact request',
+      active: true,
+      retentionDays: 180,
+      labels: { title: { kk: 'Өтінім қалдыру', ru: 'Оставить заявку', en: 'Leave a request' } },
+      fields: [
+        { name: 'name', type: 'text', required: true, category: 'identity', maxLength: 100, label: { kk: 'Аты', ru: 'Имя', en: 'Name' } },
+        { name: 'email', type: 'email', required: true, category: 'contact', label: { kk: 'Электрондық пошта', ru: 'Электронная почта', en: 'E-mail' } },
+        { name: 'phone', type: 'phone', required: false, category: 'contact', label: { kk: 'Телефон', ru: 'Телефон', en: 'Phone' } },
+        { name: 'message', type: 'textarea', required: false, category: 'other', maxLength: 2000, label: { kk: 'Хабарлама', ru: 'Сообщение', en: 'Message' } },
+      ],
+      purposes: [
+        { key: 'processing', required: true, legalBasis: 'consent', label: { kk: 'Өтінімді өңдеу', ru: 'Обработка заявки', en: 'Handle my request' } },
+        { key: 'marketing', required: false, legalBasis: 'consent', label: { kk: 'Жаңалықтар', ru: 'Новости', en: 'News' } },
+      ],
+      policies: { connect: [{ documentId: policy.documentId }] },
+    } as never,
+  });
+  strapi.log.info('[policy-ledger] demo content created: policy "privacy" (edition 1 in force, edition 2 scheduled) and form "contact"');
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { http } from '../helpers/http';
 import { ROOT, testApp } from '../helpers/strapi';
@@ -353,7 +352,10 @@ export function ledgerSpec() {
       assert.equal(bob.status, 201);
       testApp().clock.advance(31 * DAY);
       const fresh = await submit(valid({ data: { name: 'Cem', email: 'cem@example.com' } }));
-      const purged = await retention.purge();
+      // The job as cron runs it: claimed once per day across instances.
+      const runs = await Promise.all([retention.runRetentionJob(), retention.runRetentionJob()]);
+      const purged = runs.find(Boolean);
+      assert.equal(runs.filter(Boolean).length, 1);
       assert.ok(purged.evidence > 0 && purged.submissions > 0, JSON.stringify(purged));
       const old = await knex()(T.submissions).where({ public_id: bob.body.data.submissionId }).first();
       assert.equal(old.data, null);
@@ -383,7 +385,7 @@ export function ledgerSpec() {
 
     it('`npm run ledger:verify` exits 0 on a clean ledger and non-zero on a tampered one', async () => {
       const run = () =>
-        spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'ledger-verify.ts')], { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 120_000 });
+        spawnSync('npm', ['run', '--silent', 'ledger:verify'], { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 120_000 });
       const clean = run();
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
       assert.match(clean.stdout, /ledger OK/);

@@ -21,6 +21,10 @@ export function publicApiSpec() {
       const privacy = list.body.data.find((p: { key: string }) => p.key === 'privacy');
       assert.equal(privacy.current.version, 1);
       assert.equal(privacy.upcoming.version, 2);
+      const form = await http('/api/policy-ledger/forms/contact?locale=ru');
+      assert.equal(form.status, 200);
+      assert.equal(form.body.data.title, 'Оставить заявку');
+      assert.equal(form.body.data.policies[0].current.version, 1);
     });
   });
 
@@ -156,7 +160,7 @@ export function publicApiSpec() {
   });
 
   describe('permissions', () => {
-    it('gives the Public role the four policy routes and nothing else of the plugin', async () => {
+    it('gives the Public role the policy routes, the form read and the submission, and nothing else of the plugin', async () => {
       const { strapi } = testApp();
       const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
       const perms = (await strapi.db
