@@ -22,7 +22,12 @@ export const TABLES = {
   checkpoints: 'policy_ledger_checkpoints',
   idempotency: 'policy_ledger_idempotency',
   claims: 'policy_ledger_job_claims',
+  counters: 'policy_ledger_counters',
+  subjectState: 'policy_ledger_subject_state',
 } as const;
+
+/** Counter rows are spread over shards so concurrent appends rarely wait on one row. */
+export const COUNTER_SHARDS = 8;
 
 const models = [
   {
@@ -80,6 +85,7 @@ const models = [
       { name: 'pl_ev_policy_version_idx', columns: ['policy_key', 'policy_version', 'action'] },
       { name: 'pl_ev_occurred_idx', columns: ['occurred_at'] },
       { name: 'pl_ev_submission_idx', columns: ['submission_id'] },
+      { name: 'pl_ev_form_idx', columns: ['form_key', 'seq'] },
     ],
   },
   {
@@ -145,6 +151,48 @@ const models = [
       claimed_by: str(128),
     },
     indexes: [{ name: 'pl_claim_job_period_uq', columns: ['job', 'period'], type: 'unique' }],
+  },
+  {
+    // Acceptance counters, kept on append in the same transaction as the
+    // events: reports read these, never COUNT(*) over the ledger. One row per
+    // policy × version × locale × form × day × action × shard; `bucket` is that
+    // tuple as one key (MySQL limits a unique index to 3072 bytes).
+    uid: 'policy-ledger::counter',
+    singularName: 'policy_ledger_counter',
+    tableName: TABLES.counters,
+    attributes: {
+      id: { type: 'increments' },
+      bucket: str(255),
+      policy_key: str(64),
+      policy_version: { type: 'integer' },
+      locale: str(35),
+      form_key: str(64),
+      day: str(10),
+      action: str(16),
+      shard: { type: 'integer' },
+      n: { type: 'integer' },
+    },
+    indexes: [
+      { name: 'pl_cnt_bucket_uq', columns: ['bucket'], type: 'unique' },
+      { name: 'pl_cnt_policy_day_idx', columns: ['policy_key', 'day'] },
+    ],
+  },
+  {
+    // The highest version each person accepted of each policy, kept on append:
+    // "pending re-acceptance" is an index range count on it.
+    uid: 'policy-ledger::subject-state',
+    singularName: 'policy_ledger_subject_state_row',
+    tableName: TABLES.subjectState,
+    attributes: {
+      id: { type: 'increments' },
+      subject: HASH(),
+      policy_key: str(64),
+      accepted_version: { type: 'integer' },
+    },
+    indexes: [
+      { name: 'pl_ss_subject_policy_uq', columns: ['subject', 'policy_key'], type: 'unique' },
+      { name: 'pl_ss_policy_version_idx', columns: ['policy_key', 'accepted_version'] },
+    ],
   },
 ];
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { http } from '../helpers/http';
@@ -384,15 +384,24 @@ export function ledgerSpec() {
     });
 
     it('`npm run ledger:verify` exits 0 on a clean ledger and non-zero on a tampered one', async () => {
+      // Asynchronously: this process is also the server, and must keep answering.
       const run = () =>
-        spawnSync('npm', ['run', '--silent', 'ledger:verify'], { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 120_000 });
-      const clean = run();
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+          const child = spawn('npm', ['run', '--silent', 'ledger:verify'], { cwd: ROOT, env: process.env });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d) => (stdout += d));
+          child.stderr.on('data', (d) => (stderr += d));
+          child.on('error', reject);
+          child.on('close', (status) => resolve({ status, stdout, stderr }));
+        });
+      const clean = await run();
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
       assert.match(clean.stdout, /ledger OK/);
       const e = await knex()(T.events).orderBy('seq', 'asc').first();
       await knex()(T.events).where({ seq: e.seq }).update({ action: 'denied' });
       try {
-        const bad = run();
+        const bad = await run();
         assert.equal(bad.status, 1, bad.stdout + bad.stderr);
         assert.match(bad.stdout, new RegExp(`LEDGER MISMATCH: event ${e.event_id}`));
       } finally {

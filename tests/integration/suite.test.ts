@@ -7,6 +7,7 @@ import { boot, shutdown } from '../helpers/strapi';
 import { editionsSpec } from './editions.spec';
 import { publicApiSpec } from './public-api.spec';
 import { ledgerSpec } from './ledger.spec';
+import { reportsSpec } from './reports.spec';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
   before(async () => {
@@ -19,4 +20,5 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   publicApiSpec();
   editionsSpec();
   ledgerSpec();
+  reportsSpec();
 });

@@ -41,10 +41,16 @@ const admin = {
       handler: 'admin-editions.cancel',
       config: { policies: adminPolicies(ACTIONS.release) },
     },
-    { method: 'POST', path: '/ledger/verify', handler: 'admin-ledger.verify', config: { policies: adminPolicies(ACTIONS.verify) } },
-    { method: 'POST', path: '/ledger/seal', handler: 'admin-ledger.seal', config: { policies: adminPolicies(ACTIONS.verify) } },
-    { method: 'GET', path: '/subjects/export', handler: 'admin-ledger.exportSubject', config: { policies: adminPolicies(ACTIONS.erase) } },
-    { method: 'POST', path: '/subjects/erase', handler: 'admin-ledger.eraseSubject', config: { policies: adminPolicies(ACTIONS.erase) } },
+    { method: 'GET', path: '/overview', handler: 'admin-reports.overview', config: { policies: adminPolicies(ACTIONS.read) } },
+    { method: 'GET', path: '/editions/:documentId/diff', handler: 'admin-reports.diff', config: { policies: adminPolicies(ACTIONS.read) } },
+    // Every ledger route needs read-consents, plus its own action where it has one.
+    { method: 'GET', path: '/stats/acceptance', handler: 'admin-reports.acceptance', config: { policies: adminPolicies(ACTIONS.readConsents) } },
+    { method: 'GET', path: '/ledger', handler: 'admin-reports.ledger', config: { policies: adminPolicies(ACTIONS.readConsents) } },
+    { method: 'GET', path: '/ledger/export', handler: 'admin-reports.exportLedger', config: { policies: adminPolicies(ACTIONS.readConsents, ACTIONS.export) } },
+    { method: 'POST', path: '/ledger/verify', handler: 'admin-ledger.verify', config: { policies: adminPolicies(ACTIONS.readConsents, ACTIONS.verify) } },
+    { method: 'POST', path: '/ledger/seal', handler: 'admin-ledger.seal', config: { policies: adminPolicies(ACTIONS.readConsents, ACTIONS.verify) } },
+    { method: 'GET', path: '/subjects/export', handler: 'admin-ledger.exportSubject', config: { policies: adminPolicies(ACTIONS.readConsents, ACTIONS.erase) } },
+    { method: 'POST', path: '/subjects/erase', handler: 'admin-ledger.eraseSubject', config: { policies: adminPolicies(ACTIONS.readConsents, ACTIONS.erase) } },
   ],
 };
 

@@ -5,6 +5,7 @@ import forms from './forms';
 import ledger from './ledger';
 import integrity from './integrity';
 import retention from './retention';
+import reports from './reports';
 
 // One clock per process: every time decision of the plugin reads it.
 const clockInstance = new ControllableClock();
@@ -17,4 +18,5 @@ export default {
   ledger,
   integrity,
   retention,
+  reports,
 };

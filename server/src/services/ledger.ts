@@ -5,7 +5,9 @@ import { canonicalJson, eventHash, type ConsentAction, type ConsentMethod, type 
 import { pickCurrent } from '../domain/effective';
 import { checkSubmission } from '../domain/form';
 import { sha256Hex } from '../domain/hash';
+import type { Knex } from 'knex';
 import { TABLES } from '../models';
+import { appendEvents } from './append';
 import { iso, isUniqueViolation } from '../utils/db';
 import { conflict, unprocessable } from '../utils/http-errors';
 import { clock, pluginConfig } from '../utils/plugin';
@@ -178,11 +180,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function insertAll(trx: unknown, events: EventRow[], evidence: Array<Record<string, unknown>>) {
-    const t = trx as ReturnType<typeof knex>;
-    if (events.length) await t(TABLES.events).insert(events);
-    if (evidence.length) await t(TABLES.evidence).insert(evidence);
-  }
+  const insertAll = (trx: unknown, events: EventRow[], evidence: Array<Record<string, unknown>>) =>
+    appendEvents(trx as Knex, events as unknown as Parameters<typeof appendEvents>[1], evidence);
 
   /** Events of one subject for one policy, oldest first. */
   async function eventsOf(subject: string, policy: string): Promise<EventRow[]> {
@@ -262,8 +261,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submission: null,
           evidenceHash: null,
         };
-        // The unique implied_key makes a concurrent duplicate a no-op.
-        await knex()(TABLES.events).insert(toRow(content, `${subject}:${snap.key}:${current.version}`)).onConflict('implied_key').ignore();
+        // The unique implied_key makes a concurrent duplicate fail, and its
+        // transaction (counters included) roll back: recorded once.
+        try {
+          await strapi.db.transaction(async ({ trx }) => insertAll(trx, [toRow(content, `${subject}:${snap.key}:${current.version}`)], []));
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+        }
         s = standing(await eventsOf(subject, snap.key));
       }
     }
