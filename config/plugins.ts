@@ -30,6 +30,7 @@ export default ({ env }: { env: any }) => ({
       requiredLocales: env.array('POLICY_LEDGER_REQUIRED_LOCALES', ['kk', 'ru']),
       fallbackLocales: { en: ['ru'], kk: ['ru'], ru: ['kk'] },
       subjectSecret: env('POLICY_LEDGER_SUBJECT_SECRET', null),
+      fastPath: { enabled: env.bool('POLICY_LEDGER_FAST_PATH', true) },
       cache: {
         maxAge: env.int('POLICY_LEDGER_CACHE_MAX_AGE', 300),
         ttl: env.int('POLICY_LEDGER_CACHE_TTL', 5),

@@ -57,6 +57,8 @@ export async function boot(): Promise<TestApp> {
     POLICY_LEDGER_DEMO: 'true',
     // The suite runs the jobs itself, at the instants it chooses.
     CRON_ENABLED: 'false',
+    // Short enough for a test to wait out a permission change.
+    POLICY_LEDGER_CACHE_TTL: '1',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
   });

@@ -8,6 +8,7 @@ import { editionsSpec } from './editions.spec';
 import { publicApiSpec } from './public-api.spec';
 import { ledgerSpec } from './ledger.spec';
 import { reportsSpec } from './reports.spec';
+import { fastPathSpec } from './fast-path.spec';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
   before(async () => {
@@ -21,4 +22,5 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   editionsSpec();
   ledgerSpec();
   reportsSpec();
+  fastPathSpec();
 });

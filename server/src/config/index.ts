@@ -17,6 +17,10 @@ export interface PluginConfig {
     /** How long an instance keeps a policy in memory before re-reading it, in seconds. */
     ttl: number;
   };
+  fastPath: {
+    /** Answer GET …/policies/:key/current before Strapi's global middlewares (same response). */
+    enabled: boolean;
+  };
   submission: {
     /** Largest accepted JSON body of a submission or consent call, in bytes. */
     maxBodyBytes: number;
@@ -41,6 +45,7 @@ export const defaultConfig: PluginConfig = {
   evidence: { ip: 'truncate' },
   retention: { evidenceDays: 30, submissionDays: 365 },
   cache: { maxAge: 300, ttl: 5 },
+  fastPath: { enabled: true },
   submission: { maxBodyBytes: 64 * 1024 },
   jobs: { enabled: true, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 },
 };
@@ -81,6 +86,7 @@ export function validateConfig(config: unknown): void {
   const cache = c.cache as PluginConfig['cache'] | undefined;
   if (!cache || !isInt(cache.maxAge, 0, 31536000)) problems.push('cache.maxAge must be an integer number of seconds ≥ 0');
   if (!cache || !isInt(cache.ttl, 0, 3600)) problems.push('cache.ttl must be an integer number of seconds between 0 and 3600');
+  if (!c.fastPath || typeof (c.fastPath as PluginConfig['fastPath']).enabled !== 'boolean') problems.push('fastPath.enabled must be true or false');
   const sub = c.submission as PluginConfig['submission'] | undefined;
   if (!sub || !isInt(sub.maxBodyBytes, 1024, 10 * 1024 * 1024)) problems.push('submission.maxBodyBytes must be an integer between 1024 and 10485760');
   const jobs = c.jobs as PluginConfig['jobs'] | undefined;

@@ -100,7 +100,7 @@ export function checkSubmission(fields: FormField[], purposeDefs: FormPurpose[],
   }
   for (const f of fields) {
     const path = `data.${f.name}`;
-    const raw = input[f.name];
+    const raw = Object.hasOwn(input, f.name) ? input[f.name] : undefined;
     const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (f.type === 'checkbox' && raw === false);
     if (empty) {
       if (f.required) problems.push({ path, message: `${path} is required` });

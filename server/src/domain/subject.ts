@@ -40,9 +40,9 @@ export function normalizeSubject(raw: string): NormalizedSubject {
   if (typeof raw !== 'string' || raw.trim() === '') throw new SubjectError('is empty');
   if (raw.length > 320) throw new SubjectError('is too long');
   const value = raw.trim();
-  const m = /^(email|phone|id):(.*)$/s.exec(value);
+  const m = /^(email|phone|id):(.*)$/is.exec(value);
   if (m) {
-    const kind = m[1] as SubjectKind;
+    const kind = m[1].toLowerCase() as SubjectKind;
     if (kind === 'email') return { kind, canonical: `email:${normalizeEmail(m[2])}` };
     if (kind === 'phone') return { kind, canonical: `phone:${normalizePhone(m[2])}` };
     const id = m[2].trim();

@@ -19,4 +19,6 @@ export default {
   integrity,
   retention,
   reports,
+  // Holds the fast path's switch (see fast-path.ts); tests flip it.
+  fastPath: () => ({ state: { enabled: false } as { enabled: boolean } }),
 };
