@@ -159,6 +159,16 @@ export function publicApiSpec() {
     });
   });
 
+  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
+    describe('storage (SQLite)', () => {
+      it('runs in WAL mode with synchronous=NORMAL (the host app sets it)', async () => {
+        const knex = testApp().strapi.db.connection;
+        assert.deepEqual(await knex.raw('pragma journal_mode'), [{ journal_mode: 'wal' }]);
+        assert.deepEqual(await knex.raw('pragma synchronous'), [{ synchronous: 1 }]);
+      });
+    });
+  }
+
   describe('permissions', () => {
     it('gives the Public role the policy routes, the form read and the submission, and nothing else of the plugin', async () => {
       const { strapi } = testApp();

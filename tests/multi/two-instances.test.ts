@@ -1,0 +1,167 @@
+/**
+ * Two Strapi instances on one database (PostgreSQL in CI): nothing may
+ * depend on in-process state for correctness.
+ */
+import assert from 'node:assert/strict';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const secret = () => randomBytes(16).toString('base64');
+
+interface Instance {
+  child: ChildProcess;
+  url: string;
+  send(cmd: string, extra?: Record<string, unknown>): Promise<any>;
+}
+
+function start(env: NodeJS.ProcessEnv): Promise<Instance> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(ROOT, 'tests', 'helpers', 'instance.ts'), [], {
+      cwd: ROOT,
+      env,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    let id = 0;
+    const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+    child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.error) p?.reject(new Error(m.error));
+      else p?.resolve(m.result);
+    });
+    child.on('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /READY (\d+)/.exec(d.toString());
+      if (!m) return;
+      resolve({
+        child,
+        url: `http://127.0.0.1:${m[1]}`,
+        send: (cmd, extra = {}) =>
+          new Promise((res, rej) => {
+            pending.set(++id, { resolve: res, reject: rej });
+            child.send({ id, cmd, ...extra });
+          }),
+      });
+    });
+  });
+}
+
+async function json(url: string, init: RequestInit & { token?: string } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  const res = await fetch(url, { ...init, headers });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} database`, () => {
+  let a: Instance;
+  let b: Instance;
+  let token: string;
+  const T0 = new Date('2030-01-15T12:00:00.000Z');
+
+  before(async () => {
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      APP_KEYS: `${secret()},${secret()}`,
+      API_TOKEN_SALT: secret(),
+      ADMIN_JWT_SECRET: secret(),
+      TRANSFER_TOKEN_SALT: secret(),
+      ENCRYPTION_KEY: secret(),
+      JWT_SECRET: secret(),
+      POLICY_LEDGER_SUBJECT_SECRET: secret(),
+      POLICY_LEDGER_DEMO: 'true',
+      POLICY_LEDGER_CACHE_TTL: '1',
+      CRON_ENABLED: 'false',
+    };
+    a = await start(env);
+    // The second boots on the schema the first created.
+    b = await start({ ...env, INSTANCE_BUILD_PLUGIN: 'false' });
+    const reg = await json(`${a.url}/admin/register-admin`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'multi@policy-ledger.test', password: 'Multi-pass-1', firstname: 'M', lastname: 'I' }),
+    });
+    assert.equal(reg.status, 200, JSON.stringify(reg.body));
+    token = reg.body.data.token;
+    for (const i of [a, b]) await i.send('clock', { at: T0.toISOString() });
+  });
+
+  after(async () => {
+    for (const i of [a, b]) {
+      if (!i) continue;
+      await Promise.race([i.send('stop'), new Promise((r) => setTimeout(r, 5000))]).catch(() => {});
+      i.child.kill('SIGKILL');
+    }
+  });
+
+  const current = (i: Instance) => json(`${i.url}/api/policy-ledger/policies/privacy/current?locale=en`);
+
+  it('serves a release made on one instance from the other within the cache interval, and switches both at the effective instant', async () => {
+    const before = await current(b);
+    assert.equal(before.status, 200);
+    const version = before.body.data.version as number;
+    // An editor on A writes and releases a new edition taking effect in one hour.
+    const created = await json(`${a.url}/content-manager/collection-types/plugin::policy-ledger.edition?locale=kk`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ title: 'v-next kk', body: '# Next\n\nkk', policy: { connect: [{ documentId: (await json(`${a.url}/content-manager/collection-types/plugin::policy-ledger.policy`, { token })).body.results[0].documentId }] } }),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const doc = created.body.data.documentId;
+    const ru = await json(`${a.url}/content-manager/collection-types/plugin::policy-ledger.edition/${doc}?locale=ru`, { method: 'PUT', token, body: JSON.stringify({ title: 'v-next ru', body: '# Next\n\nru' }) });
+    assert.equal(ru.status, 200);
+    const effectiveAt = new Date(T0.getTime() + 30 * 86_400_000).toISOString();
+    const rel = await json(`${a.url}/policy-ledger/editions/${doc}/release`, { method: 'POST', token, body: JSON.stringify({ effectiveAt }) });
+    assert.equal(rel.status, 200, JSON.stringify(rel.body));
+    const next = rel.body.data.version;
+
+    // B learns of it within its cache interval (1 s here), with no message from A.
+    const deadline = Date.now() + 3000;
+    let seen = false;
+    while (Date.now() < deadline && !seen) {
+      const r = await current(b);
+      seen = r.body.data.upcoming?.version === next || r.body.data.version === next;
+      if (!seen) await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.ok(seen, 'B announces the release made on A');
+
+    for (const i of [a, b]) await i.send('clock', { at: effectiveAt });
+    const [ra, rb] = await Promise.all([current(a), current(b)]);
+    assert.equal(ra.body.data.version, next);
+    assert.equal(rb.body.data.version, next);
+  });
+
+  it('verifies the ledger after concurrent submissions to both, sealing and retention running once per period', async () => {
+    const form = await json(`${a.url}/api/policy-ledger/forms/contact?locale=ru`);
+    const v = form.body.data.policies[0].current.version;
+    const posts = Array.from({ length: 60 }, (_, n) =>
+      json(`${(n % 2 ? a : b).url}/api/policy-ledger/forms/contact/submissions`, {
+        method: 'POST',
+        body: JSON.stringify({ locale: 'ru', data: { name: 'N', email: `multi${n}@example.com` }, purposes: { processing: true }, accepted: [{ policy: 'privacy', version: v }] }),
+      }),
+    );
+    const results = await Promise.all(posts);
+    assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.find((r) => r.status !== 201)));
+
+    const later = new Date(Date.parse(form.body.data.policies[0].current.effectiveAt) + 3_600_000);
+    const at = new Date(Math.max(later.getTime(), Date.now() + 86_400_000 * 40)).toISOString();
+    for (const i of [a, b]) await i.send('clock', { at });
+    const seals = await Promise.all([a.send('seal'), b.send('seal')]);
+    assert.equal(seals.filter(Boolean).length, 1, 'one checkpoint for the period');
+    const retention = await Promise.all([a.send('retention'), b.send('retention')]);
+    assert.equal(retention.filter(Boolean).length, 1, 'one retention run for the day');
+
+    for (const i of [a, b]) {
+      const res = await json(`${i.url}/policy-ledger/ledger/verify`, { method: 'POST', token, body: '{}' });
+      assert.equal(res.status, 200);
+      assert.equal(res.body.data.ok, true, JSON.stringify(res.body.data.firstMismatch));
+      assert.ok(res.body.data.events >= 60);
+      assert.equal(res.body.data.latestCheckpoint.seqTo >= 60, true);
+    }
+  });
+});
