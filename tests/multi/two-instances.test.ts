@@ -104,7 +104,7 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
   it('serves a release made on one instance from the other within the cache interval, and switches both at the effective instant', async () => {
     const before = await current(b);
     assert.equal(before.status, 200);
-    const version = before.body.data.version as number;
+    assert.equal(before.body.data.version, 1);
     // An editor on A writes and releases a new edition taking effect in one hour.
     const created = await json(`${a.url}/content-manager/collection-types/plugin::policy-ledger.edition?locale=kk`, {
       method: 'POST',
@@ -119,6 +119,7 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
     const rel = await json(`${a.url}/policy-ledger/editions/${doc}/release`, { method: 'POST', token, body: JSON.stringify({ effectiveAt }) });
     assert.equal(rel.status, 200, JSON.stringify(rel.body));
     const next = rel.body.data.version;
+    assert.equal(next, 3, 'the demo has editions 1 and 2');
 
     // B learns of it within its cache interval (1 s here), with no message from A.
     const deadline = Date.now() + 3000;
