@@ -3,60 +3,8 @@
  * depend on in-process state for correctness.
  */
 import assert from 'node:assert/strict';
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const secret = () => randomBytes(16).toString('base64');
-
-interface Instance {
-  child: ChildProcess;
-  url: string;
-  send(cmd: string, extra?: Record<string, unknown>): Promise<any>;
-}
-
-function start(env: NodeJS.ProcessEnv): Promise<Instance> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(ROOT, 'tests', 'helpers', 'instance.ts'), [], {
-      cwd: ROOT,
-      env,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    });
-    let id = 0;
-    const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-    child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (m.error) p?.reject(new Error(m.error));
-      else p?.resolve(m.result);
-    });
-    child.on('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /READY (\d+)/.exec(d.toString());
-      if (!m) return;
-      resolve({
-        child,
-        url: `http://127.0.0.1:${m[1]}`,
-        send: (cmd, extra = {}) =>
-          new Promise((res, rej) => {
-            pending.set(++id, { resolve: res, reject: rej });
-            child.send({ id, cmd, ...extra });
-          }),
-      });
-    });
-  });
-}
-
-async function json(url: string, init: RequestInit & { token?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(url, { ...init, headers });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+import { instanceEnv, json, start, type Instance } from '../helpers/instances';
 
 describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} database`, () => {
   let a: Instance;
@@ -65,20 +13,7 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
   const T0 = new Date('2030-01-15T12:00:00.000Z');
 
   before(async () => {
-    const env = {
-      ...process.env,
-      NODE_ENV: 'test',
-      APP_KEYS: `${secret()},${secret()}`,
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      ENCRYPTION_KEY: secret(),
-      JWT_SECRET: secret(),
-      POLICY_LEDGER_SUBJECT_SECRET: secret(),
-      POLICY_LEDGER_DEMO: 'true',
-      POLICY_LEDGER_CACHE_TTL: '1',
-      CRON_ENABLED: 'false',
-    };
+    const env = instanceEnv();
     a = await start(env);
     // The second boots on the schema the first created.
     b = await start({ ...env, INSTANCE_BUILD_PLUGIN: 'false' });
