@@ -1,8 +1,11 @@
+import { Shield } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 
 import { EditionPanel } from './components/EditionPanel';
+import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
+import { getTrad } from './utils/getTrad';
 import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
 
 type Messages = Record<string, string>;
@@ -22,6 +25,14 @@ type ContentManagerApis = ContentManagerPlugin['config']['apis'];
 
 export default {
   register(app: StrapiApp) {
+    // Main menu -> Policy Ledger (/admin/plugins/policy-ledger), for admins who may read policies.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Shield,
+      intlLabel: { id: getTrad('plugin.name'), defaultMessage: 'Policy Ledger' },
+      permissions: PERMISSIONS.read,
+      Component: () => import('./pages/App'),
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Policy Ledger' });
   },
 

@@ -11,9 +11,10 @@ import { EDITION_UID, PLUGIN_ID } from '../pluginId';
 import { EDITION_PANEL_PERMISSIONS } from '../permissions';
 import { usePolicyLedgerRefreshDocumentMutation } from '../services/contentManager';
 import type { EditionState, EditionStatus, EditionStatusResponse } from '../types';
+import { countdownText } from '../utils/countdown';
 import { errorMessage, isAbortError } from '../utils/errors';
 import { getTrad } from '../utils/getTrad';
-import { localTimeZone, parseCalendarDate, parseDateTimeLocal, splitDuration, toDateTimeLocalValue } from '../utils/time';
+import { localTimeZone, parseCalendarDate, parseDateTimeLocal, toDateTimeLocalValue } from '../utils/time';
 
 /* -------------------------------------------------------------------------------------------------
  * Side panel description (registered with content-manager's addEditViewSidePanel)
@@ -523,32 +524,6 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
 /* -------------------------------------------------------------------------------------------------
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
-
-type FormatMessage = ReturnType<typeof useIntl>['formatMessage'];
-
-/** "takes effect in 6 d 23 h", "… in 5 h 12 min", "… in 7 min". */
-function countdownText(remainingMs: number, formatMessage: FormatMessage): string {
-  if (remainingMs <= 0) {
-    return formatMessage({ id: getTrad('countdown.now'), defaultMessage: 'takes effect now' });
-  }
-  const { days, hours, minutes } = splitDuration(remainingMs);
-  if (days > 0) {
-    return formatMessage(
-      { id: getTrad('countdown.days'), defaultMessage: 'takes effect in {days} d {hours} h' },
-      { days, hours },
-    );
-  }
-  if (hours > 0) {
-    return formatMessage(
-      { id: getTrad('countdown.hours'), defaultMessage: 'takes effect in {hours} h {minutes} min' },
-      { hours, minutes },
-    );
-  }
-  return formatMessage(
-    { id: getTrad('countdown.minutes'), defaultMessage: 'takes effect in {minutes} min' },
-    { minutes: Math.max(1, minutes) },
-  );
-}
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>

@@ -1,0 +1,128 @@
+import * as React from 'react';
+
+import { Box, Tabs } from '@strapi/design-system';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+
+import { useOverview } from '../hooks/useOverview';
+import { PAGE_PERMISSIONS } from '../permissions';
+import { getTrad } from '../utils/getTrad';
+import { AcceptanceTab } from './tabs/AcceptanceTab';
+import { DiffTab } from './tabs/DiffTab';
+import { LedgerTab } from './tabs/LedgerTab';
+import { PoliciesTab } from './tabs/PoliciesTab';
+import { VerifyTab } from './tabs/VerifyTab';
+
+const TABS = ['policies', 'acceptance', 'ledger', 'verify', 'diff'] as const;
+type TabId = (typeof TABS)[number];
+
+const TAB_LABEL: Record<TabId, string> = {
+  policies: 'Policies',
+  acceptance: 'Acceptance',
+  ledger: 'Ledger',
+  verify: 'Verify',
+  diff: 'Diff',
+};
+
+/**
+ * The Policy Ledger page (main menu -> Policy Ledger, /admin/plugins/policy-ledger).
+ * Each tab is shown only to admins holding its permission:
+ * Policies and Diff need `read`, Acceptance and Ledger `read-consents`
+ * (exporting also `export`), Verify needs `verify`.
+ */
+const App = () => {
+  const { formatMessage } = useIntl();
+  const { allowedActions, isLoading: permissionsLoading } = useRBAC(PAGE_PERMISSIONS);
+  const canRead = Boolean(allowedActions.canRead);
+  const canReadConsents = Boolean(allowedActions.canReadConsents);
+  const canExport = Boolean(allowedActions.canExport);
+  const canVerify = Boolean(allowedActions.canVerify);
+
+  const overviewState = useOverview(!permissionsLoading && canRead);
+
+  const allowed: Record<TabId, boolean> = {
+    policies: canRead,
+    acceptance: canReadConsents,
+    ledger: canReadConsents,
+    verify: canVerify,
+    diff: canRead,
+  };
+  const available = TABS.filter((tab) => allowed[tab]);
+
+  const [selected, setSelected] = React.useState<TabId | null>(null);
+  const current: TabId | undefined = selected && available.includes(selected) ? selected : available[0];
+  /** Tabs opened once stay mounted (hidden), so their filters and results survive switching tabs. */
+  const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(() => new Set());
+
+  const title = formatMessage({ id: getTrad('plugin.name'), defaultMessage: 'Policy Ledger' });
+
+  if (permissionsLoading) {
+    return <Page.Loading />;
+  }
+  if (!current) {
+    return <Page.NoPermissions />;
+  }
+
+  /** null: the admin cannot read policies, the tabs then ask for a policy key instead. */
+  const policies = canRead ? (overviewState.overview?.policies ?? []) : null;
+
+  const renderTab = (tab: TabId) => {
+    switch (tab) {
+      case 'policies':
+        return <PoliciesTab state={overviewState} />;
+      case 'acceptance':
+        return <AcceptanceTab policies={policies} />;
+      case 'ledger':
+        return <LedgerTab policies={policies} canExport={canExport} />;
+      case 'verify':
+        return <VerifyTab />;
+      case 'diff':
+        return <DiffTab policies={policies ?? []} isLoading={overviewState.isLoading} />;
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={formatMessage({
+          id: getTrad('page.subtitle'),
+          defaultMessage: 'Policy editions, who accepted what, and the tamper-evident consent ledger.',
+        })}
+      />
+      <Layouts.Content>
+        <Tabs.Root
+          variant="simple"
+          value={current}
+          onValueChange={(value: string) => {
+            const next = TABS.find((tab) => tab === value);
+            if (!next) return;
+            setVisited((prev) => new Set(prev).add(current).add(next));
+            setSelected(next);
+          }}
+        >
+          <Tabs.List aria-label={formatMessage({ id: getTrad('page.tabs'), defaultMessage: 'Policy Ledger sections' })}>
+            {available.map((tab) => (
+              <Tabs.Trigger key={tab} value={tab} data-testid={`tab-${tab}`}>
+                {formatMessage({ id: getTrad(`tab.${tab}`), defaultMessage: TAB_LABEL[tab] })}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+          {available.map((tab) =>
+            tab === current || visited.has(tab) ? (
+              <Tabs.Content key={tab} value={tab} forceMount hidden={tab !== current}>
+                <Box paddingTop={6}>{renderTab(tab)}</Box>
+              </Tabs.Content>
+            ) : null,
+          )}
+        </Tabs.Root>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export { App };
+export default App;
