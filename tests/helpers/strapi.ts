@@ -14,6 +14,7 @@ import { buildPlugin, transpile } from '../../scripts/build-plugin.mjs';
 import type { ControllableClock } from '../../server/src/domain/clock';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
+export const ADMIN = { email: 'admin@policy-ledger.test', password: 'Test-password-1' };
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -34,12 +35,20 @@ export function testApp(): TestApp {
   return app;
 }
 
-export async function boot(): Promise<TestApp> {
+export interface BootOptions {
+  /** A folder `strapi build` produced (host app + admin panel): serve the admin from it. */
+  distDir?: string;
+}
+
+export async function boot(options: BootOptions = {}): Promise<TestApp> {
   if (app) return app;
   const buildDir = path.join(ROOT, '.tmp', `test-build-${process.pid}`);
   await buildPlugin();
-  await transpile(path.join(ROOT, 'config'), path.join(buildDir, 'config'));
-  await transpile(path.join(ROOT, 'src'), path.join(buildDir, 'src'));
+  if (!options.distDir) {
+    await transpile(path.join(ROOT, 'config'), path.join(buildDir, 'config'));
+    await transpile(path.join(ROOT, 'src'), path.join(buildDir, 'src'));
+  }
+  fs.mkdirSync(buildDir, { recursive: true });
 
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   if (client === 'sqlite') {
@@ -70,7 +79,7 @@ export async function boot(): Promise<TestApp> {
     ]),
   );
 
-  const strapi = createStrapi({ appDir: ROOT, distDir: buildDir, autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({ appDir: ROOT, distDir: options.distDir ?? buildDir, autoReload: false, serveAdminPanel: !!options.distDir });
   strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
   await strapi.load();
   strapi.server.mount();
@@ -84,8 +93,7 @@ export async function boot(): Promise<TestApp> {
 }
 
 async function createSuperAdmin(strapi: Core.Strapi, url: string): Promise<string> {
-  const email = 'admin@policy-ledger.test';
-  const password = 'Test-password-1';
+  const { email, password } = ADMIN;
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   await strapi.service('admin::user').create({
     email,
