@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import {
   canonicalJson,
   checkpointHash,
+  eventCanonical,
   eventHash,
   type CheckpointContent,
   type EventContent,
@@ -236,5 +237,24 @@ describe('checkpointHash', () => {
   it('is not simply the root or the previous hash', () => {
     assert.notEqual(base, CHECKPOINT.root);
     assert.notEqual(base, CHECKPOINT.prevHash);
+  });
+});
+
+describe('eventCanonical (the fast serializer) writes exactly what canonicalJson writes', () => {
+  it('for events of every shape', () => {
+    const base: EventContent = {
+      id: 'e1', occurredAt: '2026-11-22T04:00:00.000Z', subject: 'ab'.repeat(32), action: 'granted', policy: 'privacy', version: 2,
+      locale: 'kk', contentHash: 'c'.repeat(64), form: 'contact', formRevision: 3, formHash: 'd'.repeat(64),
+      purposes: { processing: true, marketing: false, 'ä"\\': true }, method: 'form', submission: 's1', evidenceHash: null,
+    };
+    const variants: EventContent[] = [
+      base,
+      { ...base, form: null, formRevision: null, formHash: null, locale: null, contentHash: null, submission: null, purposes: {} },
+      { ...base, action: 'withdrawn', method: 'api', subject: 'Қ"\n\u2028', version: 0 },
+    ];
+    for (const e of variants) {
+      assert.equal(eventCanonical(e), canonicalJson({ v: 1, ...e }));
+      assert.equal(eventHash(e), createHash('sha256').update(canonicalJson({ v: 1, ...e }), 'utf8').digest('hex'));
+    }
   });
 });

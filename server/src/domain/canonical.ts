@@ -39,27 +39,25 @@ export interface EventContent {
   evidenceHash: string | null;
 }
 
-export function eventHash(e: EventContent): string {
-  return sha256Hex(
-    canonicalJson({
-      v: 1,
-      id: e.id,
-      occurredAt: e.occurredAt,
-      subject: e.subject,
-      action: e.action,
-      policy: e.policy,
-      version: e.version,
-      locale: e.locale,
-      contentHash: e.contentHash,
-      form: e.form,
-      formRevision: e.formRevision,
-      formHash: e.formHash,
-      purposes: e.purposes,
-      method: e.method,
-      submission: e.submission,
-      evidenceHash: e.evidenceHash,
-    }),
+/** The canonical JSON of an event (v1), exactly as `canonicalJson` would write it. */
+export function eventCanonical(e: EventContent): string {
+  const j = JSON.stringify;
+  const purposes = Object.keys(e.purposes)
+    .sort()
+    .filter((k) => e.purposes[k] !== undefined)
+    .map((k) => `${j(k)}:${j(e.purposes[k])}`)
+    .join(',');
+  // Keys in code-point order; every value is a string, a number, a boolean or null.
+  return (
+    `{"action":${j(e.action)},"contentHash":${j(e.contentHash)},"evidenceHash":${j(e.evidenceHash)},` +
+    `"form":${j(e.form)},"formHash":${j(e.formHash)},"formRevision":${j(e.formRevision)},"id":${j(e.id)},` +
+    `"locale":${j(e.locale)},"method":${j(e.method)},"occurredAt":${j(e.occurredAt)},"policy":${j(e.policy)},` +
+    `"purposes":{${purposes}},"subject":${j(e.subject)},"submission":${j(e.submission)},"v":1,"version":${j(e.version)}}`
   );
+}
+
+export function eventHash(e: EventContent): string {
+  return sha256Hex(eventCanonical(e));
 }
 
 export interface CheckpointContent {

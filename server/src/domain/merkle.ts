@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Merkle root over a list of hex SHA-256 hashes, in order (RFC 6962 style:
@@ -6,21 +6,31 @@ import { createHash } from 'node:crypto';
  * leaf can never pass for a node; an odd node is carried up unchanged).
  * The root of an empty list is the hash of the empty string.
  */
-const H = (...parts: Buffer[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
-};
-const LEAF = Buffer.from([0]);
-const NODE = Buffer.from([1]);
+// One-shot hashing into preallocated buffers: verification hashes twice per event.
+const sha256 = (b: Buffer) => hash('sha256', b, 'buffer') as unknown as Buffer;
+
+function leaf(hexHash: string): Buffer {
+  const b = Buffer.allocUnsafe(1 + hexHash.length / 2);
+  b[0] = 0;
+  b.write(hexHash, 1, 'hex');
+  return sha256(b);
+}
+
+function node(left: Buffer, right: Buffer): Buffer {
+  const b = Buffer.allocUnsafe(1 + left.length + right.length);
+  b[0] = 1;
+  left.copy(b, 1);
+  right.copy(b, 1 + left.length);
+  return sha256(b);
+}
 
 export function merkleRoot(hexHashes: readonly string[]): string {
-  if (hexHashes.length === 0) return H().toString('hex');
-  let level: Buffer[] = hexHashes.map((h) => H(LEAF, Buffer.from(h, 'hex')));
+  if (hexHashes.length === 0) return sha256(Buffer.alloc(0)).toString('hex');
+  let level: Buffer[] = hexHashes.map(leaf);
   while (level.length > 1) {
     const next: Buffer[] = [];
     for (let i = 0; i < level.length; i += 2) {
-      next.push(i + 1 < level.length ? H(NODE, level[i], level[i + 1]) : level[i]);
+      next.push(i + 1 < level.length ? node(level[i], level[i + 1]) : level[i]);
     }
     level = next;
   }

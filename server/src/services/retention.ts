@@ -41,14 +41,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { evidence, submissions };
   }
 
+  /**
+   * Daily rollup: appends spread each day's counts over shards (so concurrent
+   * writers rarely wait on one row); once a day is over nothing appends to it
+   * any more, and its shards are merged into shard 0. Totals do not change.
+   */
+  async function compactCounters() {
+    const today = iso(clock(strapi).now()).slice(0, 10);
+    const mysql = /mysql/.test(String((knex().client as { config: { client: string } }).config.client));
+    return strapi.db.transaction(async ({ trx }) => {
+      const groups = (await trx(TABLES.counters)
+        .where('day', '<', today)
+        .andWhere('shard', '>', 0)
+        .select('policy_key', 'policy_version', 'locale', 'form_key', 'day', 'action')
+        .sum({ n: 'n' })
+        .groupBy('policy_key', 'policy_version', 'locale', 'form_key', 'day', 'action')) as Array<Record<string, string | number>>;
+      if (!groups.length) return 0;
+      const rows = groups
+        .map((g) => ({ ...g, policy_version: Number(g.policy_version), n: Number(g.n), shard: 0, bucket: [g.policy_key, g.policy_version, g.locale, g.form_key, g.day, g.action, 0].join('|') }))
+        .sort((a, b) => a.bucket.localeCompare(b.bucket));
+      for (let i = 0; i < rows.length; i += 500) {
+        await trx(TABLES.counters)
+          .insert(rows.slice(i, i + 500))
+          .onConflict('bucket')
+          .merge({ n: mysql ? trx.raw('n + VALUES(n)') : trx.raw('?? + excluded.n', [`${TABLES.counters}.n`]) });
+      }
+      return trx(TABLES.counters).where('day', '<', today).andWhere('shard', '>', 0).del();
+    });
+  }
+
   return {
     purge,
+    compactCounters,
 
-    /** The retention job: once a day across instances. */
+    /** The retention job: once a day across instances; it also rolls up yesterday's counters. */
     async runRetentionJob() {
       const period = iso(clock(strapi).now()).slice(0, 10);
       if (!(await integrity().claim('retention', period))) return null;
-      return purge();
+      const purged = await purge();
+      return { ...purged, counterRowsMerged: await compactCounters() };
     },
 
     /** Everything held on one person (an access request). */

@@ -1,0 +1,158 @@
+/**
+ * npm run bench:scale -- --events=1000000 [--counters-for=10000000] [--db=sqlite|postgres|mysql]
+ *
+ * Generates a ledger and measures the reports and verification on it:
+ * - `--events` real events (hashed, sealed into checkpoints every 10,000),
+ *   with the counters and subject state appending them would have left;
+ * - `--counters-for` (≥ events): the counters and subject state are sized as
+ *   that many events would leave them. The acceptance statistics read only
+ *   those two tables (never the events), so this reproduces their size at
+ *   10M events without writing 10M hashed rows on a 2-core machine.
+ * Then times: the full version × locale × form matrix, the per-version table,
+ * pending re-acceptance, a ledger page for one person, and verification of
+ * every event and checkpoint. Medians of 5 runs (verification: 1 run).
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { checkpointHash, canonicalJson, eventHash, type EventContent } from '../server/src/domain/canonical';
+import { merkleRoot } from '../server/src/domain/merkle';
+import { boot, shutdown, testApp } from '../tests/helpers/strapi';
+
+const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const EVENTS = Number(arg('events', '100000'));
+const SIZED_FOR = Math.max(EVENTS, Number(arg('counters-for', String(EVENTS))));
+const POLICIES = ['privacy', 'cookies', 'marketing-terms'];
+const LOCALES = ['kk', 'ru', 'en'];
+const FORMS = ['contact', 'order', 'newsletter', 'callback', null];
+const DAYS = 365;
+const START = Date.parse('2025-01-01T00:00:00Z');
+const SHARDS = 8;
+// As the daily rollup leaves them: one shard per past day, 8 on the last day.
+const COMPACTED = !process.argv.includes('--uncompacted');
+
+// Deterministic pseudo-random numbers: every run builds the same ledger.
+// mulberry32
+let seed = 42;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+
+function synthetic(i: number, total: number) {
+  const day = Math.floor((i / total) * DAYS);
+  const version = 1 + Math.floor(day / 90); // a new edition every quarter
+  const r = rnd();
+  const action = r < 0.8 ? 'granted' : r < 0.9 ? 'implied' : r < 0.97 ? 'withdrawn' : 'denied';
+  const at = new Date(START + day * 86_400_000 + Math.floor(rnd() * 86_400_000)).toISOString();
+  return { policy: pick(POLICIES), version, locale: pick(LOCALES), form: action === 'implied' ? null : pick(FORMS), action, at, subject: `s${Math.floor(rnd() * (total / 3))}` };
+}
+
+async function time<T>(label: string, runs: number, fn: () => Promise<T>) {
+  const ms: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const median = ms[Math.floor(ms.length / 2)];
+  console.log(`${label}: ${median.toFixed(1)} ms (median of ${runs})`);
+  return { label, median, result };
+}
+
+async function main() {
+  const db = arg('db', process.env.DATABASE_CLIENT ?? 'sqlite');
+  process.env.DATABASE_CLIENT = db;
+  await boot();
+  const { strapi } = testApp();
+  const knex = strapi.db.connection;
+  const mysql = db === 'mysql';
+  const chunk = db === 'sqlite' ? 400 : chunk;
+  console.log(`# ${db}: ${EVENTS.toLocaleString('en')} events, counters and subject state sized for ${SIZED_FOR.toLocaleString('en')}${COMPACTED ? ' (counters rolled up daily)' : ' (counters not rolled up)'}`);
+
+  // Counters and subject state for SIZED_FOR events (the events' own share included).
+  const t0 = performance.now();
+  const counters = new Map<string, number>();
+  const states = new Map<string, number>();
+  const batch: Record<string, unknown>[] = [];
+  let hashes: string[] = [];
+  let seqFrom = 1;
+  let prev: string | null = null;
+  const flushEvents = async () => {
+    if (!batch.length) return;
+    await knex.batchInsert('policy_ledger_events', batch.splice(0), chunk);
+  };
+  for (let i = 0; i < SIZED_FOR; i++) {
+    const e = synthetic(i, SIZED_FOR);
+    const day = e.at.slice(0, 10);
+    const lastDay = i >= SIZED_FOR - SIZED_FOR / DAYS;
+    const shard = COMPACTED && !lastDay ? 0 : Math.floor(rnd() * SHARDS);
+    const key = [e.policy, e.version, e.locale, e.form ?? '', day, e.action, shard].join('|');
+    counters.set(key, (counters.get(key) ?? 0) + 1);
+    if (e.action === 'granted' || e.action === 'implied') {
+      const sk = `${e.subject}|${e.policy}`;
+      states.set(sk, Math.max(states.get(sk) ?? 0, e.version));
+    }
+    if (i % Math.round(SIZED_FOR / EVENTS) !== 0 || i / Math.round(SIZED_FOR / EVENTS) >= EVENTS) continue;
+    const content: EventContent = {
+      id: randomUUID(), occurredAt: e.at, subject: e.subject.padStart(64, '0'), action: e.action as EventContent['action'], policy: e.policy, version: e.version,
+      locale: e.locale, contentHash: 'a'.repeat(64), form: e.form, formRevision: e.form ? 1 : null, formHash: e.form ? 'b'.repeat(64) : null,
+      purposes: { processing: true, marketing: rnd() < 0.5 }, method: e.form ? 'form' : 'continued-use', submission: null, evidenceHash: null,
+    };
+    const hash = eventHash(content);
+    hashes.push(hash);
+    batch.push({
+      event_id: content.id, occurred_at: content.occurredAt, subject: content.subject, action: content.action, policy_key: content.policy, policy_version: content.version,
+      locale: content.locale, content_hash: content.contentHash, form_key: content.form, form_revision: content.formRevision, form_hash: content.formHash,
+      purposes: canonicalJson(content.purposes), method: content.method, submission_id: null, evidence_hash: null, hash, implied_key: null,
+    });
+    if (batch.length >= 10_000) {
+      await flushEvents();
+      const seqTo = seqFrom + hashes.length - 1;
+      const cp = { seqFrom, seqTo, count: hashes.length, root: merkleRoot(hashes), prevHash: prev, sealedAt: new Date().toISOString() };
+      prev = checkpointHash(cp);
+      await knex('policy_ledger_checkpoints').insert({ seq_from: cp.seqFrom, seq_to: cp.seqTo, event_count: cp.count, root: cp.root, prev_hash: cp.prevHash, hash: prev, sealed_at: cp.sealedAt });
+      seqFrom = seqTo + 1;
+      hashes = [];
+    }
+  }
+  await flushEvents();
+  const counterRows = [...counters.entries()].map(([bucket, n]) => {
+    const [policy_key, v, locale, form_key, day, action, shard] = bucket.split('|');
+    return { bucket, policy_key, policy_version: Number(v), locale, form_key, day, action, shard: Number(shard), n };
+  });
+  await knex.batchInsert('policy_ledger_counters', counterRows, chunk);
+  const stateRows = [...states.entries()].map(([k, accepted_version]) => {
+    const [subject, policy_key] = k.split('|');
+    return { subject: subject.padStart(64, '0'), policy_key, accepted_version };
+  });
+  await knex.batchInsert('policy_ledger_subject_state', stateRows, chunk);
+  if (db === 'postgres') await knex.raw('VACUUM ANALYZE');
+  if (db === 'sqlite') await knex.raw('ANALYZE');
+  if (mysql) for (const t of ['policy_ledger_events', 'policy_ledger_counters', 'policy_ledger_subject_state']) await knex.raw(`ANALYZE TABLE ${t}`);
+  console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${counterRows.length.toLocaleString('en')} counter rows, ${stateRows.length.toLocaleString('en')} subject states`);
+
+  // The "privacy" policy must exist for the reports (it does: the demo seed) and have a re-consent edition in force.
+  const reports = strapi.plugin('policy-ledger').service('reports');
+  const integrity = strapi.plugin('policy-ledger').service('integrity');
+  const results = [
+    await time('acceptance: version × locale × form matrix', 5, () => reports.acceptance('privacy', ['version', 'locale', 'form'])),
+    await time('acceptance: per version', 5, () => reports.acceptance('privacy', ['version'])),
+    await time('acceptance: per day (365 rows)', 5, () => reports.acceptance('privacy', ['day'])),
+    await time('ledger page for one person', 5, () => reports.page({ policy: 'privacy', subject: 'id:nobody' }, null, 50)),
+    await time(`verify ${EVENTS.toLocaleString('en')} events`, 1, () => integrity.verify()),
+  ];
+  const v = results[results.length - 1].result as { ok: boolean; events: number; checkpoints: number };
+  console.log(`verify: ok=${v.ok} events=${v.events} checkpoints=${v.checkpoints}`);
+  console.log(`JSON ${JSON.stringify({ db, compacted: COMPACTED, events: EVENTS, sizedFor: SIZED_FOR, counterRows: counterRows.length, subjectStates: stateRows.length, timings: Object.fromEntries(results.map((r) => [r.label, Math.round(r.median * 10) / 10])) })}`);
+  await shutdown();
+}
+
+main().catch((e) => {
+  console.error(String((e as Error).stack ?? e).slice(0, 2000));
+  process.exit(1);
+});
