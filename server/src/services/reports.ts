@@ -8,7 +8,7 @@ import { TABLES } from '../models';
 import { clock } from '../utils/plugin';
 import { refOf } from '../utils/subjects';
 import type { PolicySnapshot } from './catalog';
-import type { EventRow } from './ledger';
+import { contentOfRow, type EventRow } from './ledger';
 import type { EditionRow, PolicyRow } from './types';
 
 export const GROUP_KEYS = ['version', 'locale', 'form', 'day'] as const;
@@ -31,26 +31,9 @@ export interface LedgerFilters {
 const upper = (to: string) => (to.length === 10 ? `${to}T23:59:59.999Z` : new Date(to).toISOString());
 const lower = (from: string) => (from.length === 10 ? `${from}T00:00:00.000Z` : new Date(from).toISOString());
 
+/** An event as the admin API shows it: its hashed content, plus where it sits and its hash. */
 export function publicEvent(r: EventRow) {
-  return {
-    seq: Number(r.seq),
-    id: r.event_id,
-    occurredAt: r.occurred_at,
-    subject: r.subject,
-    action: r.action,
-    policy: r.policy_key,
-    version: Number(r.policy_version),
-    locale: r.locale,
-    contentHash: r.content_hash,
-    form: r.form_key,
-    formRevision: r.form_revision === null ? null : Number(r.form_revision),
-    formHash: r.form_hash,
-    purposes: JSON.parse(r.purposes) as Record<string, boolean>,
-    method: r.method,
-    submission: r.submission_id,
-    evidenceHash: r.evidence_hash,
-    hash: r.hash,
-  };
+  return { seq: Number(r.seq), ...contentOfRow(r), hash: r.hash };
 }
 
 const CSV_COLUMNS = ['seq', 'id', 'occurredAt', 'subject', 'action', 'policy', 'version', 'locale', 'contentHash', 'form', 'formRevision', 'formHash', 'purposes', 'method', 'submission', 'evidenceHash', 'hash'] as const;
