@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { ifNoneMatchHits } from './domain/conditional';
+import { sendCacheable } from './controllers/policies';
 import type { Format, Served } from './services/catalog';
 import { pluginConfig } from './utils/plugin';
 
@@ -74,16 +74,7 @@ export function registerFastPath(strapi: Core.Strapi) {
     }
 
     chain ??= { security: instantiate('strapi::security'), others: ['strapi::cors', 'strapi::poweredBy'].map(instantiate).filter((x): x is KoaMiddleware => !!x) };
-    const respond = async () => {
-      ctx.set('Vary', 'Accept-Language');
-      ctx.set('Cache-Control', `public, max-age=${served.maxAge}`);
-      ctx.set('ETag', served.etag);
-      if (ifNoneMatchHits(ctx.get('if-none-match'), served.etag)) {
-        ctx.status = 304;
-        return;
-      }
-      ctx.body = { data: served.data, meta: {} };
-    };
+    const respond = async () => sendCacheable(ctx, served);
     const run = async (i: number): Promise<void> => {
       if (i === chain!.others.length) return respond();
       await chain!.others[i](ctx, () => run(i + 1));

@@ -13,7 +13,10 @@ export function sendCacheable(ctx: Context, served: Served) {
     ctx.status = 304;
     return;
   }
-  ctx.body = { data: served.data, meta: {} };
+  if (served.json) {
+    ctx.type = 'application/json';
+    ctx.body = served.json;
+  } else ctx.body = { data: served.data, meta: {} };
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

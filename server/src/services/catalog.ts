@@ -27,6 +27,8 @@ export interface PolicySnapshot {
 export interface CachedResponse {
   data: Record<string, unknown>;
   etag: string;
+  /** The response body `{ data, meta }`, serialized once. */
+  json: string;
 }
 
 export interface LocaleRequest {
@@ -38,6 +40,8 @@ export interface Served {
   data: unknown;
   etag: string;
   maxAge: number;
+  /** The serialized `{ data, meta }` body when it is memoized. */
+  json?: string;
 }
 
 const NEGATIVE_CACHE_LIMIT = 1000;
@@ -253,10 +257,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
         // The ETag starts with the content hash of the text served; the suffix
         // tells apart what else the response carries (format, locales, upcoming).
-        cached = { data, etag: `"${text.contentHash}-${sha256Hex(variant).slice(0, 12)}"` };
+        cached = { data, etag: `"${text.contentHash}-${sha256Hex(variant).slice(0, 12)}"`, json: JSON.stringify({ data, meta: {} }) };
         snap.responses.set(variant, cached);
       }
-      return { data: cached.data, etag: cached.etag, maxAge: maxAgeAt(snap, now) };
+      return { data: cached.data, etag: cached.etag, json: cached.json, maxAge: maxAgeAt(snap, now) };
     },
 
     /** GET /policies/:key/editions */
