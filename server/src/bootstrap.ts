@@ -77,7 +77,31 @@ function scheduleJobs(strapi: Core.Strapi) {
   });
 }
 
+/**
+ * PostgreSQL: the ledger is append-only, so autovacuum must be triggered by
+ * inserts (PG 13+), not only by updates and deletes, or index-only scans and
+ * counts slow down under a stream of fresh, unvacuumed rows. The counters are
+ * updated in place on every append. Idempotent; runs at every boot.
+ */
+async function tuneAutovacuum(strapi: Core.Strapi) {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  const settings: Record<string, string> = {
+    policy_ledger_events: 'autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.01',
+    policy_ledger_evidence: 'autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0.01',
+    policy_ledger_subject_state: 'autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02',
+    policy_ledger_counters: 'autovacuum_vacuum_scale_factor = 0.05, autovacuum_vacuum_threshold = 1000',
+  };
+  for (const [table, options] of Object.entries(settings)) {
+    try {
+      await strapi.db.connection.raw(`ALTER TABLE ?? SET (${options})`, [table]);
+    } catch (e) {
+      strapi.log.warn(`[policy-ledger] could not set autovacuum options on ${table}: ${(e as Error).message}`);
+    }
+  }
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await tuneAutovacuum(strapi);
   subjectSecret(strapi); // refuses to boot outside development without a secret
   await registerRbacActions(strapi);
   await grantPublicPermissionsOnFirstBoot(strapi);

@@ -169,6 +169,16 @@ export function publicApiSpec() {
     });
   }
 
+  if (process.env.DATABASE_CLIENT === 'postgres') {
+    describe('storage (PostgreSQL)', () => {
+      it('sets insert-triggered autovacuum on the append-only ledger table', async () => {
+        const knex = testApp().strapi.db.connection;
+        const { rows } = await knex.raw("SELECT reloptions FROM pg_class WHERE relname = 'policy_ledger_events'");
+        assert.ok(rows[0].reloptions.includes('autovacuum_vacuum_insert_scale_factor=0.01'), JSON.stringify(rows));
+      });
+    });
+  }
+
   describe('permissions', () => {
     it('gives the Public role the policy routes, the form read and the submission, and nothing else of the plugin', async () => {
       const { strapi } = testApp();
