@@ -65,7 +65,7 @@ export function fastPathSpec() {
         strapi.plugin('policy-ledger').service('catalog').invalidate('privacy');
         const results = await Promise.all(Array.from({ length: 32 }, () => http(URL)));
         assert.ok(results.every((r) => r.status === 200));
-        const reads = (table: string) => queries.filter((sql) => new RegExp(`^select .* from [\`"]?${table}[\`"]? `, 'i').test(sql));
+        const reads = (table: string) => queries.filter((sql) => new RegExp(`^select .* from (?:[\`"]?\\w+[\`"]?\\.)?[\`"]?${table}[\`"]? `, 'i').test(sql));
         const policyReads = reads('policy_ledger_policies');
         const editionReads = reads('policy_ledger_editions');
         assert.equal(policyReads.length, 1, queries.join('\n'));
