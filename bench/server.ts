@@ -36,11 +36,13 @@ const secret = () => randomBytes(24).toString('base64');
  * Transpiles what the app needs into `buildDir`, mirroring the repository
  * layout so that bench/app/src's `../../../src/seed` import still resolves:
  *   <buildDir>/src            ← src/ (the host app's seed and locales)
+ *   <buildDir>/config         ← config/ (database and plugins, re-exported by bench/app/config)
  *   <buildDir>/bench/app/...  ← bench/app/config and bench/app/src (the distDir)
  */
 async function build(buildDir: string): Promise<string> {
   const distDir = path.join(buildDir, 'bench', 'app');
   await transpile(path.join(ROOT, 'src'), path.join(buildDir, 'src'));
+  await transpile(path.join(ROOT, 'config'), path.join(buildDir, 'config'));
   await transpile(path.join(APP_DIR, 'config'), path.join(distDir, 'config'));
   await transpile(path.join(APP_DIR, 'src'), path.join(distDir, 'src'));
   return distDir;
