@@ -96,8 +96,9 @@ const models = [
       id: { type: 'increments' },
       event_id: str(36),
       ip: str(64),
-      user_agent: str(512),
-      page_url: str(2048),
+      // Up to 512 and 2048 characters (trimmed on write): text, as VARCHAR(255) would refuse them.
+      user_agent: { type: 'text' as const },
+      page_url: { type: 'text' as const },
       created_at: ISO(),
     },
     indexes: [

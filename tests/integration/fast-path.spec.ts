@@ -8,14 +8,23 @@ const VOLATILE = new Set(['date', 'connection', 'keep-alive']);
 
 export function fastPathSpec() {
   describe('the fast path for the current policy', () => {
-    const state = () => testApp().strapi.plugin('policy-ledger').service('fastPath').state as { enabled: boolean };
+    const state = () => testApp().strapi.plugin('policy-ledger').service('fastPath').state as { enabled: boolean; raw: number; submissions: number };
+    /** Runs `request` and tells whether the raw listener (before Koa) answered it. */
+    const viaRaw = async <T>(request: () => Promise<T>): Promise<{ res: T; raw: boolean }> => {
+      const before = state().raw;
+      const res = await request();
+      return { res, raw: state().raw > before };
+    };
     const headersOf = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => !VOLATILE.has(k)).sort());
 
     it('is on by default', () => assert.equal(state().enabled, true));
 
     it('answers with exactly the headers and body of the ordinary route (CORS and security included)', async () => {
+      await http(URL); // the first plain answer (Koa way) gives the raw listener its header template
       for (const headers of [{}, { origin: 'https://shop.example' }, { 'accept-language': 'en-US' }] as Array<Record<string, string>>) {
-        const fast = await http(URL, { headers });
+        const { res: fast, raw } = await viaRaw(() => http(URL, { headers }));
+        // Without Origin the raw listener answers; with it, the Koa middleware (CORS).
+        assert.equal(raw, !headers.origin, `raw answer for ${JSON.stringify(headers)}`);
         state().enabled = false;
         let ordinary;
         try {
@@ -30,13 +39,16 @@ export function fastPathSpec() {
       }
       // 304 alike.
       const etag = (await http(URL)).headers.get('etag') as string;
-      const fast304 = await http(URL, { headers: { 'if-none-match': etag } });
+      const { res: fast304, raw: raw304 } = await viaRaw(() => http(URL, { headers: { 'if-none-match': etag } }));
+      assert.ok(raw304, '304 from the raw listener');
       state().enabled = false;
       const route304 = await http(URL, { headers: { 'if-none-match': etag } }).finally(() => (state().enabled = true));
       assert.equal(fast304.status, 304);
       assert.deepEqual(headersOf(fast304.headers), headersOf(route304.headers));
       // HEAD alike.
-      const fastHead = await http(URL, { method: 'HEAD' });
+      const { res: fastHead, raw: rawHead } = await viaRaw(() => http(URL, { method: 'HEAD' }));
+      assert.ok(rawHead, 'HEAD from the raw listener');
+      assert.equal(fastHead.status, 200);
       state().enabled = false;
       const routeHead = await http(URL, { method: 'HEAD' }).finally(() => (state().enabled = true));
       assert.deepEqual(headersOf(fastHead.headers), headersOf(routeHead.headers));
@@ -73,6 +85,68 @@ export function fastPathSpec() {
       } finally {
         knex.off('query', listen);
       }
+    });
+
+    it('serves the ordinary route too without reading permissions per anonymous request', async () => {
+      const { strapi } = testApp();
+      const knex = strapi.db.connection;
+      const queries: string[] = [];
+      const listen = (q: { sql: string }) => queries.push(q.sql);
+      state().enabled = false;
+      try {
+        assert.equal((await http(URL)).status, 200); // warm: policy and Public permissions cached
+        knex.on('query', listen);
+        for (let i = 0; i < 10; i++) assert.equal((await http(URL)).status, 200);
+        assert.deepEqual(queries, [], 'no SQL: users-permissions is not asked on every request');
+        // A request with credentials still goes through Strapi's own strategies.
+        assert.equal((await http(URL, { headers: { authorization: 'Bearer not-a-token' } })).status, 401);
+      } finally {
+        knex.off('query', listen);
+        state().enabled = true;
+      }
+    });
+
+    it('takes anonymous JSON submissions before the router, with the ordinary route\'s headers, statuses and errors', async () => {
+      const SUBMIT = '/api/policy-ledger/forms/contact/submissions';
+      const version = (await http(URL)).body.data.version as number;
+      let n = 0;
+      const valid = () => ({ locale: 'ru', data: { name: 'Fast', email: `fast${process.pid}-${n++}@example.com` }, purposes: { processing: true }, accepted: [{ policy: 'privacy', version }] });
+      /** The same request through the fast path and through the ordinary route. */
+      const both = async (body: unknown, headers: Record<string, string> = {}) => {
+        const before = state().submissions;
+        const fast = await http(SUBMIT, { body: typeof body === 'function' ? body() : body, headers });
+        assert.equal(state().submissions, before + 1, 'the fast path took it');
+        state().enabled = false;
+        try {
+          return { fast, ordinary: await http(SUBMIT, { body: typeof body === 'function' ? body() : body, headers }) };
+        } finally {
+          state().enabled = true;
+        }
+      };
+      const sameHeaders = (a: Headers, b: Headers) => {
+        const strip = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => !VOLATILE.has(k) && k !== 'content-length').sort());
+        assert.deepEqual(strip(a), strip(b));
+      };
+      for (const headers of [{}, { origin: 'https://shop.example' }] as Array<Record<string, string>>) {
+        const { fast, ordinary } = await both(valid, headers);
+        assert.equal(fast.status, 201, JSON.stringify(fast.body));
+        assert.equal(ordinary.status, 201);
+        sameHeaders(fast.headers, ordinary.headers);
+        assert.deepEqual(Object.keys(fast.body.data).sort(), Object.keys(ordinary.body.data).sort());
+      }
+      // Errors: Strapi's shape, from Strapi's own errors and body middlewares.
+      for (const body of ['{"locale":', { ...valid(), accepted: undefined }, { ...valid(), data: { name: 'No e-mail' } }, { ...valid(), surprise: 1 }]) {
+        const { fast, ordinary } = await both(body);
+        assert.equal(fast.status, 400, JSON.stringify(fast.body));
+        assert.equal(fast.status, ordinary.status);
+        assert.deepEqual(fast.body, ordinary.body);
+        sameHeaders(fast.headers, ordinary.headers);
+      }
+      // Not for it: credentials, another content type, a query string.
+      const before = state().submissions;
+      assert.equal((await http(SUBMIT, { body: valid(), headers: { authorization: 'Bearer not-a-token' } })).status, 401);
+      assert.equal((await http(`${SUBMIT}?x=1`, { body: valid() })).status, 201);
+      assert.equal(state().submissions, before);
     });
 
     it('follows the Public role: revoked, the route answers 403', async () => {

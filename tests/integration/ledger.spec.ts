@@ -156,15 +156,19 @@ export function ledgerSpec() {
     it('leaves neither a submission nor events behind when the database fails between them', async () => {
       const ledger = testApp().strapi.plugin('policy-ledger').service('ledger');
       const before = await counts();
-      // A real statement that fails inside the transaction, after the submission row was written.
-      ledger.faults.afterSubmissionInsert = async (trx: ReturnType<typeof knex>) => {
-        await trx.raw('SELECT * FROM table_that_does_not_exist');
+      // A real failure in the database after the submission and its events are
+      // written: the evidence row reuses an event id that already has evidence
+      // (a unique index), so the database refuses it mid-write.
+      const taken = (await knex()(T.evidence).first()) as { event_id: string } | undefined;
+      assert.ok(taken, 'an earlier test left evidence');
+      ledger.faults.beforeWrite = (w: { evidence: Array<{ event_id: string }> }) => {
+        w.evidence[0].event_id = taken.event_id;
       };
       try {
         const res = await submit(valid());
         assert.equal(res.status, 500);
       } finally {
-        delete ledger.faults.afterSubmissionInsert;
+        delete ledger.faults.beforeWrite;
       }
       assert.deepEqual(await counts(), before);
     });
@@ -183,6 +187,17 @@ export function ledgerSpec() {
       }
       const ev = await knex()(T.evidence).where({ event_id: (await knex()(T.events).where({ submission_id: a.body.data.submissionId }).first()).event_id }).first();
       assert.equal(ev.user_agent, 'ledger-test/1.0');
+    });
+
+    it('keeps a long user agent and page URL (trimmed to 512 and 2,048 characters) and a long Idempotency-Key', async () => {
+      const pageUrl = `https://shop.example/contact?utm_campaign=${'x'.repeat(2100)}`;
+      const res = await submit(valid({ pageUrl: pageUrl.slice(0, 2048) }), { 'user-agent': `Mozilla/5.0 ${'y'.repeat(700)}`, 'idempotency-key': 'k'.repeat(200) });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const ev = await knex()(T.evidence).where({ event_id: res.body.data.receipt.events[0].id }).first();
+      assert.equal(ev.user_agent.length, 512);
+      assert.equal(ev.page_url, pageUrl.slice(0, 2048));
+      const again = await submit(valid({ pageUrl: pageUrl.slice(0, 2048) }), { 'idempotency-key': 'k'.repeat(200) });
+      assert.deepEqual(again.body.data, res.body.data);
     });
 
     it('replays an Idempotency-Key and refuses it with another body', async () => {

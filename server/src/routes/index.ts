@@ -1,4 +1,5 @@
 import { ACTIONS } from '../constants';
+import { contentApiAuth } from '../services/public-access';
 
 const adminPolicies = (...actions: string[]) => [
   'admin::isAuthenticatedAdmin',
@@ -8,15 +9,15 @@ const adminPolicies = (...actions: string[]) => [
 const contentApi = {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/policies', handler: 'policies.find', config: { policies: [] } },
-    { method: 'GET', path: '/policies/:key/current', handler: 'policies.current', config: { policies: [] } },
-    { method: 'GET', path: '/policies/:key/editions', handler: 'policies.editions', config: { policies: [] } },
-    { method: 'GET', path: '/policies/:key/editions/:version', handler: 'policies.edition', config: { policies: [] } },
-    { method: 'GET', path: '/forms/:key', handler: 'forms.findOne', config: { policies: [] } },
-    { method: 'POST', path: '/forms/:key/submissions', handler: 'forms.submit', config: { policies: [] } },
-    { method: 'POST', path: '/consents', handler: 'consents.create', config: { policies: [] } },
-    { method: 'POST', path: '/consents/withdraw', handler: 'consents.withdraw', config: { policies: [] } },
-    { method: 'GET', path: '/subjects/status', handler: 'consents.status', config: { policies: [] } },
+    { method: 'GET', path: '/policies', handler: 'policies.find', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'GET', path: '/policies/:key/current', handler: 'policies.current', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'GET', path: '/policies/:key/editions', handler: 'policies.editions', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'GET', path: '/policies/:key/editions/:version', handler: 'policies.edition', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'GET', path: '/forms/:key', handler: 'forms.findOne', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'POST', path: '/forms/:key/submissions', handler: 'forms.submit', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'POST', path: '/consents', handler: 'consents.create', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'POST', path: '/consents/withdraw', handler: 'consents.withdraw', config: { auth: contentApiAuth(), policies: [] } },
+    { method: 'GET', path: '/subjects/status', handler: 'consents.status', config: { auth: contentApiAuth(), policies: [] } },
   ],
 };
 

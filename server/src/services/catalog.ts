@@ -29,6 +29,8 @@ export interface CachedResponse {
   etag: string;
   /** The response body `{ data, meta }`, serialized once. */
   json: string;
+  /** The same body as bytes (UTF-8), for the fast path. */
+  bytes: Buffer;
 }
 
 export interface LocaleRequest {
@@ -42,6 +44,8 @@ export interface Served {
   maxAge: number;
   /** The serialized `{ data, meta }` body when it is memoized. */
   json?: string;
+  /** `json` as UTF-8 bytes. */
+  bytes?: Buffer;
 }
 
 const NEGATIVE_CACHE_LIMIT = 1000;
@@ -199,6 +203,54 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return `"${sha256Hex(JSON.stringify(data)).slice(0, 40)}"`;
   }
 
+  /** The current edition of a loaded policy, as served (memoized per variant). */
+  function currentOf(snap: PolicySnapshot, key: string, req: LocaleRequest, format: Format): Served {
+    const now = clock(strapi).now();
+    const { current, upcoming } = pickCurrent(snap.editions, now);
+    if (!current) {
+      throw new errors.NotFoundError(`Policy "${key}" has no edition in force yet`, {
+        key,
+        upcoming: upcoming ? { version: upcoming.version, effectiveAt: upcoming.effectiveAt.toISOString() } : null,
+      });
+    }
+    const { requestedLocale, servedLocale } = negotiate(snap, current, req);
+    const variant = `${format}|${requestedLocale}|${servedLocale}|${current.version}|${upcoming?.version ?? ''}`;
+    let cached = snap.responses.get(variant);
+    if (!cached) {
+      const text = current.texts[servedLocale];
+      const upcomingText = upcoming ? upcoming.texts[negotiate(snap, upcoming, { locale: requestedLocale }).servedLocale] : null;
+      const data = {
+        policy: snap.key,
+        version: current.version,
+        editionDate: current.editionDate,
+        releasedAt: current.releasedAt.toISOString(),
+        effectiveAt: current.effectiveAt.toISOString(),
+        changeKind: current.changeKind,
+        requestedLocale,
+        servedLocale,
+        title: text.title,
+        format,
+        body: format === 'html' ? renderMarkdown(text.body) : text.body,
+        contentHash: text.contentHash,
+        upcoming: upcoming
+          ? {
+              version: upcoming.version,
+              effectiveAt: upcoming.effectiveAt.toISOString(),
+              editionDate: upcoming.editionDate,
+              changeKind: upcoming.changeKind,
+              changeSummary: upcomingText?.changeSummary ?? null,
+            }
+          : null,
+      };
+      // The ETag starts with the content hash of the text served; the suffix
+      // tells apart what else the response carries (format, locales, upcoming).
+      const json = JSON.stringify({ data, meta: {} });
+      cached = { data, etag: `"${text.contentHash}-${sha256Hex(variant).slice(0, 12)}"`, json, bytes: Buffer.from(json) };
+      snap.responses.set(variant, cached);
+    }
+    return { data: cached.data, etag: cached.etag, json: cached.json, bytes: cached.bytes, maxAge: maxAgeAt(snap, now) };
+  }
+
   return {
     snapshot,
 
@@ -217,50 +269,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /policies/:key/current */
     async current(key: string, req: LocaleRequest, format: Format): Promise<Served> {
-      const snap = await mustGet(key);
-      const now = clock(strapi).now();
-      const { current, upcoming } = pickCurrent(snap.editions, now);
-      if (!current) {
-        throw new errors.NotFoundError(`Policy "${key}" has no edition in force yet`, {
-          key,
-          upcoming: upcoming ? { version: upcoming.version, effectiveAt: upcoming.effectiveAt.toISOString() } : null,
-        });
-      }
-      const { requestedLocale, servedLocale } = negotiate(snap, current, req);
-      const variant = `${format}|${requestedLocale}|${servedLocale}|${current.version}|${upcoming?.version ?? ''}`;
-      let cached = snap.responses.get(variant);
-      if (!cached) {
-        const text = current.texts[servedLocale];
-        const upcomingText = upcoming ? upcoming.texts[negotiate(snap, upcoming, { locale: requestedLocale }).servedLocale] : null;
-        const data = {
-          policy: snap.key,
-          version: current.version,
-          editionDate: current.editionDate,
-          releasedAt: current.releasedAt.toISOString(),
-          effectiveAt: current.effectiveAt.toISOString(),
-          changeKind: current.changeKind,
-          requestedLocale,
-          servedLocale,
-          title: text.title,
-          format,
-          body: format === 'html' ? renderMarkdown(text.body) : text.body,
-          contentHash: text.contentHash,
-          upcoming: upcoming
-            ? {
-                version: upcoming.version,
-                effectiveAt: upcoming.effectiveAt.toISOString(),
-                editionDate: upcoming.editionDate,
-                changeKind: upcoming.changeKind,
-                changeSummary: upcomingText?.changeSummary ?? null,
-              }
-            : null,
-        };
-        // The ETag starts with the content hash of the text served; the suffix
-        // tells apart what else the response carries (format, locales, upcoming).
-        cached = { data, etag: `"${text.contentHash}-${sha256Hex(variant).slice(0, 12)}"`, json: JSON.stringify({ data, meta: {} }) };
-        snap.responses.set(variant, cached);
-      }
-      return { data: cached.data, etag: cached.etag, json: cached.json, maxAge: maxAgeAt(snap, now) };
+      return currentOf(await mustGet(key), key, req, format);
+    },
+
+    /**
+     * The same answer without waiting: only when the policy is in memory and
+     * fresh and has an edition in force, else null (the caller takes the
+     * ordinary, asynchronous way, which loads it).
+     */
+    peekCurrent(key: string, req: LocaleRequest, format: Format): Served | null {
+      const cached = snapshots.get(key);
+      if (!cached?.snap || !fresh(cached.loadedAt)) return null;
+      if (!pickCurrent(cached.snap.editions, clock(strapi).now()).current) return null;
+      return currentOf(cached.snap, key, req, format);
     },
 
     /** GET /policies/:key/editions */

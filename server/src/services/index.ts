@@ -5,6 +5,7 @@ import forms from './forms';
 import ledger from './ledger';
 import integrity from './integrity';
 import retention from './retention';
+import publicAccess from './public-access';
 import reports from './reports';
 
 // One clock per process: every time decision of the plugin reads it.
@@ -19,6 +20,7 @@ export default {
   integrity,
   retention,
   reports,
+  publicAccess,
   // Holds the fast path's switch (see fast-path.ts); tests flip it.
   fastPath: () => ({ state: { enabled: false } as { enabled: boolean } }),
 };

@@ -6,9 +6,8 @@ import { canonicalJson, eventHash, type ConsentAction, type ConsentMethod, type 
 import { pickCurrent } from '../domain/effective';
 import { checkSubmission } from '../domain/form';
 import { sha256Hex } from '../domain/hash';
-import type { Knex } from 'knex';
 import { TABLES } from '../models';
-import { appendEvents } from './append';
+import { writeLedger, type LedgerWrite } from './write';
 import { iso, isUniqueViolation } from '../utils/db';
 import { conflict, unprocessable } from '../utils/http-errors';
 import { clock, pluginConfig } from '../utils/plugin';
@@ -113,8 +112,8 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 /** Faults a test can inject into the write path (never set in production code). */
 export interface Faults {
-  /** Runs inside the submission's transaction, after the submission row is written. */
-  afterSubmissionInsert?: (trx: unknown) => void | Promise<void>;
+  /** Sees (and may spoil) every ledger write just before it is stored. */
+  beforeWrite?: (write: LedgerWrite) => void;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -158,7 +157,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function idempotent<T>(scope: string, meta: RequestMeta, body: unknown, write: (record: (response: T) => Record<string, unknown> | null) => Promise<T>): Promise<T> {
     if (!meta.idempotencyKey) return write(() => null);
     if (meta.idempotencyKey.length > 200) throw badRequest('Idempotency-Key', 'Idempotency-Key must be at most 200 characters');
-    const scopeKey = `${scope}:${meta.idempotencyKey}`;
+    // The column holds 255 characters; a longer key is stored by its hash.
+    const plainKey = `${scope}:${meta.idempotencyKey}`;
+    const scopeKey = plainKey.length <= 255 ? plainKey : `${scope}:sha256:${sha256Hex(meta.idempotencyKey)}`;
     const requestHash = sha256Hex(canonicalJson(body ?? null));
     const replay = async (): Promise<T | null> => {
       const prior = await knex()(TABLES.idempotency).where({ scope_key: scopeKey }).first();
@@ -188,8 +189,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  const insertAll = (trx: unknown, events: EventRow[], evidence: Array<Record<string, unknown>>) =>
-    appendEvents(trx as Knex, events as unknown as Parameters<typeof appendEvents>[1], evidence);
+  /** Stores one write atomically (see write.ts). */
+  const store = (w: { submission?: Record<string, unknown> | null; events: EventRow[]; evidence: Array<Record<string, unknown>>; idempotency?: Record<string, unknown> | null }) => {
+    const write = w as unknown as LedgerWrite;
+    faults.beforeWrite?.(write);
+    return writeLedger(strapi, write);
+  };
 
   /** Events of one subject for one policy, oldest first. */
   async function eventsOf(subject: string, policy: string): Promise<EventRow[]> {
@@ -272,7 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // The unique implied_key makes a concurrent duplicate fail, and its
         // transaction (counters included) roll back: recorded once.
         try {
-          await strapi.db.transaction(async ({ trx }) => insertAll(trx, [toRow(content, `${subject}:${snap.key}:${current.version}`)], []));
+          await store({ events: [toRow(content, `${subject}:${snap.key}:${current.version}`)], evidence: [] });
         } catch (e) {
           if (!isUniqueViolation(e)) throw e;
         }
@@ -382,8 +387,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         };
         const idem = record(response);
-        await strapi.db.transaction(async ({ trx }) => {
-          await trx(TABLES.submissions).insert({
+        await store({
+          submission: {
             public_id: submissionId,
             form_key: form.key,
             form_revision: form.revision,
@@ -392,10 +397,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             subject,
             data: JSON.stringify(checked.values),
             received_at: occurredAt,
-          });
-          await faults.afterSubmissionInsert?.(trx);
-          await insertAll(trx, events, evidence);
-          if (idem) await trx(TABLES.idempotency).insert(idem);
+          },
+          events,
+          evidence,
+          idempotency: idem,
         });
         return response;
       });
@@ -445,10 +450,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = toRow(content);
         const response = { event: { id: content.id, action: content.action, policy: snap.key, version: edition.version, locale: text.servedLocale, contentHash: text.contentHash, occurredAt: content.occurredAt, hash: row.hash } };
         const idem = record(response);
-        await strapi.db.transaction(async ({ trx }) => {
-          await insertAll(trx, [row], [{ ...ev.item, event_id: content.id }]);
-          if (idem) await trx(TABLES.idempotency).insert(idem);
-        });
+        await store({ events: [row], evidence: [{ ...ev.item, event_id: content.id }], idempotency: idem });
         return response;
       });
     },
@@ -497,7 +499,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         rows.push(toRow(content));
         evidence.push({ ...ev.item, event_id: content.id });
       }
-      await strapi.db.transaction(async ({ trx }) => insertAll(trx, rows, evidence));
+      await store({ events: rows, evidence });
       return {
         events: rows.map((r) => ({ id: r.event_id, action: r.action, policy: r.policy_key, version: r.policy_version, purposes: JSON.parse(r.purposes), occurredAt: r.occurred_at, hash: r.hash })),
       };

@@ -3,8 +3,20 @@ import type { PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { Clock } from '../domain/clock';
 
+const configs = new WeakMap<Core.Strapi, PluginConfig>();
+
+/**
+ * The plugin's validated configuration. It is read once per Strapi instance
+ * after the config is loaded (hot paths ask for it on every request, and
+ * `strapi.config.get` is not free).
+ */
 export function pluginConfig(strapi: Core.Strapi): PluginConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  let c = configs.get(strapi);
+  if (!c) {
+    c = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+    if (c) configs.set(strapi, c);
+  }
+  return c;
 }
 
 export function clock(strapi: Core.Strapi): Clock {
