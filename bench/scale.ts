@@ -4,18 +4,24 @@
  * Generates a ledger and measures the reports and verification on it:
  * - `--events` real events (hashed, sealed into checkpoints every 10,000),
  *   with the counters and subject state appending them would have left;
- * - `--counters-for` (≥ events): the counters and subject state are sized as
- *   that many events would leave them. The acceptance statistics read only
- *   those two tables (never the events), so this reproduces their size at
- *   10M events without writing 10M hashed rows on a 2-core machine.
+ * - `--counters-for` (≥ events, default = events): the counters and subject
+ *   state are sized as that many events would leave them (the statistics
+ *   read only those two tables), for a quick look at 10M-sized reports
+ *   without writing 10M events.
+ * Rows go in by each engine's bulk path: prepared statements in one
+ * transaction per batch on SQLite, one `jsonb_to_recordset` INSERT per batch
+ * on PostgreSQL, multi-row `INSERT … VALUES ?` on MySQL/MariaDB; 10M events
+ * take minutes, not hours.
  * Then times: the full version × locale × form matrix, the per-version table,
  * pending re-acceptance, a ledger page for one person, and verification of
  * every event and checkpoint. Medians of 5 runs (verification: 1 run).
  */
 import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
 import { checkpointHash, canonicalJson, eventHash, type EventContent } from '../server/src/domain/canonical';
 import { merkleRoot } from '../server/src/domain/merkle';
+import { COUNTER_SHARDS } from '../server/src/models';
 import { boot, shutdown, testApp } from '../tests/helpers/strapi';
 
 const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
@@ -26,7 +32,7 @@ const LOCALES = ['kk', 'ru', 'en'];
 const FORMS = ['contact', 'order', 'newsletter', 'callback', null];
 const DAYS = 365;
 const START = Date.parse('2025-01-01T00:00:00Z');
-const SHARDS = 8;
+const SHARDS = COUNTER_SHARDS;
 // As the daily rollup leaves them: one shard per past day, 8 on the last day.
 const COMPACTED = !process.argv.includes('--uncompacted');
 
@@ -64,6 +70,40 @@ async function time<T>(label: string, runs: number, fn: () => Promise<T>) {
   return { label, median, result };
 }
 
+type Row = Record<string, unknown>;
+
+/** Inserts rows (all with the same columns) by the engine's bulk path; chunked. */
+async function bulkInsert(knex: Knex, db: string, table: string, rows: Row[]) {
+  if (!rows.length) return;
+  const cols = Object.keys(rows[0]);
+  const pool = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
+  const conn = await pool.acquireConnection();
+  try {
+    if (db === 'sqlite') {
+      const sqlite = conn as { prepare(sql: string): { run(...v: unknown[]): unknown }; transaction(fn: () => void): () => void };
+      const st = sqlite.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      sqlite.transaction(() => {
+        for (const r of rows) st.run(...cols.map((c) => r[c] ?? null));
+      })();
+    } else if (db === 'postgres') {
+      const pg = conn as { query(text: string, values: unknown[]): Promise<unknown> };
+      const types = cols.map((c) => `"${c}" ${rows.some((r) => typeof r[c] === 'number') ? 'bigint' : 'text'}`).join(', ');
+      const list = cols.map((c) => `"${c}"`).join(', ');
+      for (let i = 0; i < rows.length; i += 20_000) {
+        await pg.query(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS r(${types})`, [JSON.stringify(rows.slice(i, i + 20_000))]);
+      }
+    } else {
+      const my = conn as { query(sql: string, values: unknown[], cb: (e: Error | null) => void): void };
+      for (let i = 0; i < rows.length; i += 2_000) {
+        const values = rows.slice(i, i + 2_000).map((r) => cols.map((c) => r[c] ?? null));
+        await new Promise<void>((resolve, reject) => my.query(`INSERT INTO \`${table}\` (${cols.map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [values], (e) => (e ? reject(e) : resolve())));
+      }
+    }
+  } finally {
+    await pool.releaseConnection(conn);
+  }
+}
+
 async function main() {
   const db = arg('db', process.env.DATABASE_CLIENT ?? 'sqlite');
   process.env.DATABASE_CLIENT = db;
@@ -71,7 +111,6 @@ async function main() {
   const { strapi } = testApp();
   const knex = strapi.db.connection;
   const mysql = db === 'mysql';
-  const chunk = db === 'sqlite' ? 400 : mysql ? 500 : 1000;
   console.log(`# ${db}: ${EVENTS.toLocaleString('en')} events, counters and subject state sized for ${SIZED_FOR.toLocaleString('en')}${COMPACTED ? ' (counters rolled up daily)' : ' (counters not rolled up)'}`);
 
   // Counters and subject state for SIZED_FOR events (the events' own share included).
@@ -84,7 +123,7 @@ async function main() {
   let prev: string | null = null;
   const flushEvents = async () => {
     if (!batch.length) return;
-    await knex.batchInsert('policy_ledger_events', batch.splice(0), chunk);
+    await bulkInsert(knex, db, 'policy_ledger_events', batch.splice(0));
   };
   for (let i = 0; i < SIZED_FOR; i++) {
     const e = synthetic(i, SIZED_FOR);
@@ -125,12 +164,12 @@ async function main() {
     const [policy_key, v, locale, form_key, day, action, shard] = bucket.split('|');
     return { bucket, policy_key, policy_version: Number(v), locale, form_key, day, action, shard: Number(shard), n };
   });
-  await knex.batchInsert('policy_ledger_counters', counterRows, chunk);
+  await bulkInsert(knex, db, 'policy_ledger_counters', counterRows);
   const stateRows = [...states.entries()].map(([k, accepted_version]) => {
     const [subject, policy_key] = k.split('|');
     return { subject: subject.padStart(64, '0'), policy_key, accepted_version };
   });
-  await knex.batchInsert('policy_ledger_subject_state', stateRows, chunk);
+  for (let i = 0; i < stateRows.length; i += 100_000) await bulkInsert(knex, db, 'policy_ledger_subject_state', stateRows.slice(i, i + 100_000));
   if (db === 'postgres') await knex.raw('VACUUM ANALYZE');
   if (db === 'sqlite') await knex.raw('ANALYZE');
   if (mysql) for (const t of ['policy_ledger_events', 'policy_ledger_counters', 'policy_ledger_subject_state']) await knex.raw(`ANALYZE TABLE ${t}`);

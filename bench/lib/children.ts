@@ -55,6 +55,8 @@ export interface StartOptions {
   /** TypeScript entry, run with `node --import tsx`. */
   script: string;
   args?: string[];
+  /** Options for node itself (e.g. --cpu-prof), before the script. */
+  nodeArgs?: string[];
   /** Extra environment, also shown in `command`. */
   env?: Record<string, string>;
   /** CPU list for `taskset -c`, or null for no pinning. */
@@ -65,7 +67,7 @@ export interface StartOptions {
 }
 
 export async function startChild(o: StartOptions): Promise<Child> {
-  const nodeArgs = ['--import', 'tsx', path.relative(o.cwd, o.script), ...(o.args ?? [])];
+  const nodeArgs = [...(o.nodeArgs ?? []), '--import', 'tsx', path.relative(o.cwd, o.script), ...(o.args ?? [])];
   const [cmd, args] = o.cpus !== null ? ['taskset', ['-c', o.cpus, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const command = [
     ...Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`),

@@ -59,10 +59,15 @@ async function grantPublicPermissionsOnFirstBoot(strapi: Core.Strapi) {
   });
 }
 
-/** Sealing and retention run on every instance's cron and claim each period in the database. */
+/**
+ * Sealing and retention run on every instance's cron and claim each period in
+ * the database. Strapi starts its cron whatever `server.cron.enabled` says
+ * (that flag only gates the app's own `server.cron.tasks`); an app that turns
+ * its cron off means ours too.
+ */
 function scheduleJobs(strapi: Core.Strapi) {
   const jobs = pluginConfig(strapi).jobs;
-  if (!jobs.enabled) return;
+  if (!jobs.enabled || strapi.config.get<boolean>('server.cron.enabled', true) === false) return;
   const service = (name: string) => strapi.plugin(PLUGIN_ID).service(name);
   const guarded = (name: string, run: () => Promise<unknown>) => async () => {
     try {

@@ -27,7 +27,7 @@ export const TABLES = {
 } as const;
 
 /** Counter rows are spread over shards so concurrent appends rarely wait on one row. */
-export const COUNTER_SHARDS = 8;
+export const COUNTER_SHARDS = 32;
 
 const models = [
   {

@@ -173,6 +173,44 @@ export function ledgerSpec() {
       assert.deepEqual(await counts(), before);
     });
 
+    it('schedules no jobs when the app turns Strapi\'s cron off (CRON_ENABLED=false here; the suite runs them itself)', () => {
+      const { strapi } = testApp();
+      assert.equal(strapi.config.get('server.cron.enabled'), false);
+      const names = (strapi.cron.jobs as Array<{ name?: string }>).map((j) => j.name ?? '');
+      assert.deepEqual(names.filter((n) => n.startsWith('policyLedger')), []);
+    });
+
+    it('stores concurrent submissions together, and fails only the one the database refuses', async () => {
+      const ledger = testApp().strapi.plugin('policy-ledger').service('ledger');
+      const taken = (await knex()(T.evidence).first()) as { event_id: string };
+      const before = await counts();
+      const sub = (i: number) => valid({ data: { name: 'Crowd', email: `crowd${i}-${process.pid}@example.com` } });
+      // The 6th write's evidence reuses an event id that has evidence already.
+      ledger.faults.beforeWrite = (w: { events: Array<{ subject: string }>; evidence: Array<{ event_id: string }>; submission?: { data?: string } | null }) => {
+        if (w.submission?.data?.includes('crowd5-')) w.evidence[0].event_id = taken.event_id;
+      };
+      let results;
+      try {
+        results = await Promise.all(Array.from({ length: 24 }, (_, i) => submit(sub(i))));
+      } finally {
+        delete ledger.faults.beforeWrite;
+      }
+      assert.deepEqual(
+        results.map((r) => r.status),
+        Array.from({ length: 24 }, (_, i) => (i === 5 ? 500 : 201)),
+      );
+      const after = await counts();
+      const grew = after.map((n, i) => n - before[i]);
+      const t = Object.keys(T);
+      // 23 submissions, each with one event and its evidence; nothing of the refused one.
+      assert.equal(grew[t.indexOf('submissions')], 23);
+      assert.equal(grew[t.indexOf('events')], 23);
+      assert.equal(grew[t.indexOf('evidence')], 23);
+      const receipts = await knex()(T.events).whereIn('submission_id', results.filter((r) => r.status === 201).map((r) => r.body.data.submissionId));
+      assert.equal(receipts.length, 23);
+      assert.equal((await verify()).ok, true);
+    });
+
     it('treats " Ana@Example.COM " and "ana@example.com" as one subject and never stores the e-mail in the ledger', async () => {
       const a = await submit(valid({ data: { name: 'Ana', email: ' Ana@Example.COM ' } }));
       const b = await submit(valid({ subject: 'ana@example.com' }));

@@ -29,15 +29,17 @@ const INTEGER = new Set(['form_revision', 'policy_version', 'shard', 'n', 'accep
 
 const ORDER: Table[] = ['submissions', 'events', 'evidence', 'counters', 'subjectState', 'idempotency'];
 
-function rowsOf(w: LedgerWrite): Record<Table, Array<Record<string, unknown>>> {
-  const { counters, states } = derivedRows(w.events, Math.floor(Math.random() * COUNTER_SHARDS));
+/** The rows of one or several writes, stored together (counters and subject state merged). */
+function rowsOf(...ws: LedgerWrite[]): Record<Table, Array<Record<string, unknown>>> {
+  const events = ws.length === 1 ? ws[0].events : ws.flatMap((w) => w.events);
+  const { counters, states } = derivedRows(events, Math.floor(Math.random() * COUNTER_SHARDS));
   return {
-    submissions: w.submission ? [w.submission] : [],
-    events: w.events,
-    evidence: w.evidence,
+    submissions: ws.flatMap((w) => (w.submission ? [w.submission] : [])),
+    events,
+    evidence: ws.length === 1 ? ws[0].evidence : ws.flatMap((w) => w.evidence),
     counters,
     subjectState: states,
-    idempotency: w.idempotency ? [w.idempotency] : [],
+    idempotency: ws.flatMap((w) => (w.idempotency ? [w.idempotency] : [])),
   };
 }
 
@@ -83,7 +85,7 @@ function writeSqlite(db: SqliteDb, rows: Record<Table, Array<Record<string, unkn
 // JSON arrays, and a single statement is atomic without BEGIN/COMMIT. It is a
 // named prepared statement, parsed once per connection.
 
-const PG_STATEMENT = 'policy_ledger_write_v1';
+const PG_STATEMENT = 'policy_ledger_write_v2';
 
 const pgSqlBySchema = new Map<string, string>();
 
@@ -99,7 +101,7 @@ function buildPgSql(schema: string | undefined): string {
     const cols = COLUMNS[t];
     const list = cols.map((c) => `"${c}"`).join(', ');
     const types = cols.map((c) => `"${c}" ${INTEGER.has(c) ? 'integer' : 'text'}`).join(', ');
-    let sql = `INSERT INTO ${q(t)} (${list}) SELECT ${list} FROM jsonb_to_recordset($${i + 1}::jsonb) AS r(${types})`;
+    let sql = `INSERT INTO ${q(t)} (${list}) SELECT ${list} FROM json_to_recordset($${i + 1}::json) AS r(${types})`;
     if (t === 'counters') sql += ` ON CONFLICT ("bucket") DO UPDATE SET "n" = ${q(t)}."n" + excluded."n"`;
     if (t === 'subjectState') {
       sql += ` ON CONFLICT ("subject", "policy_key") DO UPDATE SET "accepted_version" = GREATEST(${q(t)}."accepted_version", excluded."accepted_version")`;
@@ -123,6 +125,65 @@ async function writePostgres(knex: Knex, schema: string | undefined, rows: Recor
   }
 }
 
+/**
+ * Group commit. Writes that arrive while PG_IN_FLIGHT statements are already
+ * running wait, and the next free slot stores all of them (up to PG_BATCH)
+ * in one statement: one round trip, one commit. A lone write goes at once, so
+ * nothing waits on a timer. Every caller is answered only after the statement
+ * that holds its rows has committed. If a batch fails, its writes are retried
+ * one by one, so that only the faulty one fails (with its own error).
+ */
+const PG_IN_FLIGHT = 2;
+const PG_BATCH = 64;
+
+interface Pending {
+  write: LedgerWrite;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+class PgGroupCommit {
+  private queue: Pending[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly schema: string | undefined,
+  ) {}
+
+  write(w: LedgerWrite): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ write: w, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.inFlight < PG_IN_FLIGHT && this.queue.length) {
+      const batch = this.queue.splice(0, PG_BATCH);
+      this.inFlight++;
+      void this.store(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async store(batch: Pending[]) {
+    try {
+      await writePostgres(this.knex, this.schema, rowsOf(...batch.map((p) => p.write)));
+      for (const p of batch) p.resolve();
+    } catch (e) {
+      if (batch.length === 1) return batch[0].reject(e);
+      for (const p of batch) {
+        await writePostgres(this.knex, this.schema, rowsOf(p.write)).then(p.resolve, p.reject);
+      }
+    }
+  }
+}
+
+const groupCommits = new WeakMap<Knex, PgGroupCommit>();
+
 // --------------------------------------------------------------- generic ---
 
 async function writeKnex(strapi: Core.Strapi, rows: Record<Table, Array<Record<string, unknown>>>) {
@@ -134,14 +195,15 @@ async function writeKnex(strapi: Core.Strapi, rows: Record<Table, Array<Record<s
  * evidence, the acceptance counters and subject state they move, and the
  * idempotency record — atomically, in the cheapest form the database
  * allows: one synchronous transaction on SQLite, one statement on
- * PostgreSQL, one knex transaction elsewhere (MySQL/MariaDB).
+ * PostgreSQL (shared with the writes that arrived meanwhile: group commit),
+ * one knex transaction elsewhere (MySQL/MariaDB).
  */
 export async function writeLedger(strapi: Core.Strapi, w: LedgerWrite): Promise<void> {
   if (w.events.length === 0 && !w.submission) return;
-  const rows = rowsOf(w);
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
   if (client === 'sqlite') {
+    const rows = rowsOf(w);
     const pool = knex.client as { acquireConnection(): Promise<SqliteDb>; releaseConnection(c: SqliteDb): Promise<void> };
     const db = await pool.acquireConnection();
     try {
@@ -151,6 +213,10 @@ export async function writeLedger(strapi: Core.Strapi, w: LedgerWrite): Promise<
     }
     return;
   }
-  if (client === 'postgres') return writePostgres(knex, strapi.db.getSchemaName() || undefined, rows);
-  return writeKnex(strapi, rows);
+  if (client === 'postgres') {
+    let group = groupCommits.get(knex);
+    if (!group) groupCommits.set(knex, (group = new PgGroupCommit(knex, strapi.db.getSchemaName() || undefined)));
+    return group.write(w);
+  }
+  return writeKnex(strapi, rowsOf(w));
 }
