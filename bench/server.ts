@@ -18,19 +18,17 @@
  * The plugin itself is loaded from dist/server: build it first
  * (`npm run build:plugin`; bench/run.ts does).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { throwawaySecrets } from '../tests/helpers/secrets';
 // @ts-expect-error -- plain ESM build script without types
 import { transpile } from '../scripts/build-plugin.mjs';
 
 const ROOT = path.resolve(__dirname, '..');
 const APP_DIR = path.join(__dirname, 'app');
-
-const secret = () => randomBytes(24).toString('base64');
 
 /**
  * Transpiles what the app needs into `buildDir`, mirroring the repository
@@ -88,13 +86,7 @@ async function main() {
   Object.assign(process.env, {
     DATABASE_CLIENT: client,
     HOST: '127.0.0.1',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
-    JWT_SECRET: secret(),
-    POLICY_LEDGER_SUBJECT_SECRET: process.env.POLICY_LEDGER_SUBJECT_SECRET ?? secret(),
+    ...throwawaySecrets(),
     POLICY_LEDGER_FAST_PATH: process.env.POLICY_LEDGER_FAST_PATH ?? 'true',
     POLICY_LEDGER_DEMO: 'true',
     CRON_ENABLED: 'false',

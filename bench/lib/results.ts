@@ -38,22 +38,8 @@ export interface Round {
   seconds: number;
 }
 
-export interface Summary {
-  rps: number;
-  p50: number;
-  p99: number;
-  completed: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statusCounts: Record<string, number>;
-  serverCpu: number | null;
-  clientCpu: number;
-  serverUsPerReq: number | null;
-  bytesPerReq: number;
-  otherServerCore: number | null;
-  otherClientCore: number | null;
-}
+/** Medians over rounds. */
+export type Summary = Omit<Round, 'seconds'>;
 
 export interface ScenarioResult {
   name: ScenarioName;

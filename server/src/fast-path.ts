@@ -11,6 +11,7 @@ type MiddlewareEntry = string | { name?: string; resolve?: string; config?: Reco
 
 const CURRENT_ACTION = 'plugin::policy-ledger.policies.current';
 const SUBMIT_ACTION = 'plugin::policy-ledger.forms.submit';
+const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -51,11 +52,10 @@ export function registerFastPath(strapi: Core.Strapi) {
   let template: Array<[string, string]> | null = null;
   const PER_RESPONSE = new Set(['content-type', 'content-length', 'etag', 'cache-control']);
 
-  function instantiate(name: string): KoaMiddleware | null {
-    const entries = (strapi.config.get('middlewares') ?? []) as MiddlewareEntry[];
-    const entry = entries.find((e) => (typeof e === 'string' ? e : e.name) === name);
-    if (!entry) return null;
-    const factory = strapi.middleware(name) as unknown as (config: unknown, opts: { strapi: Core.Strapi }) => KoaMiddleware;
+  /** The app's own instance of a configured middleware; null when it is not a registered one (e.g. `resolve` by path). */
+  function instantiate(name: string, entry: MiddlewareEntry): KoaMiddleware | null {
+    const factory = strapi.middleware(name) as unknown as ((config: unknown, opts: { strapi: Core.Strapi }) => KoaMiddleware) | undefined;
+    if (typeof factory !== 'function') return null;
     return factory(typeof entry === 'string' ? {} : (entry.config ?? {}), { strapi });
   }
 
@@ -68,36 +68,38 @@ export function registerFastPath(strapi: Core.Strapi) {
    * kind of request; its headers depend only on the configuration and the
    * path, so they are replayed afterwards (helmet is rebuilt per request otherwise).
    */
-  const chains = new Map<string, KoaMiddleware[]>();
+  const chains = new Map<string, KoaMiddleware[] | null>();
   const replayed = new Map<string, Record<string, string>>();
-  function chainFor(kind: string, keep: (name: string) => boolean): KoaMiddleware[] {
-    let list = chains.get(kind);
-    if (!list) {
-      const entries = (strapi.config.get('middlewares') ?? []) as MiddlewareEntry[];
-      list = entries
-        .map((e) => (typeof e === 'string' ? e : (e.name ?? e.resolve ?? '')))
-        .filter((name) => name && keep(name))
-        .map((name): KoaMiddleware | null => {
-          if (name !== 'strapi::security') return instantiate(name);
-          const security = instantiate(name);
-          if (!security) return null;
-          return async (ctx, next) => {
-            const headers = replayed.get(kind);
-            if (headers) {
-              ctx.set(headers);
-              return next();
-            }
-            const before = new Set(Object.keys(ctx.response.headers));
-            return security(ctx, async () => {
-              replayed.set(kind, Object.fromEntries(Object.entries(ctx.response.headers).filter(([k]) => !before.has(k)).map(([k, v]) => [k, String(v)])));
-              await next();
-            });
-          };
-        })
-        .filter((x): x is KoaMiddleware => !!x);
-      chains.set(kind, list);
+  /** null when one of the kept middlewares cannot be reproduced here: then the ordinary route answers. */
+  function chainFor(kind: string, keep: (name: string) => boolean): KoaMiddleware[] | null {
+    if (chains.has(kind)) return chains.get(kind)!;
+    const list: KoaMiddleware[] = [];
+    for (const entry of (strapi.config.get('middlewares') ?? []) as MiddlewareEntry[]) {
+      const name = typeof entry === 'string' ? entry : (entry.name ?? entry.resolve ?? '');
+      if (!keep(name)) continue;
+      const mw = instantiate(name, entry);
+      if (!mw) {
+        chains.set(kind, null);
+        return null;
+      }
+      list.push(name === 'strapi::security' ? replaying(kind, mw) : mw);
     }
+    chains.set(kind, list);
     return list;
+  }
+  function replaying(kind: string, security: KoaMiddleware): KoaMiddleware {
+    return async (ctx, next) => {
+      const headers = replayed.get(kind);
+      if (headers) {
+        ctx.set(headers);
+        return next();
+      }
+      const before = new Set(Object.keys(ctx.response.headers));
+      return security(ctx, async () => {
+        replayed.set(kind, Object.fromEntries(Object.entries(ctx.response.headers).filter(([k]) => !before.has(k)).map(([k, v]) => [k, String(v)])));
+        await next();
+      });
+    };
   }
   async function through(ctx: Context, chain: KoaMiddleware[], final: () => Promise<void>) {
     const run = async (i: number): Promise<void> => {
@@ -117,7 +119,7 @@ export function registerFastPath(strapi: Core.Strapi) {
     const locale = q.locale as string | string[] | undefined;
     const format = (q.format as string | string[] | undefined) ?? 'markdown';
     if (Array.isArray(locale) || Array.isArray(format) || (format !== 'markdown' && format !== 'html')) return next();
-    if (locale !== undefined && !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(locale)) return next();
+    if (locale !== undefined && !LOCALE.test(locale)) return next();
     if (Object.keys(q).some((k) => k !== 'locale' && k !== 'format')) return next();
 
     let served: Served;
@@ -128,8 +130,10 @@ export function registerFastPath(strapi: Core.Strapi) {
       return next(); // the ordinary route says why, in Strapi's error shape
     }
 
+    const chain = chainFor('read', (name) => READ_CHAIN.has(name));
+    if (!chain) return next();
     const plain = ctx.method === 'GET' && !ctx.get('origin') && !ctx.get('if-none-match');
-    await through(ctx, chainFor('read', (name) => READ_CHAIN.has(name)), async () => sendCacheable(ctx, served));
+    await through(ctx, chain, async () => sendCacheable(ctx, served));
     // Once the whole chain has run (X-Powered-By is set on the way back).
     if (plain && !template && ctx.status === 200) {
       template = Object.entries(ctx.response.headers)
@@ -147,7 +151,8 @@ export function registerFastPath(strapi: Core.Strapi) {
    * `strapi::session`, `strapi::favicon`, `strapi::public`), and skip the
    * router and the users-permissions lookup, whose answer is cached (see the
    * publicAccess service). Then the route's own controller runs. Anything
-   * else goes on to the ordinary route.
+   * else goes on to the ordinary route — also every submission when one of
+   * those middlewares is not a registered one this code can instantiate.
    */
   const SKIPPED_FOR_WRITES = new Set(['strapi::query', 'strapi::session', 'strapi::favicon', 'strapi::public']);
   let submitPattern: RegExp | null = null;
@@ -156,9 +161,10 @@ export function registerFastPath(strapi: Core.Strapi) {
     submitPattern ??= new RegExp(`^${escapeRegExp(prefix())}/policy-ledger/forms/([A-Za-z0-9\\-_.~]{1,64})/submissions$`);
     const m = submitPattern.exec(ctx.path);
     if (!m || ctx.querystring || ctx.get('authorization') || !ctx.is('application/json') || !strapi.plugin('users-permissions')) return next();
-    if (!(await access().allows(SUBMIT_ACTION))) return next();
+    const chain = chainFor('write', (name) => !SKIPPED_FOR_WRITES.has(name));
+    if (!chain || !(await access().allows(SUBMIT_ACTION))) return next();
     state.submissions++;
-    await through(ctx, chainFor('write', (name) => !SKIPPED_FOR_WRITES.has(name)), async () => {
+    await through(ctx, chain, async () => {
       ctx.params = { key: m[1] };
       await (strapi.plugin('policy-ledger').controller('forms') as { submit(ctx: Context): Promise<void> }).submit(ctx);
     });
@@ -181,8 +187,6 @@ interface RawHooks {
   served(key: string, locale: string | null, acceptLanguage: string | null, format: Format): Served | null;
   count(): void;
 }
-
-const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 /**
  * The query of a plain request: at most `locale` and `format`, each once, in

@@ -1,23 +1,16 @@
 /** Strapi instances in child processes (see instance.ts), for multi-process tests. */
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { throwawaySecrets } from './secrets';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const secret = () => randomBytes(16).toString('base64');
 
 /** One set of secrets for every instance of a test: they must share them. */
 export function instanceEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'test',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
-    JWT_SECRET: secret(),
-    POLICY_LEDGER_SUBJECT_SECRET: secret(),
+    ...throwawaySecrets(),
     POLICY_LEDGER_DEMO: 'true',
     POLICY_LEDGER_CACHE_TTL: '1',
     CRON_ENABLED: 'false',

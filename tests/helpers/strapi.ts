@@ -4,13 +4,13 @@
  * servers DATABASE_NAME and friends, see .env.example), and serves it on an
  * ephemeral port for real HTTP requests.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 // @ts-expect-error -- plain ESM build script without types
 import { buildPlugin, transpile } from '../../scripts/build-plugin.mjs';
+import { throwawaySecrets } from './secrets';
 import type { ControllableClock } from '../../server/src/domain/clock';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -25,10 +25,6 @@ export interface TestApp {
 
 let app: TestApp | null = null;
 let savedListeners: Map<string | symbol, Function[]> | null = null;
-
-function secret() {
-  return randomBytes(16).toString('base64');
-}
 
 export function testApp(): TestApp {
   if (!app) throw new Error('The test app is not booted: call boot() in a before() hook');
@@ -56,13 +52,7 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
   }
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
-    JWT_SECRET: secret(),
-    POLICY_LEDGER_SUBJECT_SECRET: process.env.POLICY_LEDGER_SUBJECT_SECRET ?? secret(),
+    ...throwawaySecrets(),
     POLICY_LEDGER_DEMO: 'true',
     // The suite runs the jobs itself, at the instants it chooses.
     CRON_ENABLED: 'false',

@@ -1,12 +1,2 @@
-export default [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
+// The host's own middlewares configuration (bench/server.ts compiles it beside the bench app).
+export { default } from '../../../config/middlewares';
