@@ -89,7 +89,7 @@ async function main() {
     ...throwawaySecrets(),
     POLICY_LEDGER_FAST_PATH: process.env.POLICY_LEDGER_FAST_PATH ?? 'true',
     POLICY_LEDGER_DEMO: 'true',
-    CRON_ENABLED: 'false',
+    POLICY_LEDGER_JOBS: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
   });

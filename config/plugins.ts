@@ -19,22 +19,32 @@ function pluginRoot(): string {
 }
 
 export default ({ env }: { env: any }) => ({
+  // The root package.json is the plugin's, so users-permissions is a
+  // devDependency here and is named explicitly (an app lists it in its
+  // `dependencies`, where Strapi finds it by itself).
   'users-permissions': {
+    enabled: true,
+    resolve: path.dirname(require.resolve('@strapi/plugin-users-permissions/package.json')),
     config: { jwtSecret: env('JWT_SECRET') },
   },
   'policy-ledger': {
     enabled: true,
     resolve: pluginRoot(),
     config: {
-      effectDelayDays: env.int('POLICY_LEDGER_EFFECT_DELAY_DAYS', 7),
+      // The Kazakhstan preset: every edition in Kazakh and Russian, English
+      // served from Russian when missing. (Without it the plugin requires the
+      // app's i18n default locale.)
       requiredLocales: env.array('POLICY_LEDGER_REQUIRED_LOCALES', ['kk', 'ru']),
       fallbackLocales: { en: ['ru'], kk: ['ru'], ru: ['kk'] },
+      effectDelayDays: env.int('POLICY_LEDGER_EFFECT_DELAY_DAYS', 7),
       subjectSecret: env('POLICY_LEDGER_SUBJECT_SECRET', null),
       fastPath: { enabled: env.bool('POLICY_LEDGER_FAST_PATH', true) },
       cache: {
         maxAge: env.int('POLICY_LEDGER_CACHE_MAX_AGE', 300),
         ttl: env.int('POLICY_LEDGER_CACHE_TTL', 5),
       },
+      // The test suites turn the jobs off and run sealing and retention themselves.
+      jobs: { enabled: env.bool('POLICY_LEDGER_JOBS', true) },
     },
   },
 });

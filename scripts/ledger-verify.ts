@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   await transpile(path.join(ROOT, 'src'), path.join(buildDir, 'src'));
   // A read-only run: no demo seeding, no scheduled jobs.
   process.env.POLICY_LEDGER_DEMO = 'false';
-  process.env.CRON_ENABLED = 'false';
+  process.env.POLICY_LEDGER_JOBS = 'false';
   const strapi = createStrapi({ appDir: ROOT, distDir: buildDir, autoReload: false, serveAdminPanel: false });
   strapi.log.level = 'error';
   await strapi.load();

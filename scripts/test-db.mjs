@@ -25,7 +25,7 @@ try {
   } else {
     await db.raw(pg ? `CREATE DATABASE "${name}"` : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   }
-  console.log(`${action}d ${client} database ${name}`);
+  console.log(`${action === 'drop' ? 'dropped' : 'created'} ${client} database ${name}`);
 } finally {
   await db.destroy();
 }

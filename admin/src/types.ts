@@ -166,3 +166,21 @@ export interface EditionDiff {
   changes: Array<{ type: DiffChangeType; value: string }>;
   stats: { added: number; removed: number };
 }
+
+/** Body of GET /policy-ledger/ledger/seal-status. */
+export interface SealStatus {
+  status: 'ok' | 'behind' | 'off';
+  unsealed: number;
+  oldestUnsealedAt: string | null;
+  oldestUnsealedAgeSeconds: number | null;
+  overdueAfterSeconds: number;
+  jobs: { enabled: boolean; seal: string; sealLagSeconds: number; periodSeconds: number };
+  latestCheckpoint: { hash: string; seqTo: number; sealedAt: string } | null;
+}
+
+/** One entry of GET /policy-ledger/health: something about the plugin's setup an admin must know. */
+export interface SetupWarning {
+  code: 'sealing-off' | 'sealing-behind' | 'unknown-locale';
+  message: string;
+  values: Record<string, string | number>;
+}

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, PUBLIC_ACTIONS } from './constants';
-import { pluginConfig } from './utils/plugin';
 import { subjectSecret } from './utils/subjects';
+import { scheduleJobs } from './jobs';
 
 const RBAC_ACTIONS = [
   { uid: 'read', displayName: 'Read policies, editions and their status' },
@@ -60,29 +60,6 @@ async function grantPublicPermissionsOnFirstBoot(strapi: Core.Strapi) {
 }
 
 /**
- * Sealing and retention run on every instance's cron and claim each period in
- * the database. Strapi starts its cron whatever `server.cron.enabled` says
- * (that flag only gates the app's own `server.cron.tasks`); an app that turns
- * its cron off means ours too.
- */
-function scheduleJobs(strapi: Core.Strapi) {
-  const jobs = pluginConfig(strapi).jobs;
-  if (!jobs.enabled || strapi.config.get<boolean>('server.cron.enabled', true) === false) return;
-  const service = (name: string) => strapi.plugin(PLUGIN_ID).service(name);
-  const guarded = (name: string, run: () => Promise<unknown>) => async () => {
-    try {
-      await run();
-    } catch (e) {
-      strapi.log.error(`[policy-ledger] ${name} job failed: ${(e as Error).message}`);
-    }
-  };
-  strapi.cron.add({
-    policyLedgerSeal: { task: guarded('seal', () => service('integrity').runSealJob()), options: { rule: jobs.seal } },
-    policyLedgerRetention: { task: guarded('retention', () => service('retention').runRetentionJob()), options: { rule: jobs.retention } },
-  });
-}
-
-/**
  * PostgreSQL: the ledger is append-only, so autovacuum must be triggered by
  * inserts (PG 13+), not only by updates and deletes, or index-only scans and
  * counts slow down under a stream of fresh, unvacuumed rows. The counters are
@@ -113,4 +90,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The latest checkpoint hash can be sent out by a Strapi webhook.
   strapi.get('webhookStore')?.addAllowedEvent?.('POLICY_LEDGER_CHECKPOINT', 'policy-ledger.checkpoint');
   scheduleJobs(strapi);
+  // Once every bootstrap has run (the app's may create locales) and the
+  // server listens: say how sealing and locales stand.
+  strapi.server.httpServer.once('listening', () => {
+    strapi
+      .plugin(PLUGIN_ID)
+      .service('health')
+      .logReport()
+      .catch((e: Error) => strapi.log.warn(`[policy-ledger] could not report its state: ${e.message}`));
+  });
 };

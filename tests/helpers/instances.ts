@@ -13,7 +13,7 @@ export function instanceEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
     ...throwawaySecrets(),
     POLICY_LEDGER_DEMO: 'true',
     POLICY_LEDGER_CACHE_TTL: '1',
-    CRON_ENABLED: 'false',
+    POLICY_LEDGER_JOBS: 'false',
     ...extra,
   };
 }

@@ -55,7 +55,7 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
     ...throwawaySecrets(),
     POLICY_LEDGER_DEMO: 'true',
     // The suite runs the jobs itself, at the instants it chooses.
-    CRON_ENABLED: 'false',
+    POLICY_LEDGER_JOBS: 'false',
     // Short enough for a test to wait out a permission change.
     POLICY_LEDGER_CACHE_TTL: '1',
     STRAPI_TELEMETRY_DISABLED: 'true',

@@ -173,13 +173,6 @@ export function ledgerSpec() {
       assert.deepEqual(await counts(), before);
     });
 
-    it('schedules no jobs when the app turns Strapi\'s cron off (CRON_ENABLED=false here; the suite runs them itself)', () => {
-      const { strapi } = testApp();
-      assert.equal(strapi.config.get('server.cron.enabled'), false);
-      const names = (strapi.cron.jobs as Array<{ name?: string }>).map((j) => j.name ?? '');
-      assert.deepEqual(names.filter((n) => n.startsWith('policyLedger')), []);
-    });
-
     it('stores concurrent submissions together, and fails only the one the database refuses', async () => {
       const ledger = testApp().strapi.plugin('policy-ledger').service('ledger');
       const taken = (await knex()(T.evidence).first()) as { event_id: string };

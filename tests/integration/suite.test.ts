@@ -9,6 +9,7 @@ import { publicApiSpec } from './public-api.spec';
 import { ledgerSpec } from './ledger.spec';
 import { reportsSpec } from './reports.spec';
 import { fastPathSpec } from './fast-path.spec';
+import { setupSpec } from './setup.spec';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
   before(async () => {
@@ -23,4 +24,5 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   ledgerSpec();
   reportsSpec();
   fastPathSpec();
+  setupSpec();
 });

@@ -1,9 +1,10 @@
 import * as React from 'react';
 
-import { Box, Tabs } from '@strapi/design-system';
+import { Box, Flex, Tabs } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
+import { SetupWarnings } from '../components/SetupWarnings';
 import { useOverview } from '../hooks/useOverview';
 import { PAGE_PERMISSIONS } from '../permissions';
 import { getTrad } from '../utils/getTrad';
@@ -94,6 +95,8 @@ const App = () => {
         })}
       />
       <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+        {canRead ? <SetupWarnings /> : null}
         <Tabs.Root
           variant="simple"
           value={current}
@@ -119,6 +122,7 @@ const App = () => {
             ) : null,
           )}
         </Tabs.Root>
+        </Flex>
       </Layouts.Content>
     </Page.Main>
   );

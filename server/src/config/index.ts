@@ -1,105 +1,98 @@
+import { z } from '@strapi/utils';
 import { isValidLocaleTag } from '../domain/locale';
 
-export interface PluginConfig {
-  /** Days between release and effect; a policy may override it (0 = on release). */
-  effectDelayDays: number;
-  /** Locales every edition must have before release; a policy may override it. */
-  requiredLocales: string[];
-  /** Fallback chain: requested locale → locales to try next, in order. */
-  fallbackLocales: Record<string, string[]>;
-  /** HMAC secret for subject pseudonyms (required outside development). */
-  subjectSecret: string | null;
-  evidence: { ip: 'truncate' | 'hash' | 'full' | 'none' };
-  retention: { evidenceDays: number; submissionDays: number };
-  cache: {
-    /** Cache-Control max-age for public policy responses, in seconds. */
-    maxAge: number;
-    /** How long an instance keeps a policy in memory before re-reading it, in seconds. */
-    ttl: number;
-  };
-  fastPath: {
-    /** Answer GET …/policies/:key/current before Strapi's global middlewares (same response). */
-    enabled: boolean;
-  };
-  submission: {
-    /** Largest accepted JSON body of a submission or consent call, in bytes. */
-    maxBodyBytes: number;
-  };
-  jobs: {
-    /** Run the sealing and retention jobs on this instance (they claim each period in the database). */
-    enabled: boolean;
-    /** Cron rule of the sealing job. */
-    seal: string;
-    /** Cron rule of the retention job. */
-    retention: string;
-    /** Events younger than this are left for the next seal (in-flight transactions). */
-    sealLagSeconds: number;
-  };
-}
-
-export const defaultConfig: PluginConfig = {
-  effectDelayDays: 7,
-  requiredLocales: ['kk', 'ru'],
-  fallbackLocales: {},
-  subjectSecret: null,
-  evidence: { ip: 'truncate' },
-  retention: { evidenceDays: 30, submissionDays: 365 },
-  cache: { maxAge: 300, ttl: 5 },
-  fastPath: { enabled: true },
-  submission: { maxBodyBytes: 64 * 1024 },
-  jobs: { enabled: true, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 },
-};
-
-const isInt = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const locale = z.string().refine(isValidLocaleTag, { message: 'must be a locale code such as "kk" or "en-GB"' });
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const cronRule = z.string().refine((v) => /^\s*\S+(\s+\S+){4,5}\s*$/.test(v), { message: 'must be a cron rule such as "*/1 * * * *"' });
+/** An option group: missing keys take their defaults one by one, unknown keys are refused. */
+const group = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as z.input<z.ZodObject<T, z.core.$strict>>);
 
 /**
- * Validates the merged plugin configuration at boot. Every problem is named
- * with its path so that a misconfigured app fails with a clear message.
+ * Every option of the plugin, its type and its default. This schema is the
+ * one place both are written: the README's table follows it.
+ *
+ * Strapi merges a plugin's defaults into the host's config with lodash
+ * `defaultsDeep`, which merges arrays index by index (`['en']` over
+ * `['kk', 'ru']` would give `['en', 'ru']`). So the plugin hands Strapi no
+ * defaults at all and applies them here: an option the host gives replaces
+ * its default whole (an array, a map), and an option group (`jobs`, `cache`…)
+ * takes the defaults of the keys the host leaves out.
  */
-export function validateConfig(config: unknown): void {
-  const c = config as Partial<PluginConfig> & Record<string, unknown>;
-  const problems: string[] = [];
-  if (!isInt(c.effectDelayDays, 0, 3650)) problems.push('effectDelayDays must be an integer between 0 and 3650');
-  if (!Array.isArray(c.requiredLocales) || c.requiredLocales.length === 0 || !c.requiredLocales.every((l) => typeof l === 'string' && isValidLocaleTag(l))) {
-    problems.push('requiredLocales must be a non-empty array of locale codes such as "kk"');
-  }
-  const fb = c.fallbackLocales;
-  if (typeof fb !== 'object' || fb === null || Array.isArray(fb)) {
-    problems.push('fallbackLocales must be an object mapping a locale to an array of locales');
-  } else {
-    for (const [from, to] of Object.entries(fb)) {
-      if (!isValidLocaleTag(from) || !Array.isArray(to) || !to.every((l) => typeof l === 'string' && isValidLocaleTag(l))) {
-        problems.push(`fallbackLocales.${from} must be an array of locale codes`);
-      }
-    }
-  }
-  if (c.subjectSecret !== null && c.subjectSecret !== undefined && (typeof c.subjectSecret !== 'string' || c.subjectSecret.length < 16)) {
-    problems.push('subjectSecret must be a string of at least 16 characters');
-  }
-  if (!c.evidence || !['truncate', 'hash', 'full', 'none'].includes((c.evidence as PluginConfig['evidence']).ip)) {
-    problems.push('evidence.ip must be one of truncate, hash, full, none');
-  }
-  const r = c.retention as PluginConfig['retention'] | undefined;
-  if (!r || !isInt(r.evidenceDays, 1, 36500)) problems.push('retention.evidenceDays must be a positive integer');
-  if (!r || !isInt(r.submissionDays, 1, 36500)) problems.push('retention.submissionDays must be a positive integer');
-  const cache = c.cache as PluginConfig['cache'] | undefined;
-  if (!cache || !isInt(cache.maxAge, 0, 31536000)) problems.push('cache.maxAge must be an integer number of seconds ≥ 0');
-  if (!cache || !isInt(cache.ttl, 0, 3600)) problems.push('cache.ttl must be an integer number of seconds between 0 and 3600');
-  if (!c.fastPath || typeof (c.fastPath as PluginConfig['fastPath']).enabled !== 'boolean') problems.push('fastPath.enabled must be true or false');
-  const sub = c.submission as PluginConfig['submission'] | undefined;
-  if (!sub || !isInt(sub.maxBodyBytes, 1024, 10 * 1024 * 1024)) problems.push('submission.maxBodyBytes must be an integer between 1024 and 10485760');
-  const jobs = c.jobs as PluginConfig['jobs'] | undefined;
-  if (!jobs || typeof jobs.enabled !== 'boolean') problems.push('jobs.enabled must be true or false');
-  if (!jobs || typeof jobs.seal !== 'string' || jobs.seal.trim().split(/\s+/).length < 5) problems.push('jobs.seal must be a cron rule such as "*/1 * * * *"');
-  if (!jobs || typeof jobs.retention !== 'string' || jobs.retention.trim().split(/\s+/).length < 5) problems.push('jobs.retention must be a cron rule such as "17 3 * * *"');
-  if (!jobs || !isInt(jobs.sealLagSeconds, 0, 3600)) problems.push('jobs.sealLagSeconds must be an integer between 0 and 3600');
-  if (problems.length) {
-    throw new Error(`Invalid policy-ledger configuration:\n  - ${problems.join('\n  - ')}`);
-  }
+export const configSchema = z.strictObject({
+  /** Days between release and effect; a policy may override it (0 = on release). */
+  effectDelayDays: int(0, 3650).default(7),
+  /**
+   * Locales every edition must have before release; a policy may override it.
+   * `null` (the default): the host's i18n default locale, read when needed.
+   */
+  requiredLocales: z.array(locale).min(1).nullable().default(null),
+  /** Fallback chain: requested locale → locales to try next, in order. */
+  fallbackLocales: z.record(locale, z.array(locale)).default({}),
+  /** HMAC secret for subject pseudonyms (required outside development); '' counts as not set. */
+  subjectSecret: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().min(16).nullable()),
+  evidence: group({ ip: z.enum(['truncate', 'hash', 'full', 'none']).default('truncate') }),
+  retention: group({ evidenceDays: int(1, 36500).default(30), submissionDays: int(1, 36500).default(365) }),
+  cache: group({
+    /** Cache-Control max-age for public policy responses, in seconds. */
+    maxAge: int(0, 31536000).default(300),
+    /** How long an instance keeps a policy in memory before re-reading it, in seconds. */
+    ttl: int(0, 3600).default(5),
+  }),
+  fastPath: group({
+    /** Answer the current policy and anonymous submissions before Strapi's router (same response). */
+    enabled: z.boolean().default(true),
+  }),
+  submission: group({
+    /** Largest accepted JSON body of a submission or consent call, in bytes. */
+    maxBodyBytes: int(1024, 10 * 1024 * 1024).default(64 * 1024),
+  }),
+  jobs: group({
+    /**
+     * Run the sealing and retention jobs on this instance (each period is
+     * claimed in the database, so one instance runs it). Independent of the
+     * host's `server.cron.enabled`, which only governs the app's own tasks.
+     */
+    enabled: z.boolean().default(true),
+    /** Cron rule of the sealing job. */
+    seal: cronRule.default('*/1 * * * *'),
+    /** Cron rule of the retention job. */
+    retention: cronRule.default('17 3 * * *'),
+    /** Events younger than this are left for the next seal (in-flight transactions). */
+    sealLagSeconds: int(0, 3600).default(30),
+  }),
+});
+
+export type PluginConfig = z.infer<typeof configSchema>;
+
+/**
+ * The host's `config/plugins` entry for the plugin → the plugin's complete
+ * configuration. Throws one error naming every problem with its path.
+ */
+export function resolveConfig(raw: unknown): PluginConfig {
+  const result = configSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  throw new Error(`Invalid policy-ledger configuration:\n  - ${problems.join('\n  - ')}`);
 }
 
+/** Every locale the configuration names, with the option that names it. */
+export function configuredLocales(config: Pick<PluginConfig, 'requiredLocales' | 'fallbackLocales'>): Array<{ locale: string; option: string }> {
+  const named: Array<{ locale: string; option: string }> = [];
+  for (const locale of config.requiredLocales ?? []) named.push({ locale, option: 'requiredLocales' });
+  for (const [from, to] of Object.entries(config.fallbackLocales)) {
+    named.push({ locale: from, option: 'fallbackLocales' });
+    for (const locale of to) named.push({ locale, option: `fallbackLocales.${from}` });
+  }
+  return named;
+}
+
+/** The configuration of a host that sets nothing. */
+export const defaultConfig: PluginConfig = resolveConfig({});
+
 export default {
-  default: defaultConfig,
-  validator: validateConfig,
+  // No defaults for Strapi to merge (see configSchema): resolveConfig applies them.
+  default: {},
+  validator: (config: unknown) => {
+    resolveConfig(config);
+  },
 };

@@ -7,6 +7,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async verify(ctx: Context) {
       ctx.body = { data: await service('integrity').verify() };
     },
+    async sealStatus(ctx: Context) {
+      ctx.body = { data: await service('integrity').sealStatus() };
+    },
+    async health(ctx: Context) {
+      ctx.body = { data: { warnings: await service('health').warnings() } };
+    },
     async seal(ctx: Context) {
       const checkpoint = await service('integrity').seal();
       ctx.body = { data: { checkpoint, latest: await service('integrity').latestCheckpoint() } };

@@ -5,6 +5,7 @@ import { nextChange, pickCurrent, editionState } from '../domain/effective';
 import { contentHash, sha256Hex } from '../domain/hash';
 import { negotiateLocale } from '../domain/locale';
 import { renderMarkdown } from '../domain/render';
+import { i18nLocales, requiredLocalesOf } from '../utils/locales';
 import { clock, pluginConfig } from '../utils/plugin';
 import type { EditionRow, PolicyRow, ReleasedEdition } from './types';
 
@@ -51,11 +52,6 @@ export interface Served {
 const NEGATIVE_CACHE_LIMIT = 1000;
 
 const toDate = (v: string | Date | null | undefined): Date | null => (v ? new Date(v) : null);
-
-export function requiredLocalesOf(policy: Pick<PolicyRow, 'requiredLocales'>, fallback: string[]): string[] {
-  const r = policy.requiredLocales;
-  return Array.isArray(r) && r.length > 0 && r.every((l) => typeof l === 'string') ? (r as string[]) : fallback;
-}
 
 /** Groups locale rows of released editions into editions. */
 export function groupEditions(strapi: Core.Strapi, rows: EditionRow[]): ReleasedEdition[] {
@@ -104,14 +100,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function load(key: string): Promise<PolicySnapshot | null> {
     const policy = (await strapi.db.query(POLICY_UID).findOne({ where: { key } })) as PolicyRow | null;
     if (!policy) return null;
-    const [rows, locales] = await Promise.all([
+    const [rows, knownLocales, requiredLocales] = await Promise.all([
       strapi.db.query(EDITION_UID).findMany({
         where: { policy: { id: policy.id }, releasedAt: { $notNull: true } },
         orderBy: [{ version: 'asc' }, { locale: 'asc' }],
       }) as Promise<EditionRow[]>,
-      strapi.plugin('i18n').service('locales').find() as Promise<Array<{ code: string }>>,
+      i18nLocales(strapi),
+      requiredLocalesOf(strapi, policy),
     ]);
-    const requiredLocales = requiredLocalesOf(policy, pluginConfig(strapi).requiredLocales);
     return {
       id: policy.id,
       key: policy.key,
@@ -119,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       operatorEmail: policy.operatorEmail ?? null,
       requiredLocales,
       defaultLocale: requiredLocales[0],
-      knownLocales: locales.map((l) => l.code),
+      knownLocales,
       editions: groupEditions(strapi, rows),
       responses: new Map(),
     };

@@ -5,7 +5,8 @@ import { computeEffectiveAt, editionState, utcDate, pickCurrent } from '../domai
 import { contentHash } from '../domain/hash';
 import { conflict } from '../utils/http-errors';
 import { clock, columnOf, pluginConfig, tableOf } from '../utils/plugin';
-import { groupEditions, requiredLocalesOf } from './catalog';
+import { groupEditions } from './catalog';
+import { requiredLocalesOf } from '../utils/locales';
 import type { EditionRow, PolicyRow } from './types';
 
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
@@ -54,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const first = rows[0];
     const policy = rows.find((r) => r.policy)?.policy ?? null;
     const now = clock(strapi).now();
-    const required = policy ? requiredLocalesOf(policy, pluginConfig(strapi).requiredLocales) : pluginConfig(strapi).requiredLocales;
+    const required = await requiredLocalesOf(strapi, policy);
     const currentVersion = policy ? pickCurrent(await releasedEditionsOf(policy.id), now).current?.version ?? null : null;
     const times = {
       version: first.version,
@@ -118,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw conflict(`Edition v${rows[0].version} is already released`, { documentId, version: rows[0].version });
         }
         const freshPolicy = (await strapi.db.query(POLICY_UID).findOne({ where: { id: policy.id } })) as PolicyRow;
-        const required = requiredLocalesOf(freshPolicy, pluginConfig(strapi).requiredLocales);
+        const required = await requiredLocalesOf(strapi, freshPolicy);
         const missing = required.filter((l) => !rows.some((r) => r.locale === l && r.title?.trim() && r.body?.trim()));
         if (missing.length) {
           throw new errors.ValidationError(

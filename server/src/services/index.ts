@@ -2,6 +2,7 @@ import { ControllableClock } from '../domain/clock';
 import catalog from './catalog';
 import editions from './editions';
 import forms from './forms';
+import health from './health';
 import ledger from './ledger';
 import integrity from './integrity';
 import retention from './retention';
@@ -16,6 +17,7 @@ export default {
   catalog,
   editions,
   forms,
+  health,
   ledger,
   integrity,
   retention,

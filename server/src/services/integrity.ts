@@ -2,6 +2,8 @@ import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { checkpointHash, eventHash } from '../domain/canonical';
 import { merkleRoot } from '../domain/merkle';
+import { sealHealth, type SealHealth } from '../domain/seal-health';
+import { JOBS } from '../jobs';
 import { TABLES } from '../models';
 import { iso, isUniqueViolation } from '../utils/db';
 import { clock, pluginConfig } from '../utils/plugin';
@@ -31,6 +33,11 @@ export interface VerifyResult {
   events: number;
   checkpoints: number;
   firstMismatch: Mismatch | null;
+  latestCheckpoint: { hash: string; seqTo: number; sealedAt: string } | null;
+}
+
+export interface SealStatus extends SealHealth {
+  jobs: { enabled: boolean; seal: string; sealLagSeconds: number; periodSeconds: number };
   latestCheckpoint: { hash: string; seqTo: number; sealedAt: string } | null;
 }
 
@@ -166,5 +173,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  return { claim, seal, runSealJob, verify, latestCheckpoint };
+  /** Seconds between two runs of this instance's sealing job; 60 when it does not run here. */
+  function sealPeriodSeconds(): number {
+    const spec = strapi.cron.jobs.find((j: { name?: string | null }) => j.name === JOBS.seal) as
+      | { job: { nextRuns?: (n: number) => Date[] } }
+      | undefined;
+    const runs = spec?.job.nextRuns?.(2) ?? [];
+    return runs.length === 2 ? Math.max(1, Math.round((runs[1].getTime() - runs[0].getTime()) / 1000)) : 60;
+  }
+
+  /** How far sealing lags: unsealed events, the age of the oldest, and whether that is overdue. */
+  async function sealStatus(): Promise<SealStatus> {
+    const { jobs } = pluginConfig(strapi);
+    const last = await latestCheckpoint();
+    const from = last ? n(last.seq_to) + 1 : 1;
+    const [count, oldest] = await Promise.all([
+      knex()(TABLES.events).where('seq', '>=', from).count({ c: '*' }).first(),
+      knex()(TABLES.events).where('seq', '>=', from).orderBy('seq', 'asc').first('occurred_at'),
+    ]);
+    const periodSeconds = sealPeriodSeconds();
+    const health = sealHealth({
+      now: clock(strapi).now(),
+      jobsEnabled: jobs.enabled,
+      sealLagSeconds: jobs.sealLagSeconds,
+      periodSeconds,
+      unsealed: n(count?.c ?? 0),
+      oldestUnsealedAt: oldest?.occurred_at ? new Date(oldest.occurred_at) : null,
+    });
+    return {
+      ...health,
+      jobs: { enabled: jobs.enabled, seal: jobs.seal, sealLagSeconds: jobs.sealLagSeconds, periodSeconds },
+      latestCheckpoint: last ? { hash: last.hash, seqTo: n(last.seq_to), sealedAt: last.sealed_at } : null,
+    };
+  }
+
+  return { claim, seal, runSealJob, verify, latestCheckpoint, sealStatus };
 };

@@ -1,20 +1,21 @@
 import type { Core } from '@strapi/strapi';
-import type { PluginConfig } from '../config';
+import { resolveConfig, type PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { Clock } from '../domain/clock';
 
 const configs = new WeakMap<Core.Strapi, PluginConfig>();
 
 /**
- * The plugin's validated configuration. It is read once per Strapi instance
- * after the config is loaded (hot paths ask for it on every request, and
- * `strapi.config.get` is not free).
+ * The plugin's complete configuration: the host's entry with the defaults
+ * applied (see config/index.ts). It is resolved once per Strapi instance
+ * (hot paths ask for it on every request, and `strapi.config.get` is not free).
  */
 export function pluginConfig(strapi: Core.Strapi): PluginConfig {
   let c = configs.get(strapi);
   if (!c) {
-    c = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
-    if (c) configs.set(strapi, c);
+    const raw = strapi.config.get(`plugin::${PLUGIN_ID}`);
+    c = resolveConfig(raw);
+    if (raw) configs.set(strapi, c);
   }
   return c;
 }

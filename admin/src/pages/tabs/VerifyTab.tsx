@@ -6,6 +6,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { DATE_TIME } from '../../components/labels';
+import { SealStatusPanel } from '../../components/SealStatusPanel';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
 import type { ApiResponse, VerifyResult } from '../../types';
 import { API } from '../../utils/api';
@@ -38,6 +39,7 @@ export const VerifyTab = () => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
+      <SealStatusPanel />
       <Box background="neutral0" shadow="tableShadow" hasRadius padding={6}>
         <Flex justifyContent="space-between" alignItems="center" gap={6} wrap="wrap">
           <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="64rem">

@@ -1,0 +1,101 @@
+// A brand-new Strapi app with the packed plugin installed, as a user gets it:
+//
+//   node scripts/stock-app.mjs [DIR]      (default $TMPDIR/policy-ledger-stock/app)
+//
+// The app lives outside this repository, so that nothing in it can resolve a
+// package from this repository's node_modules.
+//
+// 1. packs this repository (`npm pack`: the prepack script runs
+//    `strapi-plugin build`) into $TMPDIR/policy-ledger-stock/;
+// 2. generates DIR with create-strapi-app, the same version as the Strapi this
+//    repository pins, from its built-in TypeScript template (registry packages
+//    only: no example app, no template download, no cloud login, no git);
+// 3. installs the tarball into it, plus `pg` (what a PostgreSQL user adds);
+// 4. adds the plugin to config/plugins.ts exactly as the README's install
+//    section says, and nothing else: server, middlewares and the rest stay
+//    as generated;
+// 5. builds it (`strapi build`).
+//
+// tests/stock/stock-app.test.ts uses these steps and then boots the app.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WORK = path.join(os.tmpdir(), 'policy-ledger-stock');
+
+/** What the README's "Install in your Strapi app" section adds to config/plugins.ts. */
+export const PLUGIN_ENTRY = `  'policy-ledger': {
+    enabled: true,
+    config: {
+      subjectSecret: env('POLICY_LEDGER_SUBJECT_SECRET'),
+    },
+  },
+`;
+
+const quietEnv = () => ({
+  ...process.env,
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+  npm_config_update_notifier: 'false',
+});
+
+function run(cmd, args, cwd, extraEnv = {}) {
+  console.log(`$ (${path.relative(ROOT, cwd) || '.'}) ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...quietEnv(), ...extraEnv } });
+}
+
+const pinnedStrapi = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies['@strapi/strapi'];
+
+/** `npm pack` of this repository into WORK; returns the tarball's path. */
+export function pack() {
+  fs.mkdirSync(WORK, { recursive: true });
+  for (const f of fs.readdirSync(WORK)) if (f.endsWith('.tgz')) fs.rmSync(path.join(WORK, f));
+  const out = execFileSync('npm', ['pack', '--pack-destination', WORK, '--json', '--loglevel=error'], { cwd: ROOT, env: quietEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  // The prepack build logs to stdout too: the JSON is the last thing npm prints.
+  const [info] = JSON.parse(out.slice(out.lastIndexOf('[\n  {')));
+  return { tarball: path.join(WORK, info.filename), files: info.files.map((f) => f.path) };
+}
+
+/** Generates a stock TypeScript Strapi app in `dir` (removed first) with its dependencies installed. */
+export function createApp(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  run(
+    'npx',
+    ['--yes', `create-strapi-app@${pinnedStrapi()}`, path.basename(dir), '--ts', '--no-example', '--skip-cloud', '--no-git-init', '--use-npm', '--skip-db', '--no-run', '--install', '--non-interactive'],
+    path.dirname(dir),
+  );
+}
+
+/** Installs the tarball (and pg) into the app, and enables the plugin as the README says. */
+export function installPlugin(dir, tarball) {
+  run('npm', ['install', '--loglevel=error', tarball, 'pg'], dir);
+  const file = path.join(dir, 'config', 'plugins.ts');
+  const source = fs.readFileSync(file, 'utf8');
+  const end = source.lastIndexOf('});');
+  if (end < 0 || source.includes("'policy-ledger'")) throw new Error(`unexpected ${file}:\n${source}`);
+  fs.writeFileSync(file, source.slice(0, end) + PLUGIN_ENTRY + source.slice(end));
+}
+
+/** `strapi build`: the app's TypeScript and its admin panel, the plugin's admin bundle included. */
+export function buildApp(dir) {
+  run('npx', ['strapi', 'build'], dir, { NODE_OPTIONS: '--max-old-space-size=4096' });
+}
+
+/** Every step; returns the app's folder and the packed tarball. */
+export function prepare(dir = path.join(WORK, 'app')) {
+  const packed = pack();
+  createApp(dir);
+  installPlugin(dir, packed.tarball);
+  buildApp(dir);
+  return { dir, ...packed };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { dir, tarball } = prepare(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+  console.log(`\nA stock Strapi app with ${path.basename(tarball)} installed: ${dir}\n  cd ${dir} && npm run develop`);
+}

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from './config';
+import { PLUGIN_ID } from './constants';
+import { pluginConfig } from './utils/plugin';
+
+/** Names of the plugin's jobs in Strapi's cron. */
+export const JOBS = { seal: 'policyLedgerSeal', retention: 'policyLedgerRetention' } as const;
+
+/**
+ * Sealing and retention run on every instance's cron and claim each period in
+ * the database, so each period runs once across instances. Strapi starts its
+ * cron whatever `server.cron.enabled` says: that flag only gates the app's own
+ * `server.cron.tasks`, and a stock app leaves it false. Tamper evidence must
+ * not depend on it, so the jobs follow the plugin's own switch, `jobs.enabled`
+ * (on by default).
+ */
+export function scheduleJobs(strapi: Core.Strapi, jobs: PluginConfig['jobs'] = pluginConfig(strapi).jobs): void {
+  if (!jobs.enabled) return;
+  const service = (name: string) => strapi.plugin(PLUGIN_ID).service(name);
+  const guarded = (name: string, run: () => Promise<unknown>) => async () => {
+    try {
+      await run();
+    } catch (e) {
+      strapi.log.error(`[policy-ledger] ${name} job failed: ${(e as Error).message}`);
+    }
+  };
+  strapi.cron.add({
+    [JOBS.seal]: { task: guarded('seal', () => service('integrity').runSealJob()), options: { rule: jobs.seal } },
+    [JOBS.retention]: { task: guarded('retention', () => service('retention').runRetentionJob()), options: { rule: jobs.retention } },
+  });
+}

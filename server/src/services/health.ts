@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../constants';
+import { configuredRequiredLocales, unknownConfiguredLocales } from '../utils/locales';
+import { pluginConfig } from '../utils/plugin';
+import type { SealStatus } from './integrity';
+
+/** Something an admin must know about the plugin's setup; the admin translates `code`. */
+export interface Warning {
+  code: 'sealing-off' | 'sealing-behind' | 'unknown-locale';
+  message: string;
+  values: Record<string, string | number>;
+}
+
+/**
+ * What the plugin says about its own setup, at boot (the log) and in the
+ * admin (a banner on every tab): sealing that is off or behind, and
+ * configured locales that the app's i18n does not have.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const sealStatus = () => strapi.plugin(PLUGIN_ID).service('integrity').sealStatus() as Promise<SealStatus>;
+
+  function sealingWarning(s: SealStatus): Warning | null {
+    if (s.status === 'behind') {
+      return {
+        code: 'sealing-behind',
+        message:
+          `Sealing is behind: ${s.unsealed} consent event(s) are not sealed into a checkpoint, the oldest for ${s.oldestUnsealedAgeSeconds} s ` +
+          `(expected within ${s.overdueAfterSeconds} s). Check that an instance runs the plugin's jobs (jobs.enabled) and its log for "seal job failed".`,
+        values: { unsealed: s.unsealed, age: s.oldestUnsealedAgeSeconds ?? 0, expected: s.overdueAfterSeconds },
+      };
+    }
+    if (s.status === 'off') {
+      return {
+        code: 'sealing-off',
+        message:
+          'Sealing is off on this instance (jobs.enabled: false): consent events are sealed into checkpoints only if another instance runs the jobs.',
+        values: { unsealed: s.unsealed },
+      };
+    }
+    return null;
+  }
+
+  async function localeWarnings(): Promise<Warning[]> {
+    return (await unknownConfiguredLocales(strapi)).map(({ locale, option }) => ({
+      code: 'unknown-locale' as const,
+      message:
+        option === 'requiredLocales'
+          ? `Locale "${locale}" (${option}) is not a locale of this app: no edition can be released until it is added in Settings → Internationalization, or ${option} is changed.`
+          : `Locale "${locale}" (${option}) is not a locale of this app: that fallback is never used.`,
+      values: { locale, option },
+    }));
+  }
+
+  async function warnings(): Promise<Warning[]> {
+    const sealing = sealingWarning(await sealStatus());
+    return [...(sealing ? [sealing] : []), ...(await localeWarnings())];
+  }
+
+  /** One line on sealing, one on locales, and every warning; logged once the server listens. */
+  async function logReport(): Promise<void> {
+    const { jobs, requiredLocales } = pluginConfig(strapi);
+    const s = await sealStatus();
+    const latest = s.latestCheckpoint ? `latest checkpoint seals up to seq ${s.latestCheckpoint.seqTo} (${s.latestCheckpoint.sealedAt})` : 'no checkpoint yet';
+    strapi.log.info(
+      `[policy-ledger] sealing: ${jobs.enabled ? `on, rule "${jobs.seal}" (every ${s.jobs.periodSeconds} s), lag ${jobs.sealLagSeconds} s` : 'OFF on this instance'}; ` +
+        `${s.unsealed} unsealed event(s)${s.oldestUnsealedAgeSeconds !== null ? `, oldest ${s.oldestUnsealedAgeSeconds} s old` : ''}; ${latest}`,
+    );
+    const required = await configuredRequiredLocales(strapi);
+    strapi.log.info(
+      `[policy-ledger] locales: editions need ${required.join(', ')}${requiredLocales ? ' (requiredLocales)' : " (the app's i18n default locale; set requiredLocales to change it)"}`,
+    );
+    for (const w of await warnings()) strapi.log.warn(`[policy-ledger] ${w.message}`);
+  }
+
+  return { warnings, logReport };
+};

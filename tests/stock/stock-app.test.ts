@@ -1,0 +1,249 @@
+/**
+ * The plugin as a user meets it: `npm pack`, a Strapi app generated from
+ * scratch (scripts/stock-app.mjs), the tarball installed with the README's
+ * install section and nothing else, `strapi build`, `strapi start`, on
+ * SQLite and on PostgreSQL with the generated app's stock server config
+ * (no cron setting). Each boot: an `en`-only edition is released and served,
+ * a form submission is recorded, the plugin's own job seals a checkpoint,
+ * verify is ok, and the plugin's admin page renders in Chromium without a
+ * console error.
+ *
+ * STOCK_APP_DIR=<dir> reuses an app that scripts/stock-app.mjs prepared.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+// @ts-expect-error -- plain ESM script without types
+import { WORK, prepare } from '../../scripts/stock-app.mjs';
+
+const CM = '/content-manager/collection-types';
+const ADMIN = { email: 'owner@stock.test', password: 'Stock-password-1', firstname: 'Stock', lastname: 'Owner' };
+const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
+/** The default seal job runs each minute on events older than 30 s. */
+const SEAL_WAIT_MS = 150_000;
+
+let appDir: string;
+let tarballFiles: string[] = [];
+
+/** Every file below `dir`, relative to it, with '/' separators. */
+const installedFiles = (dir: string): string[] =>
+  (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  log: () => string;
+}
+
+/** `strapi start` in the app, on the database `env` names; resolves once it answers. */
+async function start(env: Record<string, string>, port: number): Promise<Running> {
+  let log = '';
+  const child = spawn('npx', ['strapi', 'start'], {
+    cwd: appDir,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', POLICY_LEDGER_SUBJECT_SECRET: 'stock-app-subject-secret-0123456789', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}:\n${log}`);
+    try {
+      if ((await fetch(`${url}/_health`)).status === 204) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`strapi start did not answer in 120 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { child, url, log: () => log };
+}
+
+function stop(r: Running | undefined) {
+  if (!r?.child.pid) return;
+  try {
+    process.kill(-r.child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+async function call(url: string, init: { method?: string; body?: unknown; token?: string } = {}) {
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  const res = await fetch(url, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+function scenario(name: string, env: () => Record<string, string>, port: number) {
+  describe(`the stock app on ${name}`, () => {
+    let app: Running;
+    let token: string;
+    let browser: Browser | undefined;
+
+    before(async () => {
+      app = await start(env(), port);
+      const reg = await call(`${app.url}/admin/register-admin`, { body: ADMIN });
+      assert.equal(reg.status, 200, JSON.stringify(reg.body));
+      token = reg.body.data.token;
+    });
+    after(async () => {
+      await browser?.close();
+      stop(app);
+    });
+
+    it('says at boot that sealing is on and which locale editions need', () => {
+      assert.match(app.log(), /\[policy-ledger\] sealing: on, rule "\*\/1 \* \* \* \*"/);
+      assert.match(app.log(), /\[policy-ledger\] locales: editions need en \(the app's i18n default locale/);
+      assert.doesNotMatch(app.log(), /\[policy-ledger\].*(not a locale|OFF|behind)/i);
+    });
+
+    it('releases an en-only edition (the default required locale) and serves it', async () => {
+      const policy = await call(`${app.url}${CM}/plugin::policy-ledger.policy`, { token, body: { key: 'privacy', name: 'Privacy policy', effectDelayDays: 0 } });
+      assert.equal(policy.status, 201, JSON.stringify(policy.body));
+      const edition = await call(`${app.url}${CM}/plugin::policy-ledger.edition?locale=en`, {
+        token,
+        body: { title: 'Privacy policy', body: '# Privacy policy\n\nWe keep what you send us for a year.', changeKind: 'material', policy: { connect: [{ documentId: policy.body.data.documentId }] } },
+      });
+      assert.equal(edition.status, 201, JSON.stringify(edition.body));
+      const released = await call(`${app.url}/policy-ledger/editions/${edition.body.data.documentId}/release`, { token, body: {} });
+      assert.equal(released.status, 200, JSON.stringify(released.body));
+      const current = await call(`${app.url}/api/policy-ledger/policies/privacy/current?locale=en`);
+      assert.equal(current.status, 200, JSON.stringify(current.body));
+      assert.equal(current.body.data.version, 1);
+      assert.equal(current.body.data.servedLocale, 'en');
+      assert.equal(current.body.data.title, 'Privacy policy');
+
+      const form = await call(`${app.url}${CM}/plugin::policy-ledger.collection-form`, {
+        token,
+        body: {
+          key: 'contact',
+          name: 'Contact',
+          active: true,
+          fields: [{ name: 'email', type: 'email', required: true, category: 'contact', label: { en: 'E-mail' } }],
+          purposes: [{ key: 'processing', required: true, legalBasis: 'consent', label: { en: 'Answer my request' } }],
+          policies: { connect: [{ documentId: policy.body.data.documentId }] },
+        },
+      });
+      assert.equal(form.status, 201, JSON.stringify(form.body));
+      const submitted = await call(`${app.url}/api/policy-ledger/forms/contact/submissions`, {
+        body: { locale: 'en', data: { email: 'reader@example.com' }, purposes: { processing: true }, accepted: [{ policy: 'privacy', version: 1 }] },
+      });
+      assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    });
+
+    it("renders the plugin's admin page in Chromium with no console error", async () => {
+      browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`);
+      });
+      page.on('response', (r) => {
+        if (r.url().includes('/policy-ledger/') && r.status() >= 400) problems.push(`${r.status()} from ${r.url()}`);
+      });
+      await page.goto(`${app.url}/admin/auth/login`);
+      await page.getByLabel(/email/i).fill(ADMIN.email);
+      await page.getByLabel(/^password/i).fill(ADMIN.password);
+      await page.getByRole('button', { name: /login/i }).click();
+      await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+      await page.goto(`${app.url}/admin/plugins/policy-ledger`);
+      await page.getByRole('heading', { name: 'Policy Ledger' }).waitFor({ timeout: 60_000 });
+      await page.getByText('privacy', { exact: false }).first().waitFor();
+      await page.getByRole('tab', { name: /verify/i }).click();
+      await page.getByText(/unsealed/i).first().waitFor({ timeout: 30_000 });
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `stock-${name.toLowerCase()}.png`), fullPage: true });
+      const ours = problems.filter((p) => /policy-ledger|policy ledger/i.test(p) || p.startsWith('page error'));
+      assert.deepEqual(ours, [], problems.join('\n'));
+    });
+
+    it('seals a checkpoint with no cron setting, and verify is ok', async () => {
+      const deadline = Date.now() + SEAL_WAIT_MS;
+      let status: { unsealed: number; latestCheckpoint: unknown; status: string } | null = null;
+      while (Date.now() < deadline) {
+        const res = await call(`${app.url}/policy-ledger/ledger/seal-status`, { token });
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        status = res.body.data;
+        if (status?.latestCheckpoint && status.unsealed === 0) break;
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+      assert.ok(status?.latestCheckpoint, `no checkpoint after ${SEAL_WAIT_MS / 1000} s: ${JSON.stringify(status)}`);
+      assert.equal(status?.unsealed, 0);
+      assert.equal(status?.status, 'ok');
+      const verified = await call(`${app.url}/policy-ledger/ledger/verify`, { token, body: {} });
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      assert.equal(verified.body.data.ok, true, JSON.stringify(verified.body.data));
+      assert.ok(verified.body.data.checkpoints >= 1);
+      assert.ok(verified.body.data.events >= 1);
+    });
+  });
+}
+
+describe('the packed plugin in a new Strapi app', () => {
+  before(() => {
+    if (process.env.STOCK_APP_DIR) {
+      appDir = path.resolve(process.env.STOCK_APP_DIR);
+    } else {
+      const prepared = prepare(path.join(WORK, 'app'));
+      appDir = prepared.dir;
+      tarballFiles = prepared.files;
+    }
+  });
+
+  it('packs LICENSE and the built dist/admin and dist/server, and no sources, tests, bench or source maps', () => {
+    // With STOCK_APP_DIR, what the app installed from the tarball stands for the tarball.
+    const files = tarballFiles.length ? tarballFiles : installedFiles(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger'));
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/admin/index.mjs', 'dist/admin/index.js', 'dist/server/index.js', 'dist/server/index.mjs', 'dist/server/src/index.d.ts', 'dist/admin/src/index.d.ts']) {
+      assert.ok(files.includes(f), `${f} is not in the tarball`);
+    }
+    const stray = files.filter((f) => /(^|\/)(tests?|bench|scripts|config|node_modules)\//.test(f) || f.endsWith('.map') || /\.tsx?$/.test(f.replace(/\.d\.ts$/, '')) || f.includes('/uploads/'));
+    assert.deepEqual(stray, []);
+    const bundle = fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'dist', 'server', 'index.js'), 'utf8');
+    assert.doesNotMatch(bundle, /sourceMappingURL=data:/);
+  });
+
+  it('installs with one copy of Strapi and no database driver of its own', () => {
+    const out = execFileSync('npm', ['ls', '@strapi/strapi', '--all', '--json'], { cwd: appDir, encoding: 'utf8' });
+    const versions = new Set<string>();
+    const walk = (deps: Record<string, { version?: string; dependencies?: Record<string, unknown> }> | undefined) => {
+      for (const [name, d] of Object.entries(deps ?? {})) {
+        if (name === '@strapi/strapi' && d.version) versions.add(d.version);
+        walk(d.dependencies as never);
+      }
+    };
+    walk(JSON.parse(out).dependencies);
+    assert.equal(versions.size, 1, `@strapi/strapi versions: ${[...versions].join(', ')}`);
+    const copies = execFileSync('find', ['node_modules', '-path', '*/@strapi/strapi/package.json'], { cwd: appDir, encoding: 'utf8' }).trim().split('\n');
+    assert.deepEqual(copies, ['node_modules/@strapi/strapi/package.json']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'package.json'), 'utf8'));
+    for (const driver of ['better-sqlite3', 'pg', 'mysql2']) assert.equal(manifest.dependencies?.[driver], undefined, `${driver} is a dependency`);
+    assert.equal(fs.existsSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'node_modules')), false, 'the plugin got nested packages');
+  });
+
+  scenario('SQLite', () => ({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(appDir, '.tmp', `stock-${process.pid}.db`) }), 1441);
+
+  const pgName = `pl_stock_${process.pid}`;
+  describe('on PostgreSQL', () => {
+    before(() => execFileSync('node', [path.resolve(__dirname, '..', '..', 'scripts', 'test-db.mjs'), 'create', 'postgres', pgName], { stdio: 'inherit' }));
+    after(() => execFileSync('node', [path.resolve(__dirname, '..', '..', 'scripts', 'test-db.mjs'), 'drop', 'postgres', pgName], { stdio: 'inherit' }));
+    scenario(
+      'PostgreSQL',
+      () => ({ DATABASE_CLIENT: 'postgres', DATABASE_HOST: process.env.DATABASE_HOST ?? '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: pgName, DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres', DATABASE_PASSWORD: process.env.DATABASE_PASSWORD ?? '' }),
+      1442,
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import config, { configuredLocales, defaultConfig, resolveConfig } from '../../server/src/config';
+
+/** What Strapi does with a plugin's config: lodash/fp defaultsDeep(default, host). */
+const strapiMerge = (host: unknown) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fp = require('lodash/fp') as { defaultsDeep: (a: unknown, b: unknown) => unknown };
+  return fp.defaultsDeep(config.default, host);
+};
+
+describe('plugin configuration', () => {
+  it('has the documented defaults when the host sets nothing', () => {
+    assert.deepEqual(defaultConfig, {
+      effectDelayDays: 7,
+      requiredLocales: null,
+      fallbackLocales: {},
+      subjectSecret: null,
+      evidence: { ip: 'truncate' },
+      retention: { evidenceDays: 30, submissionDays: 365 },
+      cache: { maxAge: 300, ttl: 5 },
+      fastPath: { enabled: true },
+      submission: { maxBodyBytes: 65536 },
+      jobs: { enabled: true, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 },
+    });
+  });
+
+  it('gives Strapi no defaults to merge, so a host array replaces the default whole', () => {
+    assert.deepEqual(config.default, {});
+    const merged = strapiMerge({ requiredLocales: ['en'], fallbackLocales: { kk: ['ru'] } });
+    const resolved = resolveConfig(merged);
+    assert.deepEqual(resolved.requiredLocales, ['en']);
+    assert.deepEqual(resolved.fallbackLocales, { kk: ['ru'] });
+  });
+
+  it('fills the keys a host leaves out of an option group, one by one', () => {
+    const resolved = resolveConfig(strapiMerge({ jobs: { enabled: false }, cache: { ttl: 1 } }));
+    assert.deepEqual(resolved.jobs, { enabled: false, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 });
+    assert.deepEqual(resolved.cache, { maxAge: 300, ttl: 1 });
+  });
+
+  it('treats an empty subject secret (an empty .env line) as not set', () => {
+    assert.equal(resolveConfig({ subjectSecret: '' }).subjectSecret, null);
+    assert.equal(resolveConfig({ subjectSecret: 'x'.repeat(16) }).subjectSecret, 'x'.repeat(16));
+  });
+
+  it('refuses bad values, naming every one with its path', () => {
+    const bad = {
+      effectDelayDays: 1.5,
+      requiredLocales: 'en',
+      fallbackLocales: { en: ['not a locale'] },
+      subjectSecret: 'short',
+      evidence: { ip: 'keep' },
+      jobs: { enabled: 'yes', seal: 'hourly', sealLag: 3 },
+      cahce: {},
+    };
+    assert.throws(
+      () => config.validator(bad),
+      (e: Error) => {
+        for (const path of ['effectDelayDays', 'requiredLocales', 'fallbackLocales.en.0', 'subjectSecret', 'evidence.ip', 'jobs.enabled', 'jobs.seal', 'jobs', '(root)']) {
+          assert.match(e.message, new RegExp(`- ${path.replace(/[.()]/g, '\\$&')}: `), `${path} is not named in:\n${e.message}`);
+        }
+        assert.match(e.message, /sealLag/);
+        assert.match(e.message, /cahce/);
+        return true;
+      },
+    );
+    assert.throws(() => resolveConfig({ requiredLocales: [] }), /requiredLocales/);
+  });
+
+  it('lists every locale the configuration names, with the option naming it', () => {
+    assert.deepEqual(configuredLocales({ requiredLocales: ['kk', 'ru'], fallbackLocales: { en: ['ru'] } }), [
+      { locale: 'kk', option: 'requiredLocales' },
+      { locale: 'ru', option: 'requiredLocales' },
+      { locale: 'en', option: 'fallbackLocales' },
+      { locale: 'ru', option: 'fallbackLocales.en' },
+    ]);
+    assert.deepEqual(configuredLocales(defaultConfig), []);
+  });
+});
