@@ -216,7 +216,7 @@ describe('the packed plugin in a new Strapi app', () => {
     assert.doesNotMatch(bundle, /sourceMappingURL=data:/);
   });
 
-  it('installs with one copy of Strapi and no database driver of its own', () => {
+  it('installs with one copy of Strapi (and of React, the design system…) and no database driver of its own', () => {
     const out = execFileSync('npm', ['ls', '@strapi/strapi', '--all', '--json'], { cwd: appDir, encoding: 'utf8' });
     const versions = new Set<string>();
     const walk = (deps: Record<string, { version?: string; dependencies?: Record<string, unknown> }> | undefined) => {
@@ -227,8 +227,11 @@ describe('the packed plugin in a new Strapi app', () => {
     };
     walk(JSON.parse(out).dependencies);
     assert.equal(versions.size, 1, `@strapi/strapi versions: ${[...versions].join(', ')}`);
-    const copies = execFileSync('find', ['node_modules', '-path', '*/@strapi/strapi/package.json'], { cwd: appDir, encoding: 'utf8' }).trim().split('\n');
-    assert.deepEqual(copies, ['node_modules/@strapi/strapi/package.json']);
+    // The packages the plugin shares with the admin and the server: one copy each, the app's.
+    for (const shared of ['@strapi/strapi', '@strapi/utils', '@strapi/design-system', '@strapi/icons', 'react', 'react-dom', 'react-intl', 'react-router-dom', 'styled-components']) {
+      const copies = execFileSync('find', ['./node_modules', '-path', `*/node_modules/${shared}/package.json`], { cwd: appDir, encoding: 'utf8' }).trim().split('\n');
+      assert.deepEqual(copies, [`./node_modules/${shared}/package.json`], `${shared}: ${copies.join(', ')}`);
+    }
     const manifest = JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'package.json'), 'utf8'));
     for (const driver of ['better-sqlite3', 'pg', 'mysql2']) assert.equal(manifest.dependencies?.[driver], undefined, `${driver} is a dependency`);
     assert.equal(fs.existsSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'node_modules')), false, 'the plugin got nested packages');

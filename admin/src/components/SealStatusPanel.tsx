@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react';
-
 import { Alert, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
@@ -9,6 +7,7 @@ import type { SetupWarning } from '../types';
 import { getTrad } from '../utils/getTrad';
 import { DATE_TIME } from './labels';
 import { warningText } from './setupWarnings';
+import { Stat } from './Stat';
 
 /** "45 s", "12 min", "3 h", "2 d": the age of the oldest unsealed event. */
 const age = (seconds: number): string =>
@@ -76,14 +75,3 @@ export const SealStatusPanel = () => {
     </Box>
   );
 };
-
-const Stat = ({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) => (
-  <Flex direction="column" alignItems="flex-start" gap={1}>
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    <Typography variant="delta" textColor="neutral800" data-testid={testId}>
-      {value}
-    </Typography>
-  </Flex>
-);

@@ -7,6 +7,7 @@ import { useIntl } from 'react-intl';
 
 import { DATE_TIME } from '../../components/labels';
 import { SealStatusPanel } from '../../components/SealStatusPanel';
+import { Stat } from '../../components/Stat';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
 import type { ApiResponse, VerifyResult } from '../../types';
 import { API } from '../../utils/api';
@@ -188,14 +189,3 @@ export const VerifyTab = () => {
     </Flex>
   );
 };
-
-const Stat = ({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) => (
-  <Flex direction="column" alignItems="flex-start" gap={1}>
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    <Typography variant="delta" textColor="neutral800" data-testid={testId}>
-      {value}
-    </Typography>
-  </Flex>
-);
