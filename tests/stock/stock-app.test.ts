@@ -234,6 +234,13 @@ describe('the packed plugin in a new Strapi app', () => {
     }
     const manifest = JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'package.json'), 'utf8'));
     for (const driver of ['better-sqlite3', 'pg', 'mysql2']) assert.equal(manifest.dependencies?.[driver], undefined, `${driver} is a dependency`);
+    assert.equal(manifest.private, undefined);
+    assert.equal(manifest.dependencies?.['@strapi/strapi'], undefined, 'Strapi is a peer dependency, not a dependency');
+    assert.match(manifest.peerDependencies['@strapi/strapi'], /^\^5\./);
+    assert.deepEqual(
+      Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((e) => (typeof e === 'string' ? [] : [e.require, e.import])),
+      ['./dist/admin/index.js', './dist/admin/index.mjs', './dist/server/index.js', './dist/server/index.mjs'],
+    );
     assert.equal(fs.existsSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'node_modules')), false, 'the plugin got nested packages');
   });
 
