@@ -131,6 +131,18 @@ describe('Policy Ledger admin page in Chromium', () => {
     assert.deepEqual(lines.slice(1).map((l) => l.split(',')[4]), ['granted', 'withdrawn']);
   });
 
+  it('shows sealing health, and warns that sealing is off on this instance (the suite turns the jobs off)', async () => {
+    await page.getByTestId('setup-warning-sealing-off').waitFor();
+    await page.getByTestId('tab-verify').click();
+    const panel = page.getByTestId('seal-status');
+    await panel.waitFor();
+    assert.equal(await panel.getAttribute('data-status'), 'off');
+    await page.getByTestId('seal-warning').waitFor();
+    const status = await testApp().strapi.plugin('policy-ledger').service('integrity').sealStatus();
+    assert.equal(Number(await page.getByTestId('seal-unsealed').innerText()), status.unsealed);
+    assert.equal((await page.getByTestId('seal-job').innerText()).trim(), 'off');
+  });
+
   it('runs verify and shows the latest checkpoint hash', async () => {
     await page.getByTestId('tab-verify').click();
     await page.getByTestId('verify-run').click();

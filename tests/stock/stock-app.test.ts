@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
@@ -40,8 +41,19 @@ interface Running {
   log: () => string;
 }
 
+/** A port nothing listens on now. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+
 /** `strapi start` in the app, on the database `env` names; resolves once it answers. */
-async function start(env: Record<string, string>, port: number): Promise<Running> {
+async function start(env: Record<string, string>): Promise<Running> {
+  const port = await freePort();
   let log = '';
   const child = spawn('npx', ['strapi', 'start'], {
     cwd: appDir,
@@ -84,14 +96,14 @@ async function call(url: string, init: { method?: string; body?: unknown; token?
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-function scenario(name: string, env: () => Record<string, string>, port: number) {
+function scenario(name: string, env: () => Record<string, string>) {
   describe(`the stock app on ${name}`, () => {
     let app: Running;
     let token: string;
     let browser: Browser | undefined;
 
     before(async () => {
-      app = await start(env(), port);
+      app = await start(env());
       const reg = await call(`${app.url}/admin/register-admin`, { body: ADMIN });
       assert.equal(reg.status, 200, JSON.stringify(reg.body));
       token = reg.body.data.token;
@@ -244,7 +256,7 @@ describe('the packed plugin in a new Strapi app', () => {
     assert.equal(fs.existsSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'node_modules')), false, 'the plugin got nested packages');
   });
 
-  scenario('SQLite', () => ({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(appDir, '.tmp', `stock-${process.pid}.db`) }), 1441);
+  scenario('SQLite', () => ({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(appDir, '.tmp', `stock-${process.pid}.db`) }));
 
   const pgName = `pl_stock_${process.pid}`;
   describe('on PostgreSQL', () => {
@@ -253,7 +265,6 @@ describe('the packed plugin in a new Strapi app', () => {
     scenario(
       'PostgreSQL',
       () => ({ DATABASE_CLIENT: 'postgres', DATABASE_HOST: process.env.DATABASE_HOST ?? '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: pgName, DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres', DATABASE_PASSWORD: process.env.DATABASE_PASSWORD ?? '' }),
-      1442,
     );
   });
 });
