@@ -51,9 +51,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  async function warnings(): Promise<Warning[]> {
-    const sealing = sealingWarning(await sealStatus());
+  async function warningsFor(seal: SealStatus): Promise<Warning[]> {
+    const sealing = sealingWarning(seal);
     return [...(sealing ? [sealing] : []), ...(await localeWarnings())];
+  }
+
+  async function warnings(): Promise<Warning[]> {
+    return warningsFor(await sealStatus());
   }
 
   /** One line on sealing, one on locales, and every warning; logged once the server listens. */
@@ -69,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.log.info(
       `[policy-ledger] locales: editions need ${required.join(', ')}${requiredLocales ? ' (requiredLocales)' : " (the app's i18n default locale; set requiredLocales to change it)"}`,
     );
-    for (const w of await warnings()) strapi.log.warn(`[policy-ledger] ${w.message}`);
+    for (const w of await warningsFor(s)) strapi.log.warn(`[policy-ledger] ${w.message}`);
   }
 
   return { warnings, logReport };
