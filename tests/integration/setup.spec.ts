@@ -97,6 +97,38 @@ export function setupSpec() {
       assert.ok(s.latestCheckpoint.seqTo > 0);
     });
 
+    it('names, at boot and in the admin, a configured locale the app does not have', async () => {
+      const { strapi } = testApp();
+      const locales = strapi.db.query('plugin::i18n.locale');
+      const en = (await locales.findOne({ where: { code: 'en' } })) as { id: number };
+      // The demo configures fallbackLocales.en; for a moment the app has no "en".
+      await locales.update({ where: { id: en.id }, data: { code: 'en-ZZ' } });
+      const logged: string[] = [];
+      const { warn, info } = strapi.log;
+      try {
+        const unknown = (await (await http('/policy-ledger/health', { admin: true })).body.data.warnings).filter((w: { code: string }) => w.code === 'unknown-locale');
+        assert.deepEqual(
+          unknown.map((w: { values: unknown }) => w.values),
+          [{ locale: 'en', option: 'fallbackLocales' }],
+        );
+        assert.match(unknown[0].message, /Locale "en" \(fallbackLocales\) is not a locale of this app/);
+
+        strapi.log.warn = ((m: string) => void logged.push(`warn ${m}`)) as unknown as typeof warn;
+        strapi.log.info = ((m: string) => void logged.push(`info ${m}`)) as unknown as typeof info;
+        await strapi.plugin('policy-ledger').service('health').logReport();
+      } finally {
+        strapi.log.warn = warn;
+        strapi.log.info = info;
+        await locales.update({ where: { id: en.id }, data: { code: 'en' } });
+      }
+      assert.ok(logged.some((l) => /^info \[policy-ledger\] sealing: OFF on this instance; \d+ unsealed event/.test(l)), logged.join('\n'));
+      assert.ok(logged.includes('info [policy-ledger] locales: editions need kk, ru (requiredLocales)'), logged.join('\n'));
+      assert.ok(logged.some((l) => l.startsWith('warn [policy-ledger] Sealing is off on this instance')), logged.join('\n'));
+      assert.ok(logged.some((l) => l.startsWith('warn [policy-ledger] Locale "en" (fallbackLocales) is not a locale of this app')), logged.join('\n'));
+      const after = (await (await http('/policy-ledger/health', { admin: true })).body.data.warnings) as Array<{ code: string }>;
+      assert.deepEqual(after.map((w) => w.code), ['sealing-off']);
+    });
+
     it('keeps both routes behind the admin login', async () => {
       assert.equal((await http('/policy-ledger/ledger/seal-status')).status, 401);
       assert.equal((await http('/policy-ledger/health')).status, 401);

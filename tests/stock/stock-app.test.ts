@@ -222,7 +222,8 @@ describe('the packed plugin in a new Strapi app', () => {
     for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/admin/index.mjs', 'dist/admin/index.js', 'dist/server/index.js', 'dist/server/index.mjs', 'dist/server/src/index.d.ts', 'dist/admin/src/index.d.ts']) {
       assert.ok(files.includes(f), `${f} is not in the tarball`);
     }
-    const stray = files.filter((f) => /(^|\/)(tests?|bench|scripts|config|node_modules)\//.test(f) || f.endsWith('.map') || /\.tsx?$/.test(f.replace(/\.d\.ts$/, '')) || f.includes('/uploads/'));
+    // Only dist (code and declarations) and the three documents; no source, test, bench, demo or map.
+    const stray = files.filter((f) => !/^(dist\/(admin|server)\/|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(f) || f.endsWith('.map') || /\.tsx?$/.test(f.replace(/\.d\.ts$/, '')) || f.includes('/uploads/') || f.includes('node_modules/'));
     assert.deepEqual(stray, []);
     const bundle = fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'dist', 'server', 'index.js'), 'utf8');
     assert.doesNotMatch(bundle, /sourceMappingURL=data:/);
