@@ -41,6 +41,8 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
 const LOGS = path.join(OUT, 'logs');
 const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
+/** A smoke run (quick, or some scenarios only) never overwrites the recorded full run. */
+const resultsFile = (flags: Flags) => (flags.argv.length === 0 ? RESULTS_FILE : path.join(OUT, 'RESULTS.partial.md'));
 const SERVER_CPU = '0';
 const CLIENT_CPU = '1';
 const CURRENT_PATH = '/api/policy-ledger/policies/privacy/current?locale=kk';
@@ -605,7 +607,8 @@ function writeResults(flags: Flags, profile: Profile, machine: Machine, ctx: Ses
   }
   md.push('```', '');
   if (ctx.notes.length) md.push('## Notes', '', ...ctx.notes.map((n) => `- ${n}`), '');
-  fs.writeFileSync(RESULTS_FILE, md.join('\n'));
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(resultsFile(flags), md.join('\n'));
   return goals;
 }
 
@@ -659,7 +662,7 @@ async function main() {
   console.log('\n' + table(SCENARIO_HEADER, scenarioRows(ctx.results)));
   console.log('\n' + table(['goal', 'measured', 'status', '', 'by CPU/resp'], goals.map((g) => [g.goal, g.measured, g.status.toUpperCase(), g.detail, g.byCpu])));
   if (ctx.notes.length) console.log('\nnotes:\n' + ctx.notes.map((n) => `- ${n}`).join('\n'));
-  console.log(`\nnproc ${machine.nproc}, node ${machine.node}, ${machine.date}; ${Math.round((performance.now() - started) / 1000)} s. Wrote ${path.relative(ROOT, RESULTS_FILE)}.`);
+  console.log(`\nnproc ${machine.nproc}, node ${machine.node}, ${machine.date}; ${Math.round((performance.now() - started) / 1000)} s. Wrote ${path.relative(ROOT, resultsFile(flags))}.`);
 }
 
 let cleaning = false;
