@@ -180,7 +180,7 @@ export interface SealStatus {
 
 /** One entry of GET /policy-ledger/health: something about the plugin's setup an admin must know. */
 export interface SetupWarning {
-  code: 'sealing-off' | 'sealing-behind' | 'unknown-locale';
+  code: 'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing';
   message: string;
   values: Record<string, string | number>;
 }

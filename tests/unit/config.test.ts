@@ -78,3 +78,11 @@ describe('plugin configuration', () => {
     assert.deepEqual(configuredLocales(defaultConfig), []);
   });
 });
+
+describe('the missing subject secret', () => {
+  it('is a setup warning (development only: elsewhere Strapi refuses to boot)', async () => {
+    const { subjectSecretWarning } = await import('../../server/src/services/health');
+    assert.equal(subjectSecretWarning('x'.repeat(16)), null);
+    assert.equal(subjectSecretWarning(resolveConfig({ subjectSecret: '' }).subjectSecret)?.code, 'subject-secret-missing');
+  });
+});

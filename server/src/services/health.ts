@@ -6,9 +6,21 @@ import type { SealStatus } from './integrity';
 
 /** Something an admin must know about the plugin's setup; the admin translates `code`. */
 export interface Warning {
-  code: 'sealing-off' | 'sealing-behind' | 'unknown-locale';
+  code: 'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing';
   message: string;
   values: Record<string, string | number>;
+}
+
+/** Only in development can the plugin run without a secret (subjects.ts refuses elsewhere): it says so. */
+export function subjectSecretWarning(secret: string | null): Warning | null {
+  if (secret) return null;
+  return {
+    code: 'subject-secret-missing',
+    message:
+      'subjectSecret is not set: subject pseudonyms use a fixed development secret that anyone can recompute. ' +
+      'Set one (at least 16 characters) before collecting real data; outside development Strapi refuses to start without it.',
+    values: {},
+  };
 }
 
 /**
@@ -52,8 +64,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function warningsFor(seal: SealStatus): Promise<Warning[]> {
-    const sealing = sealingWarning(seal);
-    return [...(sealing ? [sealing] : []), ...(await localeWarnings())];
+    const single = [subjectSecretWarning(pluginConfig(strapi).subjectSecret), sealingWarning(seal)].filter((w): w is Warning => w !== null);
+    return [...single, ...(await localeWarnings())];
   }
 
   async function warnings(): Promise<Warning[]> {

@@ -7,7 +7,8 @@ const DEV_SECRET = 'policy-ledger-development-only-secret';
 
 /**
  * The HMAC secret for subject references. Required outside development;
- * in development a fixed secret is used with a warning.
+ * in development a fixed secret is used, and the health service warns of it
+ * at boot and in the admin.
  */
 export function subjectSecret(strapi: Core.Strapi): string {
   const secret = pluginConfig(strapi).subjectSecret;
