@@ -28,17 +28,27 @@ export interface Mismatch {
   reason: string;
 }
 
+/** What admins see of a checkpoint: its hash (keep it elsewhere), how far it seals, when. */
+export interface CheckpointSummary {
+  hash: string;
+  seqTo: number;
+  sealedAt: string;
+}
+
+const summaryOf = (cp: CheckpointRow | null | undefined): CheckpointSummary | null =>
+  cp ? { hash: cp.hash, seqTo: Number(cp.seq_to), sealedAt: cp.sealed_at } : null;
+
 export interface VerifyResult {
   ok: boolean;
   events: number;
   checkpoints: number;
   firstMismatch: Mismatch | null;
-  latestCheckpoint: { hash: string; seqTo: number; sealedAt: string } | null;
+  latestCheckpoint: CheckpointSummary | null;
 }
 
 export interface SealStatus extends SealHealth {
   jobs: { enabled: boolean; seal: string; sealLagSeconds: number; periodSeconds: number };
-  latestCheckpoint: { hash: string; seqTo: number; sealedAt: string } | null;
+  latestCheckpoint: CheckpointSummary | null;
 }
 
 const BATCH = 5000;
@@ -169,7 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       events,
       checkpoints: checkpoints.length,
       firstMismatch,
-      latestCheckpoint: last ? { hash: last.hash, seqTo: n(last.seq_to), sealedAt: last.sealed_at } : null,
+      latestCheckpoint: summaryOf(last),
     };
   }
 
@@ -203,7 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       ...health,
       jobs: { enabled: jobs.enabled, seal: jobs.seal, sealLagSeconds: jobs.sealLagSeconds, periodSeconds },
-      latestCheckpoint: last ? { hash: last.hash, seqTo: n(last.seq_to), sealedAt: last.sealed_at } : null,
+      latestCheckpoint: summaryOf(last),
     };
   }
 
