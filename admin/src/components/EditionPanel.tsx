@@ -10,7 +10,7 @@ import { useIntl } from 'react-intl';
 import { EDITION_UID, PLUGIN_ID } from '../pluginId';
 import { EDITION_PANEL_PERMISSIONS } from '../permissions';
 import { usePolicyLedgerRefreshDocumentMutation } from '../services/contentManager';
-import type { EditionState, EditionStatus, EditionStatusResponse } from '../types';
+import type { ApiResponse, EditionState, EditionStatus } from '../../../shared/contracts';
 import { countdownText } from '../utils/countdown';
 import { errorMessage, isAbortError } from '../utils/errors';
 import { getTrad } from '../utils/getTrad';
@@ -138,7 +138,7 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
     const seq = ++requestSeq.current;
     setIsLoading(true);
     try {
-      const { data } = await get<EditionStatusResponse>(statusUrl(documentId, 'status'));
+      const { data } = await get<ApiResponse<EditionStatus>>(statusUrl(documentId, 'status'));
       if (!mounted.current || seq !== requestSeq.current) return;
       applyStatus(data.data);
     } catch (error) {
@@ -195,7 +195,7 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
     setBusy(action);
     try {
       const body = action === 'release' && effectiveDate ? { effectiveAt: effectiveDate.toISOString() } : {};
-      const { data } = await post<EditionStatusResponse>(statusUrl(documentId, action), body);
+      const { data } = await post<ApiResponse<EditionStatus>>(statusUrl(documentId, action), body);
       if (!mounted.current) return;
       const next = data?.data;
       if (next && typeof next.state === 'string') applyStatus(next);

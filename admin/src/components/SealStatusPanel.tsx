@@ -3,7 +3,7 @@ import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import { usePolicyLedgerSealStatusQuery } from '../services/ledgerApi';
-import type { SetupWarning } from '../types';
+import type { SetupWarning } from '../../../shared/contracts';
 import { getTrad } from '../utils/getTrad';
 import { DATE_TIME } from './labels';
 import { warningText } from './setupWarnings';

@@ -3,7 +3,7 @@ import type { BadgeProps } from '@strapi/design-system';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 
-import type { ConsentAction, EditionState } from '../types';
+import type { ConsentAction, EditionState } from '../../../shared/contracts';
 import { getTrad } from '../utils/getTrad';
 
 type FormatMessage = IntlShape['formatMessage'];

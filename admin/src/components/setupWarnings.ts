@@ -1,6 +1,6 @@
 import type { IntlShape } from 'react-intl';
 
-import type { SetupWarning } from '../types';
+import type { SetupWarning } from '../../../shared/contracts';
 import { getTrad } from '../utils/getTrad';
 
 const DEFAULT_MESSAGE: Record<SetupWarning['code'], string> = {

@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { useFetchClient } from '@strapi/strapi/admin';
 
-import type { ApiResponse, Overview } from '../types';
+import type { ApiResponse, Overview } from '../../../shared/contracts';
 import { API } from '../utils/api';
 import { errorMessage, isAbortError } from '../utils/errors';
 import { useErrorNotification } from './useErrorNotification';

@@ -1,6 +1,6 @@
 import { adminApi } from '@strapi/strapi/admin';
 
-import type { ApiResponse, SealStatus, SetupWarning } from '../types';
+import type { ApiResponse, SealStatus, SetupWarning } from '../../../shared/contracts';
 import { apiPath } from '../utils/api';
 
 /** The plugin's admin routes on Strapi's admin data layer (RTK Query), as the core plugins do. */

@@ -23,7 +23,7 @@ import { useIntl } from 'react-intl';
 import { SelectField, TextField } from '../../components/fields';
 import { actionLabel, CONSENT_ACTIONS } from '../../components/labels';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
-import type { AcceptanceCounts, AcceptanceRow, AcceptanceStats, ApiResponse, ConsentAction, GroupKey, OverviewPolicy } from '../../types';
+import type { AcceptanceCounts, AcceptanceRow, AcceptanceStats, ApiResponse, ConsentAction, GroupKey, OverviewPolicy } from '../../../../shared/contracts';
 import { API, isCalendarDate } from '../../utils/api';
 import { isAbortError } from '../../utils/errors';
 import { getTrad } from '../../utils/getTrad';

@@ -9,7 +9,7 @@ import { styled } from 'styled-components';
 import { SelectField } from '../../components/fields';
 import { stateLabel, versionLabel } from '../../components/labels';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
-import type { ApiResponse, DiffChangeType, EditionDiff, OverviewEdition, OverviewPolicy } from '../../types';
+import type { ApiResponse, DiffChangeType, EditionDiff, OverviewEdition, OverviewPolicy } from '../../../../shared/contracts';
 import { API } from '../../utils/api';
 import { isAbortError } from '../../utils/errors';
 import { getTrad } from '../../utils/getTrad';

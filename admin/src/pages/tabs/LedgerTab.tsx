@@ -24,7 +24,7 @@ import { useIntl } from 'react-intl';
 import { SelectField, TextField } from '../../components/fields';
 import { actionLabel, CONSENT_ACTIONS, ConsentActionBadge } from '../../components/labels';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
-import type { ApiResponse, LedgerEvent, LedgerPage, OverviewPolicy } from '../../types';
+import type { ApiResponse, LedgerEvent, LedgerPage, OverviewPolicy } from '../../../../shared/contracts';
 import { API, isCalendarDate, shortHash } from '../../utils/api';
 import { downloadFile } from '../../utils/download';
 import { isAbortError } from '../../utils/errors';
@@ -523,7 +523,7 @@ const invalidDate = (formatMessage: FormatMessage) =>
 
 const formLabel = (event: LedgerEvent, formatMessage: FormatMessage): string => {
   if (!event.form) return formatMessage({ id: getTrad('acceptance.form.api'), defaultMessage: 'via API' });
-  return event.formRevision !== null && event.formRevision !== undefined && event.formRevision !== ''
+  return event.formRevision !== null
     ? formatMessage(
         { id: getTrad('ledger.form.revision'), defaultMessage: '{form} (rev. {revision})' },
         { form: event.form, revision: String(event.formRevision) },

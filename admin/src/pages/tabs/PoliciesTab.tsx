@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 
 import { CALENDAR_DATE, DATE_TIME, EditionStateBadge, versionLabel } from '../../components/labels';
 import type { OverviewState } from '../../hooks/useOverview';
-import type { EditionState, OverviewEdition, OverviewPolicy } from '../../types';
+import type { EditionState, OverviewEdition, OverviewPolicy } from '../../../../shared/contracts';
 import { countdownText } from '../../utils/countdown';
 import { getTrad } from '../../utils/getTrad';
 import { parseCalendarDate } from '../../utils/time';

@@ -9,7 +9,7 @@ import { DATE_TIME } from '../../components/labels';
 import { SealStatusPanel } from '../../components/SealStatusPanel';
 import { Stat } from '../../components/Stat';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
-import type { ApiResponse, VerifyResult } from '../../types';
+import type { ApiResponse, VerifyResult } from '../../../../shared/contracts';
 import { API } from '../../utils/api';
 import { getTrad } from '../../utils/getTrad';
 

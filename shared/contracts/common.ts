@@ -1,0 +1,33 @@
+/**
+ * Types shared by the server, the admin panel and (later) frontend clients.
+ * Type declarations only: nothing here runs, so any side may import it.
+ */
+
+/** What a change to a policy means for people who accepted the previous edition. */
+export type ChangeKind = 'editorial' | 'material' | 'reconsent';
+
+/** Where an edition stands at an instant (see server/src/domain/effective.ts). */
+export type EditionState = 'draft' | 'scheduled' | 'in-force' | 'superseded' | 'cancelled';
+
+/** What a ledger event records. */
+export type ConsentAction = 'granted' | 'implied' | 'withdrawn' | 'denied';
+
+/** How a decision reached the ledger. */
+export type ConsentMethod = 'form' | 'api' | 'continued-use';
+
+/** Every JSON route answers `{ data, meta? }`. */
+export interface ApiResponse<T> {
+  data: T;
+  meta?: Record<string, unknown>;
+}
+
+/** Strapi's error body (4xx and 5xx). */
+export interface ApiError {
+  data: null;
+  error: {
+    status: number;
+    name: string;
+    message: string;
+    details: Record<string, unknown>;
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * The public content API under /api/policy-ledger: what frontends send and
+ * receive. The server validates requests against schemas typed with these
+ * request types (server/src/validation/content-api.ts).
+ */
+import type { ChangeKind, ConsentAction, EditionState } from './common';
+
+/* ------------------------------------------------------------ requests -- */
+
+/** One policy edition a person accepted on a form. */
+export interface AcceptedEdition {
+  policy: string;
+  version: number;
+}
+
+/** Body of POST /forms/:key/submissions. */
+export interface SubmissionBody {
+  locale: string;
+  data?: Record<string, unknown>;
+  purposes?: Record<string, boolean>;
+  accepted: AcceptedEdition[];
+  subject?: string;
+  pageUrl?: string;
+}
+
+/** Body of POST /consents: a decision recorded without a form. */
+export interface ConsentBody {
+  subject: string;
+  policy: string;
+  version: number;
+  locale: string;
+  purposes?: Record<string, boolean>;
+  action: 'granted' | 'denied';
+  pageUrl?: string;
+}
+
+/** Body of POST /consents/withdraw. */
+export interface WithdrawBody {
+  subject: string;
+  /** One policy; every policy the person accepted when absent. */
+  policy?: string;
+  /** Some purposes; every active purpose when absent. */
+  purposes?: string[];
+}
+
+export type PolicyFormat = 'markdown' | 'html';
+
+/** Query of GET /policies/:key/current and /policies/:key/editions/:version. */
+export interface CurrentQuery {
+  locale?: string;
+  format?: PolicyFormat;
+}
+
+/** Query of GET /subjects/status. */
+export interface StatusQuery {
+  subject: string;
+  policy: string;
+}
+
+/* ----------------------------------------------------------- responses -- */
+
+/** An edition in brief, as GET /policies lists it. */
+export interface EditionBrief {
+  version: number;
+  editionDate: string | null;
+  effectiveAt: string;
+  changeKind: ChangeKind;
+}
+
+/** One entry of GET /policies. */
+export interface PolicySummary {
+  key: string;
+  name: string;
+  requiredLocales: string[];
+  current: EditionBrief | null;
+  upcoming: EditionBrief | null;
+}
+
+/** The announced next edition, on GET /policies/:key/current. */
+export interface UpcomingEdition {
+  version: number;
+  effectiveAt: string;
+  editionDate: string | null;
+  changeKind: ChangeKind;
+  changeSummary: string | null;
+}
+
+/** Body of GET /policies/:key/current. */
+export interface CurrentPolicy {
+  policy: string;
+  version: number;
+  editionDate: string | null;
+  releasedAt: string;
+  effectiveAt: string;
+  changeKind: ChangeKind;
+  requestedLocale: string;
+  servedLocale: string;
+  title: string;
+  format: PolicyFormat;
+  body: string;
+  contentHash: string;
+  upcoming: UpcomingEdition | null;
+}
+
+/** The dates and state of a released edition. */
+export interface EditionFacts {
+  version: number;
+  editionDate: string | null;
+  releasedAt: string;
+  effectiveAt: string;
+  cancelledAt: string | null;
+  changeKind: ChangeKind;
+  state: EditionState;
+  locales: string[];
+}
+
+/** The text of an edition in the negotiated locale. */
+export interface EditionTextServed {
+  requestedLocale: string;
+  servedLocale: string;
+  title: string;
+  changeSummary: string | null;
+  contentHash: string;
+}
+
+/** One entry of GET /policies/:key/editions (no body). */
+export type ArchivedEdition = EditionFacts & EditionTextServed;
+
+/** Body of GET /policies/:key/editions. */
+export interface EditionArchive {
+  policy: string;
+  editions: ArchivedEdition[];
+}
+
+/** Body of GET /policies/:key/editions/:version. */
+export type PolicyEdition = { policy: string } & EditionFacts & EditionTextServed & { format: PolicyFormat; body: string };
+
+/** A policy a form asks the person to accept, in its current and upcoming edition. */
+export interface FormPolicyEdition {
+  version: number;
+  effectiveAt: string;
+  changeKind: ChangeKind;
+  servedLocale: string;
+  title: string;
+  contentHash: string;
+}
+
+export interface FormFieldDefinition {
+  name: string;
+  type: string;
+  required: boolean;
+  category: string;
+  maxLength: number | null;
+  options: string[] | null;
+  label: string;
+}
+
+export interface FormPurposeDefinition {
+  key: string;
+  required: boolean;
+  legalBasis: string;
+  label: string;
+}
+
+/** Body of GET /forms/:key. */
+export interface FormDefinition {
+  key: string;
+  name: string;
+  revision: number;
+  hash: string;
+  locale: string;
+  title: string;
+  fields: FormFieldDefinition[];
+  purposes: FormPurposeDefinition[];
+  policies: Array<{ policy: string; name: string; current: FormPolicyEdition | null; upcoming: FormPolicyEdition | null }>;
+}
+
+/** How a person withdraws, printed on every receipt. */
+export interface WithdrawHint {
+  endpoint: string;
+  contact: string | null;
+  note: string;
+  policy: string | null;
+}
+
+/** One event of a receipt. */
+export interface ReceiptEvent {
+  id: string;
+  action: ConsentAction;
+  policy: string;
+  version: number;
+  locale: string;
+  contentHash: string;
+  hash: string;
+}
+
+/** What a person keeps of a submission. */
+export interface Receipt {
+  submission: string;
+  receivedAt: string;
+  form: { key: string; revision: number; hash: string };
+  locale: string;
+  purposes: Record<string, boolean>;
+  events: ReceiptEvent[];
+  withdraw: WithdrawHint;
+}
+
+/** Body of the 201 of POST /forms/:key/submissions. */
+export interface SubmissionResult {
+  submissionId: string;
+  receivedAt: string;
+  receipt: Receipt;
+}
+
+/** Body of the 201 of POST /consents. */
+export interface ConsentResult {
+  event: ReceiptEvent & { occurredAt: string };
+}
+
+/** Body of the 201 of POST /consents/withdraw. */
+export interface WithdrawResult {
+  events: Array<{
+    id: string;
+    action: ConsentAction;
+    policy: string;
+    version: number;
+    purposes: Record<string, boolean>;
+    occurredAt: string;
+    hash: string;
+  }>;
+}
+
+export type StatusReason = 'not-accepted' | 'denied' | 'reconsent-required';
+
+/** Body of GET /subjects/status. */
+export interface SubjectStatus {
+  policy: string;
+  acceptedVersion: number | null;
+  currentVersion: number | null;
+  needsAcceptance: boolean;
+  reason: StatusReason | null;
+  /** The purposes the person consents to now (true only). */
+  purposes: Record<string, true>;
+}

@@ -1,0 +1,3 @@
+export type * from './common';
+export type * from './content-api';
+export type * from './admin-api';
