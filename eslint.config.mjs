@@ -1,21 +1,68 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-app/', '.strapi/', '.tmp/', 'build/', 'types/generated/', 'tests/artifacts/', 'bench/out/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-app/',
+      '.strapi/',
+      '.tmp/',
+      'build/',
+      'types/generated/',
+      'tests/artifacts/',
+      'bench/out/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', window: 'readonly', document: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', fetch: 'readonly', Headers: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        Headers: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      // shared/contracts holds types only: importing them as types keeps every build free of it.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // The server reaches its services through utils/get-service.ts, typed.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/utils/get-service.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='service'][callee.object.callee.property.name='plugin'][callee.object.arguments.0.value='policy-ledger']",
+          message: 'Use getService(strapi, name) from utils/get-service.ts.',
+        },
+      ],
+    },
+  },
+  // Formatting is Prettier's (npm run format); lint checks it with prettier --check.
+  prettier,
 );

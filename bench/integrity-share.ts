@@ -24,7 +24,8 @@ import autocannon from 'autocannon';
 import { startChild, stopChild } from './lib/children';
 
 const ROOT = path.resolve(__dirname, '..');
-const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const arg = (name: string, dflt: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const DB = arg('db', 'postgres');
 const SECONDS = Number(arg('seconds', '20'));
 
@@ -83,7 +84,10 @@ async function main() {
   const env: Record<string, string> = { DATABASE_CLIENT: DB, NODE_ENV: 'production' };
   const dbName = `policy_ledger_share_${process.pid}`;
   if (DB === 'postgres') {
-    execFileSync(process.execPath, ['scripts/test-db.mjs', 'create', 'postgres', dbName], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, ['scripts/test-db.mjs', 'create', 'postgres', dbName], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     env.DATABASE_NAME = dbName;
   }
   const server = await startChild({
@@ -97,7 +101,13 @@ async function main() {
     cwd: ROOT,
   });
   let seq = 0;
-  const body = () => JSON.stringify({ locale: 'kk', data: { name: 'Bench', email: `s${++seq}@example.com` }, purposes: { processing: true, marketing: false }, accepted: [{ policy: 'privacy', version: 1 }] });
+  const body = () =>
+    JSON.stringify({
+      locale: 'kk',
+      data: { name: 'Bench', email: `s${++seq}@example.com` },
+      purposes: { processing: true, marketing: false },
+      accepted: [{ policy: 'privacy', version: 1 }],
+    });
   const urlPath = '/api/policy-ledger/forms/contact/submissions';
   let result: autocannon.Result;
   try {
@@ -107,16 +117,31 @@ async function main() {
           url: `http://127.0.0.1:${server.port}${urlPath}`,
           connections: 16,
           duration: SECONDS,
-          requests: [{ method: 'POST', path: urlPath, headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body() }) }],
+          requests: [
+            {
+              method: 'POST',
+              path: urlPath,
+              headers: { 'content-type': 'application/json' },
+              setupRequest: (req) => ({ ...req, body: body() }),
+            },
+          ],
         },
         (e, r) => (e ? reject(e) : resolve(r)),
       ),
     );
   } finally {
     await stopChild(server.proc, 20_000);
-    if (DB === 'postgres') execFileSync(process.execPath, ['scripts/test-db.mjs', 'drop', 'postgres', dbName], { cwd: ROOT, stdio: 'pipe' });
+    if (DB === 'postgres')
+      execFileSync(process.execPath, ['scripts/test-db.mjs', 'drop', 'postgres', dbName], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
   }
-  const file = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  const file = fs
+    .readdirSync(profDir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => path.join(profDir, f))
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
   if (!file) throw new Error(`no CPU profile in ${profDir}`);
   const { busy, wall, us } = shareOf(
     JSON.parse(fs.readFileSync(file, 'utf8')) as Profile,
@@ -126,11 +151,20 @@ async function main() {
   const n = result.requests.total;
   const non2xx = result.non2xx;
   const pct = (x: number) => `${((x / busy) * 100).toFixed(2)}%`;
-  console.log(`# ${DB}: ${n.toLocaleString('en')} submissions in ${SECONDS} s (${Math.round(result.requests.average).toLocaleString('en')} req/s, non-2xx ${non2xx}) — profile ${path.relative(ROOT, file)}`);
-  console.log(`server CPU during the load: ${(busy / 1e6).toFixed(2)} s of ${(wall / 1e6).toFixed(2)} s (${((busy / wall) * 100).toFixed(0)}% busy), ${(busy / n).toFixed(0)} µs per submission`);
-  for (const [g, t] of Object.entries(us)) console.log(`${g.padEnd(11)} ${(t / 1e6).toFixed(3)} s = ${pct(t)} of server CPU, ${(t / n).toFixed(1)} µs per submission`);
+  console.log(
+    `# ${DB}: ${n.toLocaleString('en')} submissions in ${SECONDS} s (${Math.round(result.requests.average).toLocaleString('en')} req/s, non-2xx ${non2xx}) — profile ${path.relative(ROOT, file)}`,
+  );
+  console.log(
+    `server CPU during the load: ${(busy / 1e6).toFixed(2)} s of ${(wall / 1e6).toFixed(2)} s (${((busy / wall) * 100).toFixed(0)}% busy), ${(busy / n).toFixed(0)} µs per submission`,
+  );
+  for (const [g, t] of Object.entries(us))
+    console.log(
+      `${g.padEnd(11)} ${(t / 1e6).toFixed(3)} s = ${pct(t)} of server CPU, ${(t / n).toFixed(1)} µs per submission`,
+    );
   const share = us.integrity / busy;
-  console.log(`integrity: at most ${((share / (1 - share)) * 100).toFixed(2)}% of submission throughput (goal ≤ 10%)`);
+  console.log(
+    `integrity: at most ${((share / (1 - share)) * 100).toFixed(2)}% of submission throughput (goal ≤ 10%)`,
+  );
 }
 
 main().catch((e) => {

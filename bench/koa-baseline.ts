@@ -22,7 +22,9 @@ const { values } = parseArgs({
   strict: true,
 });
 if (!values.body) {
-  console.error('usage: koa-baseline.ts --body=FILE [--type=CONTENT-TYPE] [--port=N] [--watch-stdin]');
+  console.error(
+    'usage: koa-baseline.ts --body=FILE [--type=CONTENT-TYPE] [--port=N] [--watch-stdin]',
+  );
   process.exit(2);
 }
 

@@ -18,7 +18,16 @@ import autocannon from 'autocannon';
 import knex from 'knex';
 // @ts-expect-error -- plain ESM build script without types
 import { buildPlugin } from '../scripts/build-plugin.mjs';
-import { cpuBusy, cpuTimes, killAllNow, processCpuSeconds, startChild, stopAll, stopChild, type Child } from './lib/children';
+import {
+  cpuBusy,
+  cpuTimes,
+  killAllNow,
+  processCpuSeconds,
+  startChild,
+  stopAll,
+  stopChild,
+  type Child,
+} from './lib/children';
 import {
   SCENARIOS,
   SCENARIO_HEADER,
@@ -42,7 +51,8 @@ const OUT = path.join(__dirname, 'out');
 const LOGS = path.join(OUT, 'logs');
 const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
 /** A smoke run (quick, or some scenarios only) never overwrites the recorded full run. */
-const resultsFile = (flags: Flags) => (flags.argv.length === 0 ? RESULTS_FILE : path.join(OUT, 'RESULTS.partial.md'));
+const resultsFile = (flags: Flags) =>
+  flags.argv.length === 0 ? RESULTS_FILE : path.join(OUT, 'RESULTS.partial.md');
 const SERVER_CPU = '0';
 const CLIENT_CPU = '1';
 const CURRENT_PATH = '/api/policy-ledger/policies/privacy/current?locale=kk';
@@ -67,16 +77,22 @@ function parseFlags(argv: string[]): Flags {
   let only: ScenarioName[] = [...SCENARIOS];
   let dbs: Db[] = ['sqlite', 'postgres'];
   for (const arg of argv) {
-    const [key, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
+    const [key, value] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, null];
     if (key === '--quick' && value === null) quick = true;
     else if (key === '--only' && value) {
-      const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !isScenario(n));
       if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}\n${USAGE}`);
       only = SCENARIOS.filter((s) => names.includes(s));
     } else if (key === '--db' && value) {
       const names = value.split(',').map((s) => s.trim());
-      if (!names.every((n): n is Db => n === 'sqlite' || n === 'postgres')) throw new Error(`--db takes sqlite, postgres or both\n${USAGE}`);
+      if (!names.every((n): n is Db => n === 'sqlite' || n === 'postgres'))
+        throw new Error(`--db takes sqlite, postgres or both\n${USAGE}`);
       dbs = (['sqlite', 'postgres'] as const).filter((d) => names.includes(d));
     } else if (key === '--help' || key === '-h') {
       console.log(USAGE);
@@ -122,7 +138,13 @@ function submissionBody(n: number) {
   };
 }
 
-function getTarget(name: ScenarioName, what: string, server: Child, urlPath: string, db: Db | null): Target {
+function getTarget(
+  name: ScenarioName,
+  what: string,
+  server: Child,
+  urlPath: string,
+  db: Db | null,
+): Target {
   const url = `http://127.0.0.1:${server.port}${urlPath}`;
   return {
     name,
@@ -136,7 +158,14 @@ function getTarget(name: ScenarioName, what: string, server: Child, urlPath: str
   };
 }
 
-function postTarget(name: ScenarioName, what: string, server: Child, urlPath: string, db: Db, body: (n: number) => unknown): Target {
+function postTarget(
+  name: ScenarioName,
+  what: string,
+  server: Child,
+  urlPath: string,
+  db: Db,
+  body: (n: number) => unknown,
+): Target {
   const url = `http://127.0.0.1:${server.port}${urlPath}`;
   const headers = { 'content-type': 'application/json' };
   return {
@@ -151,7 +180,14 @@ function postTarget(name: ScenarioName, what: string, server: Child, urlPath: st
       connections: 16,
       pipelining: 1,
       timeout: 10,
-      requests: [{ method: 'POST', path: urlPath, headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(body(++seq)) }) }],
+      requests: [
+        {
+          method: 'POST',
+          path: urlPath,
+          headers,
+          setupRequest: (req) => ({ ...req, body: JSON.stringify(body(++seq)) }),
+        },
+      ],
     }),
     command: `autocannon -c 16 -p 1 -d <seconds> -m POST -H 'content-type: application/json' -b '${JSON.stringify(body(0)).replace(/\b([bt])0\b/g, '$1<n>')}' '${url}'  # programmatic: setupRequest gives every request its own <n>`,
   };
@@ -176,12 +212,15 @@ async function measure(t: Target, seconds: number): Promise<Round> {
   const srv1 = processCpuSeconds(t.server.pid);
   const cli = process.cpuUsage(cli0);
   const busy = cpuBusy(sys0, cpuTimes());
-  const statusCounts = Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]));
+  const statusCounts = Object.fromEntries(
+    Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]),
+  );
   const completed = Object.values(statusCounts).reduce((a, b) => a + b, 0);
   const serverSeconds = srv0 !== null && srv1 !== null ? srv1 - srv0 : null;
   const serverCpu = serverSeconds === null ? null : serverSeconds / wall;
   const clientCpu = (cli.user + cli.system) / 1e6 / wall;
-  const other = (core: string, ours: number | null) => (pinned && busy && ours !== null ? Math.max(0, busy[Number(core)] - ours) : null);
+  const other = (core: string, ours: number | null) =>
+    pinned && busy && ours !== null ? Math.max(0, busy[Number(core)] - ours) : null;
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -193,7 +232,8 @@ async function measure(t: Target, seconds: number): Promise<Round> {
     statusCounts,
     serverCpu,
     clientCpu,
-    serverUsPerReq: serverSeconds === null || completed === 0 ? null : (serverSeconds / completed) * 1e6,
+    serverUsPerReq:
+      serverSeconds === null || completed === 0 ? null : (serverSeconds / completed) * 1e6,
     bytesPerReq: r.requests.average > 0 ? r.throughput.average / r.requests.average : 0,
     otherServerCore: other(SERVER_CPU, serverCpu),
     otherClientCore: other(CLIENT_CPU, clientCpu),
@@ -209,7 +249,9 @@ function roundLine(name: string, label: string, r: Round): string {
     `  ${name.padEnd(22)} ${label.padEnd(9)} ${fmtInt(r.rps).padStart(7)} req/s  p50 ${fmtMs(r.p50).padStart(7)}  p99 ${fmtMs(r.p99).padStart(8)}` +
     `  non-2xx ${r.non2xx}${r.errors ? ` errors ${r.errors}` : ''}${r.timeouts ? ` timeouts ${r.timeouts}` : ''}` +
     `  [${codes}]  server CPU ${fmtPct(r.serverCpu)} (${r.serverUsPerReq === null ? '?' : fmtInt(r.serverUsPerReq)} µs/req)  client CPU ${fmtPct(r.clientCpu)}` +
-    (r.otherServerCore === null ? '' : `  other CPU ${fmtPct(r.otherServerCore)} / ${fmtPct(r.otherClientCore)}`)
+    (r.otherServerCore === null
+      ? ''
+      : `  other CPU ${fmtPct(r.otherServerCore)} / ${fmtPct(r.otherClientCore)}`)
   );
 }
 
@@ -217,9 +259,23 @@ function roundLine(name: string, label: string, r: Round): string {
  * Runs a group of scenarios round-robin (warm-up before each one's first
  * round), so slow drift (a growing table, a warming JIT) spreads over all.
  */
-async function runGroup(targets: Target[], profile: Profile, results: Map<ScenarioName, ScenarioResult>) {
+async function runGroup(
+  targets: Target[],
+  profile: Profile,
+  results: Map<ScenarioName, ScenarioResult>,
+) {
   for (const t of targets) {
-    results.set(t.name, { name: t.name, what: t.what, connections: t.connections, db: t.db, server: t.server.name, command: t.command, rounds: [], summary: null, error: null });
+    results.set(t.name, {
+      name: t.name,
+      what: t.what,
+      connections: t.connections,
+      db: t.db,
+      server: t.server.name,
+      command: t.command,
+      rounds: [],
+      summary: null,
+      error: null,
+    });
   }
   for (let round = 0; round < profile.rounds; round++) {
     for (const t of targets) {
@@ -251,7 +307,11 @@ async function runGroup(targets: Target[], profile: Profile, results: Map<Scenar
 const pgDatabases = new Set<string>();
 
 function testDb(action: 'create' | 'drop', name: string) {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'test-db.mjs'), action, 'postgres', name], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'test-db.mjs'), action, 'postgres', name],
+    { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' },
+  );
 }
 
 function dropDatabases() {
@@ -281,7 +341,9 @@ async function dropStaleDatabases(): Promise<void> {
     pool: { min: 0, max: 1 },
   });
   try {
-    const rows = (await db('pg_database').select('datname').where('datname', 'like', `${PG_PREFIX}%`)) as Array<{ datname: string }>;
+    const rows = (await db('pg_database')
+      .select('datname')
+      .where('datname', 'like', `${PG_PREFIX}%`)) as Array<{ datname: string }>;
     for (const { datname } of rows) {
       const pid = Number(/^policy_ledger_bench_(\d+)_/.exec(datname)?.[1]);
       let alive = false;
@@ -308,21 +370,33 @@ let pinned = false;
 /** Pins every thread of this process (autocannon) to CLIENT_CPU; children are started under `taskset -c SERVER_CPU`. */
 function pinSelf(notes: string[]): void {
   if (os.cpus().length < 2) {
-    notes.push(`only ${os.cpus().length} CPU: nothing pinned, client and servers share it (figures are not comparable with a 2-core run)`);
+    notes.push(
+      `only ${os.cpus().length} CPU: nothing pinned, client and servers share it (figures are not comparable with a 2-core run)`,
+    );
     return;
   }
   try {
     execFileSync('taskset', ['-a', '-cp', CLIENT_CPU, String(process.pid)], { stdio: 'pipe' });
     pinned = true;
   } catch (e) {
-    notes.push(`could not pin with taskset (${(e as Error).message.split('\n')[0]}): nothing pinned`);
+    notes.push(
+      `could not pin with taskset (${(e as Error).message.split('\n')[0]}): nothing pinned`,
+    );
   }
 }
 
 const commands: Array<{ what: string; command: string }> = [];
 
-async function startStrapi(name: string, db: Db, fastPath: boolean, dbName: string | null): Promise<Child> {
-  const env: Record<string, string> = { DATABASE_CLIENT: db, POLICY_LEDGER_FAST_PATH: String(fastPath) };
+async function startStrapi(
+  name: string,
+  db: Db,
+  fastPath: boolean,
+  dbName: string | null,
+): Promise<Child> {
+  const env: Record<string, string> = {
+    DATABASE_CLIENT: db,
+    POLICY_LEDGER_FAST_PATH: String(fastPath),
+  };
   if (dbName) env.DATABASE_NAME = dbName;
   const child = await startChild({
     name,
@@ -339,14 +413,23 @@ async function startStrapi(name: string, db: Db, fastPath: boolean, dbName: stri
     .join(' ');
   console.log(`  ${name}: pid ${child.pid}, port ${child.port}, ${info}`);
   if (child.info.fast_path !== undefined && child.info.fast_path !== String(fastPath)) {
-    throw new Error(`${name}: POLICY_LEDGER_FAST_PATH=${fastPath} but the plugin reports fast_path=${child.info.fast_path}`);
+    throw new Error(
+      `${name}: POLICY_LEDGER_FAST_PATH=${fastPath} but the plugin reports fast_path=${child.info.fast_path}`,
+    );
   }
   return child;
 }
 
-async function request(url: string, init?: RequestInit): Promise<{ status: number; body: Buffer; type: string }> {
+async function request(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: Buffer; type: string }> {
   const res = await fetch(url, init);
-  return { status: res.status, body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? '' };
+  return {
+    status: res.status,
+    body: Buffer.from(await res.arrayBuffer()),
+    type: res.headers.get('content-type') ?? '',
+  };
 }
 
 /** One request before the load: the scenario must answer what it is expected to. */
@@ -354,9 +437,16 @@ async function preflight(t: Target): Promise<void> {
   const o = t.options();
   const req = o.requests?.[0];
   const built = req?.setupRequest ? req.setupRequest({ ...req }, {}) : null;
-  const res = await request(o.url, built ? { method: built.method, headers: built.headers, body: built.body as string } : undefined);
+  const res = await request(
+    o.url,
+    built
+      ? { method: built.method, headers: built.headers, body: built.body as string }
+      : undefined,
+  );
   if (res.status !== t.expect) {
-    throw new Error(`preflight ${t.name}: ${res.status} instead of ${t.expect}: ${res.body.toString('utf8').slice(0, 300)}`);
+    throw new Error(
+      `preflight ${t.name}: ${res.status} instead of ${t.expect}: ${res.body.toString('utf8').slice(0, 300)}`,
+    );
   }
 }
 
@@ -371,9 +461,25 @@ interface SessionContext {
   servers: Record<string, Record<string, string>>;
 }
 
-function fail(ctx: SessionContext, names: ScenarioName[], db: Db | null, server: string, error: string) {
+function fail(
+  ctx: SessionContext,
+  names: ScenarioName[],
+  db: Db | null,
+  server: string,
+  error: string,
+) {
   for (const name of names) {
-    ctx.results.set(name, { name, what: WHAT[name], connections: 0, db, server, command: '', rounds: [], summary: null, error });
+    ctx.results.set(name, {
+      name,
+      what: WHAT[name],
+      connections: 0,
+      db,
+      server,
+      command: '',
+      rounds: [],
+      summary: null,
+      error,
+    });
   }
 }
 
@@ -390,7 +496,13 @@ const WHAT: Record<ScenarioName, string> = {
 
 let pgCounter = 0;
 
-async function session(ctx: SessionContext, db: Db, fastPath: boolean, reads: ScenarioName[], writes: ScenarioName[]) {
+async function session(
+  ctx: SessionContext,
+  db: Db,
+  fastPath: boolean,
+  reads: ScenarioName[],
+  writes: ScenarioName[],
+) {
   const all = [...reads, ...writes];
   if (all.length === 0) return;
   const name = `strapi-${db}${fastPath ? '' : '-route'}`;
@@ -405,7 +517,9 @@ async function session(ctx: SessionContext, db: Db, fastPath: boolean, reads: Sc
         testDb('create', dbName);
         pgDatabases.add(dbName);
       } catch (e) {
-        throw new Error(`cannot create the PostgreSQL database ${dbName}: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
+        throw new Error(
+          `cannot create the PostgreSQL database ${dbName}: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`,
+        );
       }
     }
     server = await startStrapi(name, db, fastPath, dbName);
@@ -424,22 +538,33 @@ async function session(ctx: SessionContext, db: Db, fastPath: boolean, reads: Sc
             koa = await startChild({
               name: 'koa-baseline',
               script: path.join(__dirname, 'koa-baseline.ts'),
-              args: [`--body=${path.relative(ROOT, bodyFile)}`, `--type=${cur.type}`, '--port=0', '--watch-stdin'],
+              args: [
+                `--body=${path.relative(ROOT, bodyFile)}`,
+                `--type=${cur.type}`,
+                '--port=0',
+                '--watch-stdin',
+              ],
               cpus: pinned ? SERVER_CPU : null,
               logDir: LOGS,
               cwd: ROOT,
             });
             commands.push({ what: 'server koa-baseline', command: koa.command });
-            console.log(`  koa-baseline: pid ${koa.pid}, port ${koa.port}, ${cur.body.length} bytes of ${cur.type}`);
+            console.log(
+              `  koa-baseline: pid ${koa.pid}, port ${koa.port}, ${cur.body.length} bytes of ${cur.type}`,
+            );
             const echo = await request(`http://127.0.0.1:${koa.port}${CURRENT_PATH}`);
-            if (!echo.body.equals(cur.body) || echo.type !== cur.type) throw new Error('the Koa baseline does not serve the captured response');
+            if (!echo.body.equals(cur.body) || echo.type !== cur.type)
+              throw new Error('the Koa baseline does not serve the captured response');
             targets.push(getTarget('koa', WHAT.koa, koa, CURRENT_PATH, null));
           } else if (s === 'current-fast' || s === 'current-route') {
             targets.push(getTarget(s, WHAT[s], server, CURRENT_PATH, db));
           } else if (s === 'stock-findone') {
             const list = await request(base + ARTICLES_PATH);
-            const documentId = (JSON.parse(list.body.toString('utf8')) as { data?: Array<{ documentId: string }> }).data?.[0]?.documentId;
-            if (list.status !== 200 || !documentId) throw new Error(`GET ${ARTICLES_PATH} answered ${list.status} without an article`);
+            const documentId = (
+              JSON.parse(list.body.toString('utf8')) as { data?: Array<{ documentId: string }> }
+            ).data?.[0]?.documentId;
+            if (list.status !== 200 || !documentId)
+              throw new Error(`GET ${ARTICLES_PATH} answered ${list.status} without an article`);
             targets.push(getTarget(s, WHAT[s], server, `${ARTICLES_PATH}/${documentId}`, db));
           }
           await preflight(targets[targets.length - 1]);
@@ -448,7 +573,11 @@ async function session(ctx: SessionContext, db: Db, fastPath: boolean, reads: Sc
           console.log(`  ${s}: FAILED ${(e as Error).message}`);
         }
       }
-      await runGroup(targets.filter((t) => !ctx.results.get(t.name)?.error), ctx.profile, ctx.results);
+      await runGroup(
+        targets.filter((t) => !ctx.results.get(t.name)?.error),
+        ctx.profile,
+        ctx.results,
+      );
       if (koa) {
         await stopChild(koa.proc);
         koa = null;
@@ -460,7 +589,9 @@ async function session(ctx: SessionContext, db: Db, fastPath: boolean, reads: Sc
       for (const s of writes) {
         const t = s.startsWith('submit-')
           ? postTarget(s, WHAT[s], server, SUBMIT_PATH, db, submissionBody)
-          : postTarget(s, WHAT[s], server, ARTICLES_PATH, db, (n) => ({ data: { title: `t${n}`, body: 'x' } }));
+          : postTarget(s, WHAT[s], server, ARTICLES_PATH, db, (n) => ({
+              data: { title: `t${n}`, body: 'x' },
+            }));
         try {
           await preflight(t);
           targets.push(t);
@@ -474,7 +605,13 @@ async function session(ctx: SessionContext, db: Db, fastPath: boolean, reads: Sc
   } catch (e) {
     const message = (e as Error).message;
     console.log(`  ${name}: FAILED ${message}`);
-    fail(ctx, all.filter((s) => !ctx.results.get(s)?.summary), db, name, message.split('\n')[0]);
+    fail(
+      ctx,
+      all.filter((s) => !ctx.results.get(s)?.summary),
+      db,
+      name,
+      message.split('\n')[0],
+    );
     ctx.notes.push(`${name}: ${message.split('\n')[0]}`);
   } finally {
     if (koa) await stopChild(koa.proc);
@@ -488,7 +625,10 @@ async function session(ctx: SessionContext, db: Db, fastPath: boolean, reads: Sc
 
 function sh(cmd: string, args: string[]): string {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(cmd, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return '?';
   }
@@ -509,10 +649,19 @@ interface Machine {
 
 function machineInfo(nproc: string): Machine {
   const cpu = os.cpus()[0]?.model ?? '?';
-  const dirty = sh('git', ['-C', ROOT, 'status', '--porcelain']) ? ' (with uncommitted changes)' : '';
+  const dirty = sh('git', ['-C', ROOT, 'status', '--porcelain'])
+    ? ' (with uncommitted changes)'
+    : '';
   let strapi = '?';
   try {
-    strapi = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'package.json'), 'utf8')) as { version: string }).version;
+    strapi = (
+      JSON.parse(
+        fs.readFileSync(
+          path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'package.json'),
+          'utf8',
+        ),
+      ) as { version: string }
+    ).version;
   } catch {
     // unknown
   }
@@ -530,21 +679,38 @@ function machineInfo(nproc: string): Machine {
   };
 }
 
-function writeResults(flags: Flags, profile: Profile, machine: Machine, ctx: SessionContext, elapsed: number) {
+function writeResults(
+  flags: Flags,
+  profile: Profile,
+  machine: Machine,
+  ctx: SessionContext,
+  elapsed: number,
+) {
   const goals = evaluateGoals(ctx.results);
   const argv = flags.argv.join(' ');
   const md: string[] = [];
   md.push('# Policy Ledger — benchmark results', '');
-  md.push(`Written by \`npm run bench${argv ? ` -- ${argv}` : ''}\` (= \`node --import tsx bench/run.ts${argv ? ` ${argv}` : ''}\`) on ${machine.date}, in ${Math.round(elapsed)} s.`);
+  md.push(
+    `Written by \`npm run bench${argv ? ` -- ${argv}` : ''}\` (= \`node --import tsx bench/run.ts${argv ? ` ${argv}` : ''}\`) on ${machine.date}, in ${Math.round(elapsed)} s.`,
+  );
   md.push(
     `Mode: ${flags.quick ? 'quick' : 'full'} — warm-up ${profile.warmupSeconds} s, then ${profile.rounds} round(s) of ${profile.seconds} s per scenario; figures are medians over rounds (req/s = autocannon's \`requests.average\`).`,
   );
-  md.push('Ratios divide figures measured in this same run. See bench/README.md for what each scenario is.', '');
+  md.push(
+    'Ratios divide figures measured in this same run. See bench/README.md for what each scenario is.',
+    '',
+  );
   md.push('## Goals', '');
   md.push(
     markdownTable(
       ['goal', 'measured', 'status', '', 'same ratio by server CPU/response'],
-      goals.map((g) => [g.goal, g.measured, g.status === 'met' ? '✅ met' : g.status === 'missed' ? '❌ missed' : '— not measured', g.detail, g.byCpu]),
+      goals.map((g) => [
+        g.goal,
+        g.measured,
+        g.status === 'met' ? '✅ met' : g.status === 'missed' ? '❌ missed' : '— not measured',
+        g.detail,
+        g.byCpu,
+      ]),
     ),
     '',
     'Goals are judged on req/s. The last column divides the server CPU time per response instead (denominator / numerator): it depends less on what else the machine was doing, and is given for information.',
@@ -553,7 +719,7 @@ function writeResults(flags: Flags, profile: Profile, machine: Machine, ctx: Ses
   md.push('## Scenarios', '');
   md.push(markdownTable(SCENARIO_HEADER, scenarioRows(ctx.results)), '');
   md.push(
-    '`server CPU`: CPU time of the server process (every thread) / wall time — 100% = its one pinned core busy. `client CPU`: the same for autocannon; near 100% means the client, not the server, set the pace. `server µs/req`: server CPU time per response. `other CPU`: what other processes used of the server\'s core / of the client\'s core during the rounds (/proc/stat user + system + steal time, minus ours; interrupts excluded) — PostgreSQL is not pinned and counts here; anything else there means the machine was shared and req/s are depressed.',
+    "`server CPU`: CPU time of the server process (every thread) / wall time — 100% = its one pinned core busy. `client CPU`: the same for autocannon; near 100% means the client, not the server, set the pace. `server µs/req`: server CPU time per response. `other CPU`: what other processes used of the server's core / of the client's core during the rounds (/proc/stat user + system + steal time, minus ours; interrupts excluded) — PostgreSQL is not pinned and counts here; anything else there means the machine was shared and req/s are depressed.",
     '',
   );
   md.push('### Rounds', '');
@@ -572,12 +738,32 @@ function writeResults(flags: Flags, profile: Profile, machine: Machine, ctx: Ses
         String(x.non2xx),
         fmtPct(x.serverCpu),
         fmtPct(x.clientCpu),
-        x.otherServerCore === null ? '?' : `${fmtPct(x.otherServerCore)} / ${fmtPct(x.otherClientCore)}`,
+        x.otherServerCore === null
+          ? '?'
+          : `${fmtPct(x.otherServerCore)} / ${fmtPct(x.otherClientCore)}`,
         x.seconds.toFixed(1),
       ]),
     );
   }
-  md.push(markdownTable(['scenario', 'round', 'req/s', 'p50', 'p99', 'responses', 'non-2xx', 'server CPU', 'client CPU', 'other CPU', 'seconds'], roundRows), '');
+  md.push(
+    markdownTable(
+      [
+        'scenario',
+        'round',
+        'req/s',
+        'p50',
+        'p99',
+        'responses',
+        'non-2xx',
+        'server CPU',
+        'client CPU',
+        'other CPU',
+        'seconds',
+      ],
+      roundRows,
+    ),
+    '',
+  );
   md.push('## Machine', '');
   md.push(
     markdownTable(
@@ -592,18 +778,35 @@ function writeResults(flags: Flags, profile: Profile, machine: Machine, ctx: Ses
         ['commit', machine.git],
         ['date', machine.date],
         ['load average', machine.load],
-        ['pinning', pinned ? `servers: \`taskset -c ${SERVER_CPU}\`; autocannon (this process): \`taskset -a -cp ${CLIENT_CPU}\` → ${machine.affinity}` : 'none'],
-        ...Object.entries(ctx.servers).map(([name, info]) => [name, Object.entries(info).map(([k, v]) => `${k}=${v}`).join(', ')]),
+        [
+          'pinning',
+          pinned
+            ? `servers: \`taskset -c ${SERVER_CPU}\`; autocannon (this process): \`taskset -a -cp ${CLIENT_CPU}\` → ${machine.affinity}`
+            : 'none',
+        ],
+        ...Object.entries(ctx.servers).map(([name, info]) => [
+          name,
+          Object.entries(info)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', '),
+        ]),
       ],
     ),
     '',
   );
-  md.push('## Commands', '', '```sh', `npm run bench${argv ? ` -- ${argv}` : ''}`, `# = node --import tsx bench/run.ts${argv ? ` ${argv}` : ''}, which ran:`);
+  md.push(
+    '## Commands',
+    '',
+    '```sh',
+    `npm run bench${argv ? ` -- ${argv}` : ''}`,
+    `# = node --import tsx bench/run.ts${argv ? ` ${argv}` : ''}, which ran:`,
+  );
   md.push(`taskset -a -cp ${CLIENT_CPU} <run.ts pid>`);
   for (const c of commands) md.push(`# ${c.what}`, c.command);
   for (const name of SCENARIOS) {
     const r = ctx.results.get(name);
-    if (r?.command) md.push(`# ${name}: ${r.what}`, r.command.replace('<seconds>', String(profile.seconds)));
+    if (r?.command)
+      md.push(`# ${name}: ${r.what}`, r.command.replace('<seconds>', String(profile.seconds)));
   }
   md.push('```', '');
   if (ctx.notes.length) md.push('## Notes', '', ...ctx.notes.map((n) => `- ${n}`), '');
@@ -619,50 +822,87 @@ async function main() {
   const flags = parseFlags(process.argv.slice(2));
   const profile = flags.quick ? QUICK : FULL;
   const nproc = sh('nproc', []); // before pinning: nproc counts the CPUs this process may use
-  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadBefore = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   const ctx: SessionContext = { profile, flags, results: new Map(), notes: [], servers: {} };
 
   pinSelf(ctx.notes);
   fs.mkdirSync(LOGS, { recursive: true });
-  console.log(`policy-ledger bench: ${flags.quick ? 'quick' : 'full'} (warm-up ${profile.warmupSeconds} s, ${profile.rounds} × ${profile.seconds} s), scenarios ${flags.only.join(', ')}, db ${flags.dbs.join(', ')}`);
-  console.log(pinned ? `pinned: servers on CPU ${SERVER_CPU}, autocannon on CPU ${CLIENT_CPU}` : 'not pinned');
+  console.log(
+    `policy-ledger bench: ${flags.quick ? 'quick' : 'full'} (warm-up ${profile.warmupSeconds} s, ${profile.rounds} × ${profile.seconds} s), scenarios ${flags.only.join(', ')}, db ${flags.dbs.join(', ')}`,
+  );
+  console.log(
+    pinned ? `pinned: servers on CPU ${SERVER_CPU}, autocannon on CPU ${CLIENT_CPU}` : 'not pinned',
+  );
   await buildPlugin();
   if (flags.dbs.includes('postgres')) await dropStaleDatabases();
 
   const selected = new Set(flags.only);
   const pick = (names: ScenarioName[]) => names.filter((n) => selected.has(n));
-  const skipped = flags.only.filter((s) => (s.endsWith('-sqlite') && !flags.dbs.includes('sqlite')) || (s.endsWith('-postgres') && !flags.dbs.includes('postgres')));
-  if (skipped.length) ctx.notes.push(`skipped (--db=${flags.dbs.join(',')}): ${skipped.join(', ')}`);
+  const skipped = flags.only.filter(
+    (s) =>
+      (s.endsWith('-sqlite') && !flags.dbs.includes('sqlite')) ||
+      (s.endsWith('-postgres') && !flags.dbs.includes('postgres')),
+  );
+  if (skipped.length)
+    ctx.notes.push(`skipped (--db=${flags.dbs.join(',')}): ${skipped.join(', ')}`);
   // Reads are database-independent (cached): they run on the first database selected.
   const readDb = flags.dbs[0];
-  if (flags.dbs.length === 1 && readDb === 'postgres') ctx.notes.push('read scenarios ran on PostgreSQL (--db=postgres)');
+  if (flags.dbs.length === 1 && readDb === 'postgres')
+    ctx.notes.push('read scenarios ran on PostgreSQL (--db=postgres)');
 
   for (const db of flags.dbs) {
     const reads = db === readDb ? pick(['koa', 'current-fast', 'stock-findone']) : [];
-    const writes = pick(db === 'sqlite' ? ['submit-sqlite', 'stock-create-sqlite'] : ['submit-postgres', 'stock-create-postgres']);
+    const writes = pick(
+      db === 'sqlite'
+        ? ['submit-sqlite', 'stock-create-sqlite']
+        : ['submit-postgres', 'stock-create-postgres'],
+    );
     await session(ctx, db, true, reads, writes);
     if (db === readDb) await session(ctx, db, false, pick(['current-route']), []);
   }
 
   for (const r of ctx.results.values()) {
     const s = r.summary;
-    if (s && s.clientCpu > 0.9) ctx.notes.push(`${r.name}: autocannon used ${fmtPct(s.clientCpu)} of its core — the client may have set the pace; the figure is a lower bound`);
+    if (s && s.clientCpu > 0.9)
+      ctx.notes.push(
+        `${r.name}: autocannon used ${fmtPct(s.clientCpu)} of its core — the client may have set the pace; the figure is a lower bound`,
+      );
     if (s && s.otherServerCore !== null && s.otherServerCore > 0.1 && !r.name.endsWith('-postgres'))
-      ctx.notes.push(`${r.name}: other processes (or the hypervisor: steal) took ${fmtPct(s.otherServerCore)} of the server's core during the rounds: the machine was shared, req/s are depressed`);
+      ctx.notes.push(
+        `${r.name}: other processes (or the hypervisor: steal) took ${fmtPct(s.otherServerCore)} of the server's core during the rounds: the machine was shared, req/s are depressed`,
+      );
     else if (s && s.serverCpu !== null && s.serverCpu < 0.8)
-      ctx.notes.push(`${r.name}: the server used only ${fmtPct(s.serverCpu)} of its core (waiting on the database or the client)`);
+      ctx.notes.push(
+        `${r.name}: the server used only ${fmtPct(s.serverCpu)} of its core (waiting on the database or the client)`,
+      );
     if (s && s.otherClientCore !== null && s.otherClientCore > 0.1)
-      ctx.notes.push(`${r.name}: other processes used ${fmtPct(s.otherClientCore)} of autocannon's core during the rounds`);
+      ctx.notes.push(
+        `${r.name}: other processes used ${fmtPct(s.otherClientCore)} of autocannon's core during the rounds`,
+      );
   }
 
   const machine = machineInfo(nproc);
-  machine.load = `${loadBefore} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end (1/5/15 min)`;
+  machine.load = `${loadBefore} at start, ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} at the end (1/5/15 min)`;
   const goals = writeResults(flags, profile, machine, ctx, (performance.now() - started) / 1000);
 
   console.log('\n' + table(SCENARIO_HEADER, scenarioRows(ctx.results)));
-  console.log('\n' + table(['goal', 'measured', 'status', '', 'by CPU/resp'], goals.map((g) => [g.goal, g.measured, g.status.toUpperCase(), g.detail, g.byCpu])));
+  console.log(
+    '\n' +
+      table(
+        ['goal', 'measured', 'status', '', 'by CPU/resp'],
+        goals.map((g) => [g.goal, g.measured, g.status.toUpperCase(), g.detail, g.byCpu]),
+      ),
+  );
   if (ctx.notes.length) console.log('\nnotes:\n' + ctx.notes.map((n) => `- ${n}`).join('\n'));
-  console.log(`\nnproc ${machine.nproc}, node ${machine.node}, ${machine.date}; ${Math.round((performance.now() - started) / 1000)} s. Wrote ${path.relative(ROOT, resultsFile(flags))}.`);
+  console.log(
+    `\nnproc ${machine.nproc}, node ${machine.node}, ${machine.date}; ${Math.round((performance.now() - started) / 1000)} s. Wrote ${path.relative(ROOT, resultsFile(flags))}.`,
+  );
 }
 
 let cleaning = false;

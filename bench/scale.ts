@@ -19,12 +19,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
-import { checkpointHash, canonicalJson, eventHash, type EventContent } from '../server/src/domain/canonical';
+import type { EventContent } from '../shared/contracts';
+import { checkpointHash, canonicalJson, eventHash } from '../server/src/domain/canonical';
 import { merkleRoot } from '../server/src/domain/merkle';
-import { COUNTER_SHARDS } from '../server/src/models';
+import { COUNTER_SHARDS } from '../server/src/db/tables';
 import { boot, shutdown, testApp } from '../tests/helpers/strapi';
 
-const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const arg = (name: string, dflt: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const EVENTS = Number(arg('events', '100000'));
 const SIZED_FOR = Math.max(EVENTS, Number(arg('counters-for', String(EVENTS))));
 const POLICIES = ['privacy', 'cookies', 'marketing-terms'];
@@ -45,7 +47,7 @@ const rnd = () => {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
-const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
 
 function synthetic(i: number, total: number) {
   const day = Math.floor((i / total) * DAYS);
@@ -53,7 +55,15 @@ function synthetic(i: number, total: number) {
   const r = rnd();
   const action = r < 0.8 ? 'granted' : r < 0.9 ? 'implied' : r < 0.97 ? 'withdrawn' : 'denied';
   const at = new Date(START + day * 86_400_000 + Math.floor(rnd() * 86_400_000)).toISOString();
-  return { policy: pick(POLICIES), version, locale: pick(LOCALES), form: action === 'implied' ? null : pick(FORMS), action, at, subject: `s${Math.floor(rnd() * (total / 3))}` };
+  return {
+    policy: pick(POLICIES),
+    version,
+    locale: pick(LOCALES),
+    form: action === 'implied' ? null : pick(FORMS),
+    action,
+    at,
+    subject: `s${Math.floor(rnd() * (total / 3))}`,
+  };
 }
 
 async function time<T>(label: string, runs: number, fn: () => Promise<T>) {
@@ -76,27 +86,48 @@ type Row = Record<string, unknown>;
 async function bulkInsert(knex: Knex, db: string, table: string, rows: Row[]) {
   if (!rows.length) return;
   const cols = Object.keys(rows[0]);
-  const pool = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
+  const pool = knex.client as {
+    acquireConnection(): Promise<unknown>;
+    releaseConnection(c: unknown): Promise<void>;
+  };
   const conn = await pool.acquireConnection();
   try {
     if (db === 'sqlite') {
-      const sqlite = conn as { prepare(sql: string): { run(...v: unknown[]): unknown }; transaction(fn: () => void): () => void };
-      const st = sqlite.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      const sqlite = conn as {
+        prepare(sql: string): { run(...v: unknown[]): unknown };
+        transaction(fn: () => void): () => void;
+      };
+      const st = sqlite.prepare(
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
       sqlite.transaction(() => {
         for (const r of rows) st.run(...cols.map((c) => r[c] ?? null));
       })();
     } else if (db === 'postgres') {
       const pg = conn as { query(text: string, values: unknown[]): Promise<unknown> };
-      const types = cols.map((c) => `"${c}" ${rows.some((r) => typeof r[c] === 'number') ? 'bigint' : 'text'}`).join(', ');
+      const types = cols
+        .map((c) => `"${c}" ${rows.some((r) => typeof r[c] === 'number') ? 'bigint' : 'text'}`)
+        .join(', ');
       const list = cols.map((c) => `"${c}"`).join(', ');
       for (let i = 0; i < rows.length; i += 20_000) {
-        await pg.query(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS r(${types})`, [JSON.stringify(rows.slice(i, i + 20_000))]);
+        await pg.query(
+          `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS r(${types})`,
+          [JSON.stringify(rows.slice(i, i + 20_000))],
+        );
       }
     } else {
-      const my = conn as { query(sql: string, values: unknown[], cb: (e: Error | null) => void): void };
+      const my = conn as {
+        query(sql: string, values: unknown[], cb: (e: Error | null) => void): void;
+      };
       for (let i = 0; i < rows.length; i += 2_000) {
         const values = rows.slice(i, i + 2_000).map((r) => cols.map((c) => r[c] ?? null));
-        await new Promise<void>((resolve, reject) => my.query(`INSERT INTO \`${table}\` (${cols.map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [values], (e) => (e ? reject(e) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          my.query(
+            `INSERT INTO \`${table}\` (${cols.map((c) => `\`${c}\``).join(', ')}) VALUES ?`,
+            [values],
+            (e) => (e ? reject(e) : resolve()),
+          ),
+        );
       }
     }
   } finally {
@@ -111,7 +142,9 @@ async function main() {
   const { strapi } = testApp();
   const knex = strapi.db.connection;
   const mysql = db === 'mysql';
-  console.log(`# ${db}: ${EVENTS.toLocaleString('en')} events, counters and subject state sized for ${SIZED_FOR.toLocaleString('en')}${COMPACTED ? ' (counters rolled up daily)' : ' (counters not rolled up)'}`);
+  console.log(
+    `# ${db}: ${EVENTS.toLocaleString('en')} events, counters and subject state sized for ${SIZED_FOR.toLocaleString('en')}${COMPACTED ? ' (counters rolled up daily)' : ' (counters not rolled up)'}`,
+  );
 
   // Counters and subject state for SIZED_FOR events (the events' own share included).
   const t0 = performance.now();
@@ -136,25 +169,67 @@ async function main() {
       const sk = `${e.subject}|${e.policy}`;
       states.set(sk, Math.max(states.get(sk) ?? 0, e.version));
     }
-    if (i % Math.round(SIZED_FOR / EVENTS) !== 0 || i / Math.round(SIZED_FOR / EVENTS) >= EVENTS) continue;
+    if (i % Math.round(SIZED_FOR / EVENTS) !== 0 || i / Math.round(SIZED_FOR / EVENTS) >= EVENTS)
+      continue;
     const content: EventContent = {
-      id: randomUUID(), occurredAt: e.at, subject: e.subject.padStart(64, '0'), action: e.action as EventContent['action'], policy: e.policy, version: e.version,
-      locale: e.locale, contentHash: 'a'.repeat(64), form: e.form, formRevision: e.form ? 1 : null, formHash: e.form ? 'b'.repeat(64) : null,
-      purposes: { processing: true, marketing: rnd() < 0.5 }, method: e.form ? 'form' : 'continued-use', submission: null, evidenceHash: null,
+      id: randomUUID(),
+      occurredAt: e.at,
+      subject: e.subject.padStart(64, '0'),
+      action: e.action as EventContent['action'],
+      policy: e.policy,
+      version: e.version,
+      locale: e.locale,
+      contentHash: 'a'.repeat(64),
+      form: e.form,
+      formRevision: e.form ? 1 : null,
+      formHash: e.form ? 'b'.repeat(64) : null,
+      purposes: { processing: true, marketing: rnd() < 0.5 },
+      method: e.form ? 'form' : 'continued-use',
+      submission: null,
+      evidenceHash: null,
     };
     const hash = eventHash(content);
     hashes.push(hash);
     batch.push({
-      event_id: content.id, occurred_at: content.occurredAt, subject: content.subject, action: content.action, policy_key: content.policy, policy_version: content.version,
-      locale: content.locale, content_hash: content.contentHash, form_key: content.form, form_revision: content.formRevision, form_hash: content.formHash,
-      purposes: canonicalJson(content.purposes), method: content.method, submission_id: null, evidence_hash: null, hash, implied_key: null,
+      event_id: content.id,
+      occurred_at: content.occurredAt,
+      subject: content.subject,
+      action: content.action,
+      policy_key: content.policy,
+      policy_version: content.version,
+      locale: content.locale,
+      content_hash: content.contentHash,
+      form_key: content.form,
+      form_revision: content.formRevision,
+      form_hash: content.formHash,
+      purposes: canonicalJson(content.purposes),
+      method: content.method,
+      submission_id: null,
+      evidence_hash: null,
+      hash,
+      implied_key: null,
     });
     if (batch.length >= 10_000) {
       await flushEvents();
       const seqTo = seqFrom + hashes.length - 1;
-      const cp = { seqFrom, seqTo, count: hashes.length, root: merkleRoot(hashes), prevHash: prev, sealedAt: new Date().toISOString() };
+      const cp = {
+        seqFrom,
+        seqTo,
+        count: hashes.length,
+        root: merkleRoot(hashes),
+        prevHash: prev,
+        sealedAt: new Date().toISOString(),
+      };
       prev = checkpointHash(cp);
-      await knex('policy_ledger_checkpoints').insert({ seq_from: cp.seqFrom, seq_to: cp.seqTo, event_count: cp.count, root: cp.root, prev_hash: cp.prevHash, hash: prev, sealed_at: cp.sealedAt });
+      await knex('policy_ledger_checkpoints').insert({
+        seq_from: cp.seqFrom,
+        seq_to: cp.seqTo,
+        event_count: cp.count,
+        root: cp.root,
+        prev_hash: cp.prevHash,
+        hash: prev,
+        sealed_at: cp.sealedAt,
+      });
       seqFrom = seqTo + 1;
       hashes = [];
     }
@@ -162,36 +237,69 @@ async function main() {
   await flushEvents();
   const counterRows = [...counters.entries()].map(([bucket, n]) => {
     const [policy_key, v, locale, form_key, day, action, shard] = bucket.split('|');
-    return { bucket, policy_key, policy_version: Number(v), locale, form_key, day, action, shard: Number(shard), n };
+    return {
+      bucket,
+      policy_key,
+      policy_version: Number(v),
+      locale,
+      form_key,
+      day,
+      action,
+      shard: Number(shard),
+      n,
+    };
   });
   await bulkInsert(knex, db, 'policy_ledger_counters', counterRows);
   const stateRows = [...states.entries()].map(([k, accepted_version]) => {
     const [subject, policy_key] = k.split('|');
     return { subject: subject.padStart(64, '0'), policy_key, accepted_version };
   });
-  for (let i = 0; i < stateRows.length; i += 100_000) await bulkInsert(knex, db, 'policy_ledger_subject_state', stateRows.slice(i, i + 100_000));
+  for (let i = 0; i < stateRows.length; i += 100_000)
+    await bulkInsert(knex, db, 'policy_ledger_subject_state', stateRows.slice(i, i + 100_000));
   if (db === 'postgres') await knex.raw('VACUUM ANALYZE');
   if (db === 'sqlite') await knex.raw('ANALYZE');
-  if (mysql) for (const t of ['policy_ledger_events', 'policy_ledger_counters', 'policy_ledger_subject_state']) await knex.raw(`ANALYZE TABLE ${t}`);
-  console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${counterRows.length.toLocaleString('en')} counter rows, ${stateRows.length.toLocaleString('en')} subject states`);
+  if (mysql)
+    for (const t of [
+      'policy_ledger_events',
+      'policy_ledger_counters',
+      'policy_ledger_subject_state',
+    ])
+      await knex.raw(`ANALYZE TABLE ${t}`);
+  console.log(
+    `generated in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${counterRows.length.toLocaleString('en')} counter rows, ${stateRows.length.toLocaleString('en')} subject states`,
+  );
 
   // The "privacy" policy must exist for the reports (it does: the demo seed) and have a re-consent edition in force.
   const reports = strapi.plugin('policy-ledger').service('reports');
   const integrity = strapi.plugin('policy-ledger').service('integrity');
   const results = [
-    await time('acceptance: version × locale × form matrix', 5, () => reports.acceptance('privacy', ['version', 'locale', 'form'])),
+    await time('acceptance: version × locale × form matrix', 5, () =>
+      reports.acceptance('privacy', ['version', 'locale', 'form']),
+    ),
     await time('acceptance: per version', 5, () => reports.acceptance('privacy', ['version'])),
     await time('acceptance: per day (365 rows)', 5, () => reports.acceptance('privacy', ['day'])),
     // What "pending re-acceptance" runs when a re-consent edition (here: version 4) is in force.
     await time('pending re-acceptance count (subject state)', 5, () =>
-      knex('policy_ledger_subject_state').where('policy_key', 'privacy').andWhere('accepted_version', '<', 4).count({ c: '*' }).first(),
+      knex('policy_ledger_subject_state')
+        .where('policy_key', 'privacy')
+        .andWhere('accepted_version', '<', 4)
+        .count({ c: '*' })
+        .first(),
     ),
-    await time('ledger page for one person', 5, () => reports.page({ policy: 'privacy', subject: 'id:nobody' }, null, 50)),
+    await time('ledger page for one person', 5, () =>
+      reports.page({ policy: 'privacy', subject: 'id:nobody' }, null, 50),
+    ),
     await time(`verify ${EVENTS.toLocaleString('en')} events`, 1, () => integrity.verify()),
   ];
-  const v = results[results.length - 1].result as { ok: boolean; events: number; checkpoints: number };
+  const v = results[results.length - 1].result as {
+    ok: boolean;
+    events: number;
+    checkpoints: number;
+  };
   console.log(`verify: ok=${v.ok} events=${v.events} checkpoints=${v.checkpoints}`);
-  console.log(`JSON ${JSON.stringify({ db, compacted: COMPACTED, events: EVENTS, sizedFor: SIZED_FOR, counterRows: counterRows.length, subjectStates: stateRows.length, timings: Object.fromEntries(results.map((r) => [r.label, Math.round(r.median * 10) / 10])) })}`);
+  console.log(
+    `JSON ${JSON.stringify({ db, compacted: COMPACTED, events: EVENTS, sizedFor: SIZED_FOR, counterRows: counterRows.length, subjectStates: stateRows.length, timings: Object.fromEntries(results.map((r) => [r.label, Math.round(r.median * 10) / 10])) })}`,
+  );
   await shutdown();
 }
 

@@ -49,15 +49,24 @@ async function build(buildDir: string): Promise<string> {
 async function info(strapi: Core.Strapi, client: string): Promise<Record<string, string>> {
   const out: Record<string, string> = { database: client };
   if (client === 'sqlite') {
-    const rows = (await strapi.db.connection.raw('PRAGMA journal_mode')) as Array<{ journal_mode: string }>;
-    const sync = (await strapi.db.connection.raw('PRAGMA synchronous')) as Array<{ synchronous: number }>;
+    const rows = (await strapi.db.connection.raw('PRAGMA journal_mode')) as Array<{
+      journal_mode: string;
+    }>;
+    const sync = (await strapi.db.connection.raw('PRAGMA synchronous')) as Array<{
+      synchronous: number;
+    }>;
     out.journal_mode = rows[0]?.journal_mode ?? '?';
-    out.synchronous = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][sync[0]?.synchronous ?? -1] ?? String(sync[0]?.synchronous);
+    out.synchronous =
+      ['OFF', 'NORMAL', 'FULL', 'EXTRA'][sync[0]?.synchronous ?? -1] ??
+      String(sync[0]?.synchronous);
   } else if (client === 'postgres') {
-    const res = (await strapi.db.connection.raw('SHOW server_version')) as { rows: Array<{ server_version: string }> };
+    const res = (await strapi.db.connection.raw('SHOW server_version')) as {
+      rows: Array<{ server_version: string }>;
+    };
     out.server_version = res.rows[0]?.server_version ?? '?';
   }
-  const fastPath = strapi.plugin('policy-ledger').service('fastPath') as { state?: { enabled?: boolean } } | undefined;
+  const fastPath = strapi.plugin('policy-ledger').service('fastPath') as
+    { state?: { enabled?: boolean } } | undefined;
   out.fast_path = String(fastPath?.state?.enabled ?? 'unknown');
   return out;
 }
@@ -66,16 +75,21 @@ async function main() {
   // tsx turns on source-mapped stack traces; `strapi start` runs without them, and with them
   // every Error whose stack is read costs a source-map lookup (Strapi's dist ships .map files).
   if (process.env.BENCH_SOURCE_MAPS !== 'true') process.setSourceMapsEnabled(false);
-  const { values } = parseArgs({ options: { port: { type: 'string' }, 'watch-stdin': { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, 'watch-stdin': { type: 'boolean' } },
+    strict: true,
+  });
   const port = Number(values.port ?? process.env.PORT ?? 0);
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
-  if (client !== 'sqlite' && client !== 'postgres') throw new Error(`DATABASE_CLIENT must be sqlite or postgres (got "${client}")`);
+  if (client !== 'sqlite' && client !== 'postgres')
+    throw new Error(`DATABASE_CLIENT must be sqlite or postgres (got "${client}")`);
 
   const buildDir = path.join(__dirname, 'out', `build-${client}`);
   const distDir = await build(buildDir);
   const sqliteFile = client === 'sqlite' ? path.join(buildDir, `bench-${process.pid}.db`) : null;
   const removeSqliteFile = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) if (sqliteFile) fs.rmSync(sqliteFile + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      if (sqliteFile) fs.rmSync(sqliteFile + suffix, { force: true });
   };
   if (sqliteFile) {
     removeSqliteFile();
@@ -94,7 +108,12 @@ async function main() {
     BROWSER: 'none',
   });
 
-  const strapi = createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({
+    appDir: APP_DIR,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   strapi.log.level = process.env.BENCH_LOG_LEVEL ?? 'error';
   await strapi.load();
   strapi.server.mount();
@@ -128,7 +147,8 @@ async function main() {
     process.stdin.resume();
   }
 
-  for (const [k, v] of Object.entries(await info(strapi, client))) process.stdout.write(`INFO ${k}=${v}\n`);
+  for (const [k, v] of Object.entries(await info(strapi, client)))
+    process.stdout.write(`INFO ${k}=${v}\n`);
   process.stdout.write(`READY ${actual}\n`);
 }
 

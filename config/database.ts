@@ -22,7 +22,10 @@ export default ({ env }: { env: any }) => {
       // append. synchronous=NORMAL keeps every committed transaction across a
       // crash of the process (kill -9); only a power loss can cost the last ones.
       pool: {
-        afterCreate: (conn: { pragma: (sql: string) => unknown }, done: (err: Error | null, conn: unknown) => void) => {
+        afterCreate: (
+          conn: { pragma: (sql: string) => unknown },
+          done: (err: Error | null, conn: unknown) => void,
+        ) => {
           try {
             conn.pragma(`journal_mode = ${env('DATABASE_SQLITE_JOURNAL_MODE', 'WAL')}`);
             conn.pragma(`synchronous = ${env('DATABASE_SQLITE_SYNCHRONOUS', 'NORMAL')}`);
@@ -35,7 +38,11 @@ export default ({ env }: { env: any }) => {
       },
     },
     postgres: {
-      connection: { ...server, port: env.int('DATABASE_PORT', 5432), schema: env('DATABASE_SCHEMA', 'public') },
+      connection: {
+        ...server,
+        port: env.int('DATABASE_PORT', 5432),
+        schema: env('DATABASE_SCHEMA', 'public'),
+      },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
     },
     mysql: {

@@ -9,11 +9,15 @@ function pluginRoot(): string {
   let dir = __dirname;
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'strapi-plugin-policy-ledger') {
+    if (
+      fs.existsSync(manifest) &&
+      JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'strapi-plugin-policy-ledger'
+    ) {
       return dir;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('policy-ledger: cannot find the plugin root from ' + __dirname);
+    if (parent === dir)
+      throw new Error('policy-ledger: cannot find the plugin root from ' + __dirname);
     dir = parent;
   }
 }

@@ -9,7 +9,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, '.env');
 if (!existsSync(target)) {
   const random = () => randomBytes(24).toString('base64');
-  const SECRETS = new Set(['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET', 'POLICY_LEDGER_SUBJECT_SECRET']);
+  const SECRETS = new Set([
+    'API_TOKEN_SALT',
+    'ADMIN_JWT_SECRET',
+    'TRANSFER_TOKEN_SALT',
+    'ENCRYPTION_KEY',
+    'JWT_SECRET',
+    'POLICY_LEDGER_SUBJECT_SECRET',
+  ]);
   const lines = readFileSync(join(root, '.env.example'), 'utf8')
     .split('\n')
     .map((line) => {

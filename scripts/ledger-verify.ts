@@ -19,7 +19,12 @@ async function main(): Promise<number> {
   // A read-only run: no demo seeding, no scheduled jobs.
   process.env.POLICY_LEDGER_DEMO = 'false';
   process.env.POLICY_LEDGER_JOBS = 'false';
-  const strapi = createStrapi({ appDir: ROOT, distDir: buildDir, autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({
+    appDir: ROOT,
+    distDir: buildDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   strapi.log.level = 'error';
   await strapi.load();
   try {
@@ -32,10 +37,20 @@ async function main(): Promise<number> {
   }
 }
 
-function summary(r: { ok: boolean; events: number; checkpoints: number; firstMismatch: { reason: string } | null; latestCheckpoint: { hash: string; seqTo: number } | null }) {
+function summary(r: {
+  ok: boolean;
+  events: number;
+  checkpoints: number;
+  firstMismatch: { reason: string } | null;
+  latestCheckpoint: { hash: string; seqTo: number } | null;
+}) {
   const head = `${r.events} events, ${r.checkpoints} checkpoints`;
-  const latest = r.latestCheckpoint ? `latest checkpoint ${r.latestCheckpoint.hash} (up to seq ${r.latestCheckpoint.seqTo})` : 'no checkpoint yet';
-  return r.ok ? `ledger OK: ${head}; ${latest}` : `LEDGER MISMATCH: ${r.firstMismatch?.reason}\n${head}; ${latest}`;
+  const latest = r.latestCheckpoint
+    ? `latest checkpoint ${r.latestCheckpoint.hash} (up to seq ${r.latestCheckpoint.seqTo})`
+    : 'no checkpoint yet';
+  return r.ok
+    ? `ledger OK: ${head}; ${latest}`
+    : `LEDGER MISMATCH: ${r.firstMismatch?.reason}\n${head}; ${latest}`;
 }
 
 main().then(

@@ -48,13 +48,20 @@ function run(cmd, args, cwd, extraEnv = {}) {
   execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...quietEnv(), ...extraEnv } });
 }
 
-const pinnedStrapi = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies['@strapi/strapi'];
+const pinnedStrapi = () =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies[
+    '@strapi/strapi'
+  ];
 
 /** `npm pack` of this repository into WORK; returns the tarball's path. */
 export function pack() {
   fs.mkdirSync(WORK, { recursive: true });
   for (const f of fs.readdirSync(WORK)) if (f.endsWith('.tgz')) fs.rmSync(path.join(WORK, f));
-  const out = execFileSync('npm', ['pack', '--pack-destination', WORK, '--json', '--loglevel=error'], { cwd: ROOT, env: quietEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(
+    'npm',
+    ['pack', '--pack-destination', WORK, '--json', '--loglevel=error'],
+    { cwd: ROOT, env: quietEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   // The prepack build logs to stdout too: the JSON is the last thing npm prints.
   const [info] = JSON.parse(out.slice(out.lastIndexOf('[\n  {')));
   return { tarball: path.join(WORK, info.filename), files: info.files.map((f) => f.path) };
@@ -66,7 +73,20 @@ export function createApp(dir) {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   run(
     'npx',
-    ['--yes', `create-strapi-app@${pinnedStrapi()}`, path.basename(dir), '--ts', '--no-example', '--skip-cloud', '--no-git-init', '--use-npm', '--skip-db', '--no-run', '--install', '--non-interactive'],
+    [
+      '--yes',
+      `create-strapi-app@${pinnedStrapi()}`,
+      path.basename(dir),
+      '--ts',
+      '--no-example',
+      '--skip-cloud',
+      '--no-git-init',
+      '--use-npm',
+      '--skip-db',
+      '--no-run',
+      '--install',
+      '--non-interactive',
+    ],
     path.dirname(dir),
   );
 }
@@ -77,7 +97,8 @@ export function installPlugin(dir, tarball) {
   const file = path.join(dir, 'config', 'plugins.ts');
   const source = fs.readFileSync(file, 'utf8');
   const end = source.lastIndexOf('});');
-  if (end < 0 || source.includes("'policy-ledger'")) throw new Error(`unexpected ${file}:\n${source}`);
+  if (end < 0 || source.includes("'policy-ledger'"))
+    throw new Error(`unexpected ${file}:\n${source}`);
   fs.writeFileSync(file, source.slice(0, end) + PLUGIN_ENTRY + source.slice(end));
 }
 
@@ -97,5 +118,7 @@ export function prepare(dir = path.join(WORK, 'app')) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { dir, tarball } = prepare(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
-  console.log(`\nA stock Strapi app with ${path.basename(tarball)} installed: ${dir}\n  cd ${dir} && npm run develop`);
+  console.log(
+    `\nA stock Strapi app with ${path.basename(tarball)} installed: ${dir}\n  cd ${dir} && npm run develop`,
+  );
 }

@@ -4,7 +4,11 @@
 import knex from 'knex';
 
 const [action, client, name] = process.argv.slice(2);
-if (!['create', 'drop'].includes(action) || !['postgres', 'mysql'].includes(client) || !/^[a-z0-9_]+$/.test(name ?? '')) {
+if (
+  !['create', 'drop'].includes(action) ||
+  !['postgres', 'mysql'].includes(client) ||
+  !/^[a-z0-9_]+$/.test(name ?? '')
+) {
   console.error('usage: node scripts/test-db.mjs create|drop postgres|mysql name');
   process.exit(2);
 }
@@ -21,9 +25,15 @@ const db = knex({
 });
 try {
   if (action === 'drop') {
-    await db.raw(pg ? `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)` : `DROP DATABASE IF EXISTS \`${name}\``);
+    await db.raw(
+      pg ? `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)` : `DROP DATABASE IF EXISTS \`${name}\``,
+    );
   } else {
-    await db.raw(pg ? `CREATE DATABASE "${name}"` : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await db.raw(
+      pg
+        ? `CREATE DATABASE "${name}"`
+        : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   }
   console.log(`${action === 'drop' ? 'dropped' : 'created'} ${client} database ${name}`);
 } finally {

@@ -85,7 +85,19 @@ We send news about new books only with your separate consent, which you can with
 };
 
 export const EDITION_2: Texts = {
-  kk: { ...EDITION_1.kk, body: EDITION_1.kk.body + marketing.kk, changeSummary: 'Жаңалықтар таратылымы туралы бөлім қосылды.' },
-  ru: { ...EDITION_1.ru, body: EDITION_1.ru.body + marketing.ru, changeSummary: 'Добавлен раздел о рассылке новостей.' },
-  en: { ...EDITION_1.en, body: EDITION_1.en.body + marketing.en, changeSummary: 'Added a section on the newsletter.' },
+  kk: {
+    ...EDITION_1.kk,
+    body: EDITION_1.kk.body + marketing.kk,
+    changeSummary: 'Жаңалықтар таратылымы туралы бөлім қосылды.',
+  },
+  ru: {
+    ...EDITION_1.ru,
+    body: EDITION_1.ru.body + marketing.ru,
+    changeSummary: 'Добавлен раздел о рассылке новостей.',
+  },
+  en: {
+    ...EDITION_1.en,
+    body: EDITION_1.en.body + marketing.en,
+    changeSummary: 'Added a section on the newsletter.',
+  },
 };

@@ -13,8 +13,16 @@ declare module 'autocannon' {
 
     interface Request extends RequestParams {
       /** Called before each request is built; returns the request to send (falsy: skip). */
-      setupRequest?: (req: RequestParams, context: Record<string, unknown>) => RequestParams | null | undefined;
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+      setupRequest?: (
+        req: RequestParams,
+        context: Record<string, unknown>,
+      ) => RequestParams | null | undefined;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: Record<string, unknown>,
+        headers: Record<string, string>,
+      ) => void;
     }
 
     interface Options {
@@ -86,7 +94,10 @@ declare module 'autocannon' {
     }
   }
 
-  function autocannon(opts: autocannon.Options, cb?: (err: Error | null, result: autocannon.Result) => void): autocannon.Instance;
+  function autocannon(
+    opts: autocannon.Options,
+    cb?: (err: Error | null, result: autocannon.Result) => void,
+  ): autocannon.Instance;
 
   export = autocannon;
 }

@@ -67,8 +67,17 @@ export interface StartOptions {
 }
 
 export async function startChild(o: StartOptions): Promise<Child> {
-  const nodeArgs = [...(o.nodeArgs ?? []), '--import', 'tsx', path.relative(o.cwd, o.script), ...(o.args ?? [])];
-  const [cmd, args] = o.cpus !== null ? ['taskset', ['-c', o.cpus, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const nodeArgs = [
+    ...(o.nodeArgs ?? []),
+    '--import',
+    'tsx',
+    path.relative(o.cwd, o.script),
+    ...(o.args ?? []),
+  ];
+  const [cmd, args] =
+    o.cpus !== null
+      ? ['taskset', ['-c', o.cpus, process.execPath, ...nodeArgs]]
+      : [process.execPath, nodeArgs];
   const command = [
     ...Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`),
     ...(o.cpus !== null ? ['taskset', '-c', o.cpus] : []),
@@ -81,7 +90,11 @@ export async function startChild(o: StartOptions): Promise<Child> {
   const log = fs.createWriteStream(logFile);
   log.write(`$ ${command}\n`);
 
-  const proc = spawn(cmd, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(cmd, args, {
+    cwd: o.cwd,
+    env: { ...process.env, ...o.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   running.add(proc);
   proc.once('exit', () => running.delete(proc));
   proc.stderr!.pipe(log, { end: false });
@@ -97,7 +110,11 @@ export async function startChild(o: StartOptions): Promise<Child> {
 
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error(`${o.name} did not print READY within ${(o.readyTimeoutMs ?? 180_000) / 1000} s; see ${logFile}`));
+      reject(
+        new Error(
+          `${o.name} did not print READY within ${(o.readyTimeoutMs ?? 180_000) / 1000} s; see ${logFile}`,
+        ),
+      );
     }, o.readyTimeoutMs ?? 180_000);
     const lines = readline.createInterface({ input: proc.stdout! });
     lines.on('line', (line) => {
@@ -112,7 +129,11 @@ export async function startChild(o: StartOptions): Promise<Child> {
     });
     proc.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${o.name} exited (${signal ?? code}) before READY; see ${logFile}\n${tail.join('').slice(-3000)}`));
+      reject(
+        new Error(
+          `${o.name} exited (${signal ?? code}) before READY; see ${logFile}\n${tail.join('').slice(-3000)}`,
+        ),
+      );
     });
     proc.once('error', (e) => {
       clearTimeout(timer);
@@ -172,7 +193,11 @@ export function cpuTimes(): Array<{ busy: number; total: number }> | null {
       .split('\n')
       .filter((l) => /^cpu\d+ /.test(l))
       .map((l) => {
-        const [user, nice, system, idle, iowait, irq, softirq, steal] = l.trim().split(/\s+/).slice(1).map(Number);
+        const [user, nice, system, idle, iowait, irq, softirq, steal] = l
+          .trim()
+          .split(/\s+/)
+          .slice(1)
+          .map(Number);
         const busy = user + nice + system + (steal || 0);
         return { busy, total: busy + idle + iowait + irq + softirq };
       });
@@ -182,7 +207,10 @@ export function cpuTimes(): Array<{ busy: number; total: number }> | null {
 }
 
 /** Busy fraction of each CPU between two cpuTimes() samples. */
-export function cpuBusy(a: ReturnType<typeof cpuTimes>, b: ReturnType<typeof cpuTimes>): number[] | null {
+export function cpuBusy(
+  a: ReturnType<typeof cpuTimes>,
+  b: ReturnType<typeof cpuTimes>,
+): number[] | null {
   if (!a || !b || a.length !== b.length) return null;
   return a.map((x, i) => {
     const total = b[i].total - x.total;

@@ -13,7 +13,8 @@ export const SCENARIOS = [
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type Db = 'sqlite' | 'postgres';
 
-export const isScenario = (s: string): s is ScenarioName => (SCENARIOS as readonly string[]).includes(s);
+export const isScenario = (s: string): s is ScenarioName =>
+  (SCENARIOS as readonly string[]).includes(s);
 
 /** One autocannon run. Latencies in ms; CPU as a fraction of one core. */
 export interface Round {
@@ -69,7 +70,9 @@ function medianOrNull(xs: Array<number | null>): number | null {
 export function summarize(rounds: Round[]): Summary | null {
   if (rounds.length === 0) return null;
   const statusCounts: Record<string, number> = {};
-  for (const r of rounds) for (const [k, v] of Object.entries(r.statusCounts)) statusCounts[k] = (statusCounts[k] ?? 0) + v;
+  for (const r of rounds)
+    for (const [k, v] of Object.entries(r.statusCounts))
+      statusCounts[k] = (statusCounts[k] ?? 0) + v;
   const sum = (f: (r: Round) => number) => rounds.reduce((a, r) => a + f(r), 0);
   return {
     rps: median(rounds.map((r) => r.rps)),
@@ -95,7 +98,11 @@ export function invalidity(r: ScenarioResult | undefined): string | null {
   if (r.error) return `failed: ${r.error}`;
   if (!r.summary) return 'no rounds';
   const s = r.summary;
-  const bad = [s.non2xx && `${s.non2xx} non-2xx`, s.errors && `${s.errors} errors`, s.timeouts && `${s.timeouts} timeouts`].filter(Boolean);
+  const bad = [
+    s.non2xx && `${s.non2xx} non-2xx`,
+    s.errors && `${s.errors} errors`,
+    s.timeouts && `${s.timeouts} timeouts`,
+  ].filter(Boolean);
   return bad.length ? bad.join(', ') : null;
 }
 
@@ -147,14 +154,22 @@ export const fmtInt = (x: number) => Math.round(x).toLocaleString('en-US');
 export const fmtMs = (x: number) => `${x % 1 === 0 ? x.toFixed(0) : x.toFixed(1)} ms`;
 export const fmtPct = (x: number | null) => (x === null ? '?' : `${Math.round(x * 100)}%`);
 
-export function ratio(results: Map<ScenarioName, ScenarioResult>, num: ScenarioName, den: ScenarioName): number | null {
+export function ratio(
+  results: Map<ScenarioName, ScenarioResult>,
+  num: ScenarioName,
+  den: ScenarioName,
+): number | null {
   const a = results.get(num)?.summary;
   const b = results.get(den)?.summary;
   return a && b && b.rps > 0 ? a.rps / b.rps : null;
 }
 
 /** The same ratio from server CPU per response (den µs / num µs): steadier than req/s on a busy machine. */
-export function cpuRatio(results: Map<ScenarioName, ScenarioResult>, num: ScenarioName, den: ScenarioName): number | null {
+export function cpuRatio(
+  results: Map<ScenarioName, ScenarioResult>,
+  num: ScenarioName,
+  den: ScenarioName,
+): number | null {
   const a = results.get(num)?.summary?.serverUsPerReq;
   const b = results.get(den)?.summary?.serverUsPerReq;
   return a && b ? b / a : null;
@@ -177,9 +192,21 @@ export function evaluateGoals(results: Map<ScenarioName, ScenarioResult>): GoalO
     if (bad) {
       out.push({ goal, measured, byCpu, status: 'missed', detail: `invalid: ${bad}` });
     } else if (x >= d.goal) {
-      out.push({ goal, measured, byCpu, status: 'met', detail: `${fmtPct(x / d.goal - 1)} above the goal` });
+      out.push({
+        goal,
+        measured,
+        byCpu,
+        status: 'met',
+        detail: `${fmtPct(x / d.goal - 1)} above the goal`,
+      });
     } else {
-      out.push({ goal, measured, byCpu, status: 'missed', detail: `missed by ${fmtPct(1 - x / d.goal)} (needs ×${(d.goal / x).toFixed(2)})` });
+      out.push({
+        goal,
+        measured,
+        byCpu,
+        status: 'missed',
+        detail: `missed by ${fmtPct(1 - x / d.goal)} (needs ×${(d.goal / x).toFixed(2)})`,
+      });
     }
   }
   for (const g of ABSOLUTE_GOALS) {
@@ -189,7 +216,13 @@ export function evaluateGoals(results: Map<ScenarioName, ScenarioResult>): GoalO
     const s = r?.summary;
     const bad = invalidity(r);
     if (!s) {
-      out.push({ goal, measured: '—', byCpu: '', status: 'not measured', detail: bad ?? 'not run' });
+      out.push({
+        goal,
+        measured: '—',
+        byCpu: '',
+        status: 'not measured',
+        detail: bad ?? 'not run',
+      });
       continue;
     }
     const x = s[g.metric];
@@ -197,9 +230,30 @@ export function evaluateGoals(results: Map<ScenarioName, ScenarioResult>): GoalO
     const ok = g.op === '>=' ? x >= g.value : x <= g.value;
     const byCpu = '';
     if (bad) out.push({ goal, measured, byCpu, status: 'missed', detail: `invalid: ${bad}` });
-    else if (ok) out.push({ goal, measured, byCpu, status: 'met', detail: g.op === '>=' ? `${fmtPct(x / g.value - 1)} above` : `${fmtMs(g.value - x)} under` });
-    else if (g.op === '>=') out.push({ goal, measured, byCpu, status: 'missed', detail: `missed by ${fmtInt(g.value - x)}${unit} (${fmtPct(1 - x / g.value)})` });
-    else out.push({ goal, measured, byCpu, status: 'missed', detail: `missed by ${fmtMs(x - g.value)} (${fmtPct(x / g.value - 1)} over)` });
+    else if (ok)
+      out.push({
+        goal,
+        measured,
+        byCpu,
+        status: 'met',
+        detail: g.op === '>=' ? `${fmtPct(x / g.value - 1)} above` : `${fmtMs(g.value - x)} under`,
+      });
+    else if (g.op === '>=')
+      out.push({
+        goal,
+        measured,
+        byCpu,
+        status: 'missed',
+        detail: `missed by ${fmtInt(g.value - x)}${unit} (${fmtPct(1 - x / g.value)})`,
+      });
+    else
+      out.push({
+        goal,
+        measured,
+        byCpu,
+        status: 'missed',
+        detail: `missed by ${fmtMs(x - g.value)} (${fmtPct(x / g.value - 1)} over)`,
+      });
   }
   return out;
 }
@@ -220,7 +274,11 @@ export function ratiosOf(results: Map<ScenarioName, ScenarioResult>, name: Scena
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -233,7 +291,20 @@ export function markdownTable(header: string[], rows: string[][]): string {
   ].join('\n');
 }
 
-export const SCENARIO_HEADER = ['scenario', 'req/s', 'vs baseline', 'p50', 'p99', 'non-2xx', 'responses', 'server CPU', 'server µs/req', 'client CPU', 'other CPU', 'bytes/resp'];
+export const SCENARIO_HEADER = [
+  'scenario',
+  'req/s',
+  'vs baseline',
+  'p50',
+  'p99',
+  'non-2xx',
+  'responses',
+  'server CPU',
+  'server µs/req',
+  'client CPU',
+  'other CPU',
+  'bytes/resp',
+];
 
 export function scenarioRows(results: Map<ScenarioName, ScenarioResult>): string[][] {
   const rows: string[][] = [];
@@ -265,7 +336,9 @@ export function scenarioRows(results: Map<ScenarioName, ScenarioResult>): string
       fmtPct(s.serverCpu),
       s.serverUsPerReq === null ? '?' : fmtInt(s.serverUsPerReq),
       fmtPct(s.clientCpu),
-      s.otherServerCore === null ? '?' : `${fmtPct(s.otherServerCore)} / ${fmtPct(s.otherClientCore)}`,
+      s.otherServerCore === null
+        ? '?'
+        : `${fmtPct(s.otherServerCore)} / ${fmtPct(s.otherClientCore)}`,
       fmtInt(s.bytesPerReq),
     ]);
   }

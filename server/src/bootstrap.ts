@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, PUBLIC_ACTIONS } from './constants';
 import { subjectSecret } from './utils/subjects';
 import { scheduleJobs } from './jobs';
+import { getService } from './utils/get-service';
 
 const RBAC_ACTIONS = [
   { uid: 'read', displayName: 'Read policies, editions and their status' },
@@ -15,7 +16,9 @@ const RBAC_ACTIONS = [
 async function registerRbacActions(strapi: Core.Strapi) {
   await strapi
     .service('admin::permission')
-    .actionProvider.registerMany(RBAC_ACTIONS.map((a) => ({ ...a, section: 'plugins', pluginName: PLUGIN_ID })));
+    .actionProvider.registerMany(
+      RBAC_ACTIONS.map((a) => ({ ...a, section: 'plugins', pluginName: PLUGIN_ID })),
+    );
 }
 
 /**
@@ -28,15 +31,19 @@ async function grantPublicPermissions(strapi: Core.Strapi, role: { id: number })
   // Remembers which actions were ever granted, so a new release of the plugin
   // grants its new public actions once and a revoked one stays revoked.
   const stored = await store.get({ key: 'public-permissions-granted' });
-  const granted = new Set<string>(Array.isArray(stored) ? stored : stored === true ? PUBLIC_ACTIONS.slice(0, 4) : []);
+  const granted = new Set<string>(
+    Array.isArray(stored) ? stored : stored === true ? PUBLIC_ACTIONS.slice(0, 4) : [],
+  );
   const toGrant = PUBLIC_ACTIONS.filter((a) => !granted.has(a));
   if (toGrant.length === 0) return;
-  const existing = (await strapi.db
-    .query('plugin::users-permissions.permission')
-    .findMany({ where: { role: { id: role.id }, action: { $in: [...PUBLIC_ACTIONS] } } })) as Array<{ action: string }>;
+  const existing = (await strapi.db.query('plugin::users-permissions.permission').findMany({
+    where: { role: { id: role.id }, action: { $in: [...PUBLIC_ACTIONS] } },
+  })) as Array<{ action: string }>;
   for (const action of toGrant) {
     if (existing.some((p) => p.action === action)) continue;
-    await strapi.documents('plugin::users-permissions.permission').create({ data: { action, role: role.id } as never });
+    await strapi
+      .documents('plugin::users-permissions.permission')
+      .create({ data: { action, role: role.id } as never });
   }
   await store.set({ key: 'public-permissions-granted', value: [...granted, ...toGrant] });
 }
@@ -68,16 +75,22 @@ async function grantPublicPermissionsOnFirstBoot(strapi: Core.Strapi) {
 async function tuneAutovacuum(strapi: Core.Strapi) {
   if (strapi.db.dialect.client !== 'postgres') return;
   const settings: Record<string, string> = {
-    policy_ledger_events: 'autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.01',
-    policy_ledger_evidence: 'autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0.01',
-    policy_ledger_subject_state: 'autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02',
-    policy_ledger_counters: 'autovacuum_vacuum_scale_factor = 0.05, autovacuum_vacuum_threshold = 1000',
+    policy_ledger_events:
+      'autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.01',
+    policy_ledger_evidence:
+      'autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0.01',
+    policy_ledger_subject_state:
+      'autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02',
+    policy_ledger_counters:
+      'autovacuum_vacuum_scale_factor = 0.05, autovacuum_vacuum_threshold = 1000',
   };
   for (const [table, options] of Object.entries(settings)) {
     try {
       await strapi.db.connection.raw(`ALTER TABLE ?? SET (${options})`, [table]);
     } catch (e) {
-      strapi.log.warn(`[policy-ledger] could not set autovacuum options on ${table}: ${(e as Error).message}`);
+      strapi.log.warn(
+        `[policy-ledger] could not set autovacuum options on ${table}: ${(e as Error).message}`,
+      );
     }
   }
 }
@@ -88,15 +101,17 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerRbacActions(strapi);
   await grantPublicPermissionsOnFirstBoot(strapi);
   // The latest checkpoint hash can be sent out by a Strapi webhook.
-  strapi.get('webhookStore')?.addAllowedEvent?.('POLICY_LEDGER_CHECKPOINT', 'policy-ledger.checkpoint');
+  strapi
+    .get('webhookStore')
+    ?.addAllowedEvent?.('POLICY_LEDGER_CHECKPOINT', 'policy-ledger.checkpoint');
   scheduleJobs(strapi);
   // Once every bootstrap has run (the app's may create locales) and the
   // server listens: say how sealing and locales stand.
   strapi.server.httpServer.once('listening', () => {
-    strapi
-      .plugin(PLUGIN_ID)
-      .service('health')
+    getService(strapi, 'health')
       .logReport()
-      .catch((e: Error) => strapi.log.warn(`[policy-ledger] could not report its state: ${e.message}`));
+      .catch((e: Error) =>
+        strapi.log.warn(`[policy-ledger] could not report its state: ${e.message}`),
+      );
   });
 };

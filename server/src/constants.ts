@@ -4,7 +4,14 @@ export const EDITION_UID = 'plugin::policy-ledger.edition' as const;
 export const FORM_UID = 'plugin::policy-ledger.collection-form' as const;
 
 /** Edition fields only the release service writes. */
-export const EDITION_SYSTEM_FIELDS = ['version', 'releasedAt', 'effectiveAt', 'cancelledAt', 'contentHash', 'localeReleasedAt'] as const;
+export const EDITION_SYSTEM_FIELDS = [
+  'version',
+  'releasedAt',
+  'effectiveAt',
+  'cancelledAt',
+  'contentHash',
+  'localeReleasedAt',
+] as const;
 /** Edition fields stored per locale. */
 export const EDITION_LOCALIZED_FIELDS = ['title', 'body', 'changeSummary'] as const;
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from './config';
-import { PLUGIN_ID } from './constants';
+import { getService } from './utils/get-service';
 import { pluginConfig } from './utils/plugin';
 
 /** Names of the plugin's jobs in Strapi's cron. */
@@ -14,9 +14,11 @@ export const JOBS = { seal: 'policyLedgerSeal', retention: 'policyLedgerRetentio
  * not depend on it, so the jobs follow the plugin's own switch, `jobs.enabled`
  * (on by default).
  */
-export function scheduleJobs(strapi: Core.Strapi, jobs: PluginConfig['jobs'] = pluginConfig(strapi).jobs): void {
+export function scheduleJobs(
+  strapi: Core.Strapi,
+  jobs: PluginConfig['jobs'] = pluginConfig(strapi).jobs,
+): void {
   if (!jobs.enabled) return;
-  const service = (name: string) => strapi.plugin(PLUGIN_ID).service(name);
   const guarded = (name: string, run: () => Promise<unknown>) => async () => {
     try {
       await run();
@@ -25,7 +27,13 @@ export function scheduleJobs(strapi: Core.Strapi, jobs: PluginConfig['jobs'] = p
     }
   };
   strapi.cron.add({
-    [JOBS.seal]: { task: guarded('seal', () => service('integrity').runSealJob()), options: { rule: jobs.seal } },
-    [JOBS.retention]: { task: guarded('retention', () => service('retention').runRetentionJob()), options: { rule: jobs.retention } },
+    [JOBS.seal]: {
+      task: guarded('seal', () => getService(strapi, 'integrity').runSealJob()),
+      options: { rule: jobs.seal },
+    },
+    [JOBS.retention]: {
+      task: guarded('retention', () => getService(strapi, 'retention').runRetentionJob()),
+      options: { rule: jobs.retention },
+    },
   });
 }

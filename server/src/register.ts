@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { registerGuards } from './guard';
-import { registerModels } from './models';
+import { registerGuards } from './document-guards';
+import { registerModels } from './db/tables';
 import { registerFastPath } from './fast-path';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -240,7 +240,8 @@ export interface SealResult {
   latest: CheckpointRecord | null;
 }
 
-export type SetupWarningCode = 'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing';
+export type SetupWarningCode =
+  'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing';
 
 /** Something about the plugin's setup an admin must know; the admin translates `code`. */
 export interface SetupWarning {
@@ -298,7 +299,14 @@ export interface SubjectExport {
     submission: string | null;
     evidence: { ip: string | null; userAgent: string | null; pageUrl: string | null } | null;
   }>;
-  texts: Array<{ policy: string; version: number; locale: string; title: string; body: string; contentHash: string }>;
+  texts: Array<{
+    policy: string;
+    version: number;
+    locale: string;
+    title: string;
+    body: string;
+    contentHash: string;
+  }>;
 }
 
 /** Body of POST /subjects/erase. */

@@ -13,7 +13,7 @@ export type EditionState = 'draft' | 'scheduled' | 'in-force' | 'superseded' | '
 export type ConsentAction = 'granted' | 'implied' | 'withdrawn' | 'denied';
 
 /** How a decision reached the ledger. */
-export type ConsentMethod = 'form' | 'api' | 'continued-use';
+export type ConsentMethod = 'form' | 'api' | 'continued-use' | 'admin';
 
 /** Every JSON route answers `{ data, meta? }`. */
 export interface ApiResponse<T> {

@@ -133,7 +133,8 @@ export interface EditionArchive {
 }
 
 /** Body of GET /policies/:key/editions/:version. */
-export type PolicyEdition = { policy: string } & EditionFacts & EditionTextServed & { format: PolicyFormat; body: string };
+export type PolicyEdition = { policy: string } & EditionFacts &
+  EditionTextServed & { format: PolicyFormat; body: string };
 
 /** A policy a form asks the person to accept, in its current and upcoming edition. */
 export interface FormPolicyEdition {
@@ -172,7 +173,12 @@ export interface FormDefinition {
   title: string;
   fields: FormFieldDefinition[];
   purposes: FormPurposeDefinition[];
-  policies: Array<{ policy: string; name: string; current: FormPolicyEdition | null; upcoming: FormPolicyEdition | null }>;
+  policies: Array<{
+    policy: string;
+    name: string;
+    current: FormPolicyEdition | null;
+    upcoming: FormPolicyEdition | null;
+  }>;
 }
 
 /** How a person withdraws, printed on every receipt. */

@@ -10,7 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DAY, createEdition, createForm, createPolicy, released, textsFor, uniqueKey } from '../helpers/fixtures';
+import {
+  DAY,
+  createEdition,
+  createForm,
+  createPolicy,
+  released,
+  textsFor,
+  uniqueKey,
+} from '../helpers/fixtures';
 import { http } from '../helpers/http';
 import { ADMIN, ROOT, boot, shutdown, testApp } from '../helpers/strapi';
 
@@ -21,7 +29,8 @@ describe('Policy Ledger admin page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let policyKey: string;
-  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   before(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -29,7 +38,16 @@ describe('Policy Ledger admin page in Chromium', () => {
     execFileSync('npx', ['strapi', 'build'], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, APP_KEYS: 'build,only', ADMIN_JWT_SECRET: 'build', API_TOKEN_SALT: 'build', TRANSFER_TOKEN_SALT: 'build', ENCRYPTION_KEY: 'build', JWT_SECRET: 'build', NODE_OPTIONS: '--max-old-space-size=4096' },
+      env: {
+        ...process.env,
+        APP_KEYS: 'build,only',
+        ADMIN_JWT_SECRET: 'build',
+        API_TOKEN_SALT: 'build',
+        TRANSFER_TOKEN_SALT: 'build',
+        ENCRYPTION_KEY: 'build',
+        JWT_SECRET: 'build',
+        NODE_OPTIONS: '--max-old-space-size=4096',
+      },
     });
     await boot({ distDir: path.join(ROOT, 'dist-app') });
     const { clock } = testApp();
@@ -43,27 +61,75 @@ describe('Policy Ledger admin page in Chromium', () => {
     await createForm(form, [policy.documentId]);
     const submit = (email: string, locale: string, version: number) =>
       http(`/api/policy-ledger/forms/${form}/submissions`, {
-        body: { locale, data: { name: 'B', email }, purposes: { processing: true, marketing: true }, accepted: [{ policy: policyKey, version }] },
+        body: {
+          locale,
+          data: { name: 'B', email },
+          purposes: { processing: true, marketing: true },
+          accepted: [{ policy: policyKey, version }],
+        },
       });
-    for (let i = 0; i < 5; i++) assert.equal((await submit(`b${i}@example.com`, i % 2 ? 'ru' : 'kk', 1)).status, 201);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await submit(`b${i}@example.com`, i % 2 ? 'ru' : 'kk', 1)).status, 201);
     clock.advance(DAY);
-    await released(await createEdition(policy.documentId, { ...textsFor('browser v2'), kk: { title: 'v2', body: `${textsFor('browser v1').kk.body}\n\nAdded in v2.` } }));
-    for (let i = 5; i < 8; i++) assert.equal((await submit(`b${i}@example.com`, 'kk', 2)).status, 201);
-    const token = (await testApp().strapi.service('admin::api-token').create({ name: 'browser', type: 'full-access', lifespan: null, description: '' })).accessKey;
-    const w = await http('/api/policy-ledger/consents/withdraw', { body: { subject: 'b1@example.com', policy: policyKey, purposes: ['marketing'] }, headers: { authorization: `Bearer ${token}` } });
+    await released(
+      await createEdition(policy.documentId, {
+        ...textsFor('browser v2'),
+        kk: { title: 'v2', body: `${textsFor('browser v1').kk.body}\n\nAdded in v2.` },
+      }),
+    );
+    for (let i = 5; i < 8; i++)
+      assert.equal((await submit(`b${i}@example.com`, 'kk', 2)).status, 201);
+    const token = (
+      await testApp()
+        .strapi.service('admin::api-token')
+        .create({ name: 'browser', type: 'full-access', lifespan: null, description: '' })
+    ).accessKey;
+    const w = await http('/api/policy-ledger/consents/withdraw', {
+      body: { subject: 'b1@example.com', policy: policyKey, purposes: ['marketing'] },
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(w.status, 201);
     // b0 is seen again after v2 took effect (implied); someone declines v2 (denied).
-    assert.equal((await http(`/api/policy-ledger/subjects/status?subject=b0@example.com&policy=${policyKey}`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
-    const denied = await http('/api/policy-ledger/consents', { body: { subject: '+77010000009', policy: policyKey, version: 2, locale: 'ru', purposes: { marketing: false }, action: 'denied' }, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(
+      (
+        await http(
+          `/api/policy-ledger/subjects/status?subject=b0@example.com&policy=${policyKey}`,
+          { headers: { authorization: `Bearer ${token}` } },
+        )
+      ).status,
+      200,
+    );
+    const denied = await http('/api/policy-ledger/consents', {
+      body: {
+        subject: '+77010000009',
+        policy: policyKey,
+        version: 2,
+        locale: 'ru',
+        purposes: { marketing: false },
+        action: 'denied',
+      },
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(denied.status, 201);
     clock.advance(60_000);
     await testApp().strapi.plugin('policy-ledger').service('integrity').seal();
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    page = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+      acceptDownloads: true,
+    });
     page.setDefaultTimeout(30_000);
   });
 
@@ -86,7 +152,9 @@ describe('Policy Ledger admin page in Chromium', () => {
     await page.goto(`${testApp().url}/admin/plugins/policy-ledger`);
     await page.getByTestId('tab-policies').waitFor();
     await page.locator(`[data-testid="timeline-edition"][data-version="2"]`).first().waitFor();
-    const states = await page.locator('[data-testid="timeline-edition"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    const states = await page
+      .locator('[data-testid="timeline-edition"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     assert.ok(states.includes('in-force') && states.includes('superseded'), states.join(','));
     await shot('policies');
   });
@@ -96,39 +164,75 @@ describe('Policy Ledger admin page in Chromium', () => {
     await select('acceptance-policy', new RegExp(policyKey));
     await page.locator('[data-testid="acceptance-row"][data-version="2"]').waitFor();
     const knex = testApp().strapi.db.connection;
-    const truth = (await knex(EVENTS).where({ policy_key: policyKey }).select('policy_version', 'action').count({ c: '*' }).groupBy('policy_version', 'action')) as Array<{ policy_version: number; action: string; c: number | string }>;
+    const truth = (await knex(EVENTS)
+      .where({ policy_key: policyKey })
+      .select('policy_version', 'action')
+      .count({ c: '*' })
+      .groupBy('policy_version', 'action')) as Array<{
+      policy_version: number;
+      action: string;
+      c: number | string;
+    }>;
     for (const version of [1, 2]) {
       const row = page.locator(`[data-testid="acceptance-row"][data-version="${version}"]`);
       for (const action of ['granted', 'implied', 'withdrawn', 'denied']) {
-        const expected = Number(truth.find((t) => Number(t.policy_version) === version && t.action === action)?.c ?? 0);
-        assert.equal(Number(await row.getByTestId(`count-${action}`).innerText()), expected, `v${version} ${action}`);
+        const expected = Number(
+          truth.find((t) => Number(t.policy_version) === version && t.action === action)?.c ?? 0,
+        );
+        assert.equal(
+          Number(await row.getByTestId(`count-${action}`).innerText()),
+          expected,
+          `v${version} ${action}`,
+        );
       }
     }
-    assert.equal(Number(await page.getByTestId('acceptance-totals').getByTestId('count-total').innerText()), 11);
+    assert.equal(
+      Number(await page.getByTestId('acceptance-totals').getByTestId('count-total').innerText()),
+      11,
+    );
     await page.getByTestId('acceptance-chart').waitFor();
     await shot('acceptance');
     // The README shows this view.
-    if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(ARTIFACTS, 'acceptance.png'), path.join(ROOT, 'docs', 'acceptance.png'));
+    if (process.env.UPDATE_SCREENSHOTS === '1')
+      fs.copyFileSync(
+        path.join(ARTIFACTS, 'acceptance.png'),
+        path.join(ROOT, 'docs', 'acceptance.png'),
+      );
   });
 
   it('filters the ledger to one person and downloads their rows as CSV', async () => {
     await page.getByTestId('tab-ledger').click();
     await page.getByTestId('ledger-subject').fill(' B1@Example.com ');
     await page.getByTestId('ledger-search').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ledger-row"]').length === 2);
-    const actions = await page.locator('[data-testid="ledger-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="ledger-row"]').length === 2,
+    );
+    const actions = await page
+      .locator('[data-testid="ledger-row"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     assert.deepEqual(actions, ['withdrawn', 'granted']);
     await shot('ledger');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
     const file = path.join(ARTIFACTS, 'export.csv');
     await download.saveAs(file);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\r\n');
     assert.equal(lines[0].split(',').slice(0, 5).join(','), 'seq,id,occurredAt,subject,action');
     assert.equal(lines.length, 3);
-    const subject = (await testApp().strapi.db.connection(EVENTS).where({ policy_key: policyKey, action: 'withdrawn' }).first()).subject;
+    const subject = (
+      await testApp()
+        .strapi.db.connection(EVENTS)
+        .where({ policy_key: policyKey, action: 'withdrawn' })
+        .first()
+    ).subject;
     assert.ok(lines.slice(1).every((l) => l.split(',')[3] === subject));
-    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[4]), ['granted', 'withdrawn']);
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[4]),
+      ['granted', 'withdrawn'],
+    );
   });
 
   it('shows sealing health, and warns that sealing is off on this instance (the suite turns the jobs off)', async () => {
@@ -147,7 +251,10 @@ describe('Policy Ledger admin page in Chromium', () => {
     await page.getByTestId('tab-verify').click();
     await page.getByTestId('verify-run').click();
     await page.locator('[data-testid="verify-result"][data-ok="true"]').waitFor();
-    const latest = await testApp().strapi.plugin('policy-ledger').service('integrity').latestCheckpoint();
+    const latest = await testApp()
+      .strapi.plugin('policy-ledger')
+      .service('integrity')
+      .latestCheckpoint();
     assert.equal((await page.getByTestId('verify-checkpoint').innerText()).trim(), latest.hash);
     await shot('verify');
   });
@@ -159,8 +266,13 @@ describe('Policy Ledger admin page in Chromium', () => {
     await select('diff-compare', /^v2/);
     await select('diff-locale', /^kk/i);
     await page.locator('[data-testid="diff-line"][data-change="added"]').first().waitFor();
-    const added = await page.locator('[data-testid="diff-line"][data-change="added"]').allInnerTexts();
-    assert.ok(added.some((t) => t.includes('Added in v2.')), added.join('|'));
+    const added = await page
+      .locator('[data-testid="diff-line"][data-change="added"]')
+      .allInnerTexts();
+    assert.ok(
+      added.some((t) => t.includes('Added in v2.')),
+      added.join('|'),
+    );
     await shot('diff');
   });
 });

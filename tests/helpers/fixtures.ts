@@ -15,25 +15,46 @@ export interface Texts {
 
 export const textsFor = (label: string, locales = ['kk', 'ru', 'en']): Texts =>
   Object.fromEntries(
-    locales.map((l) => [l, { title: `${label} (${l})`, body: `# ${label}\n\nText of ${label} in ${l}.`, changeSummary: `${label} changes (${l})` }]),
+    locales.map((l) => [
+      l,
+      {
+        title: `${label} (${l})`,
+        body: `# ${label}\n\nText of ${label} in ${l}.`,
+        changeSummary: `${label} changes (${l})`,
+      },
+    ]),
   );
 
 /** Creates a policy through the Content Manager admin API, as an editor would. */
 export async function createPolicy(key: string, extra: Record<string, unknown> = {}) {
-  const res = await http(`${CM}/${POLICY}`, { admin: true, body: { name: `Policy ${key}`, key, ...extra } });
+  const res = await http(`${CM}/${POLICY}`, {
+    admin: true,
+    body: { name: `Policy ${key}`, key, ...extra },
+  });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body.data as { documentId: string; id: number; key: string };
 }
 
 /** Creates an edition one locale at a time through the Content Manager, linked to the policy. */
-export async function createEdition(policyDocumentId: string, texts: Texts, extra: Record<string, unknown> = {}) {
+export async function createEdition(
+  policyDocumentId: string,
+  texts: Texts,
+  extra: Record<string, unknown> = {},
+) {
   const [[firstLocale, first], ...rest] = Object.entries(texts);
   const policy = { connect: [{ documentId: policyDocumentId }] };
-  const created = await http(`${CM}/${EDITION}?locale=${firstLocale}`, { admin: true, body: { ...first, ...extra, policy } });
+  const created = await http(`${CM}/${EDITION}?locale=${firstLocale}`, {
+    admin: true,
+    body: { ...first, ...extra, policy },
+  });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const documentId = created.body.data.documentId as string;
   for (const [locale, t] of rest) {
-    const res = await http(`${CM}/${EDITION}/${documentId}?locale=${locale}`, { method: 'PUT', admin: true, body: { ...t, policy } });
+    const res = await http(`${CM}/${EDITION}/${documentId}?locale=${locale}`, {
+      method: 'PUT',
+      admin: true,
+      body: { ...t, policy },
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
   }
   return documentId;
@@ -66,7 +87,11 @@ export const DAY = 24 * 60 * 60 * 1000;
 export const FORM = 'plugin::policy-ledger.collection-form';
 
 /** Creates a collection form through the Content Manager, bound to the given policies. */
-export async function createForm(key: string, policyDocumentIds: string[], extra: Record<string, unknown> = {}) {
+export async function createForm(
+  key: string,
+  policyDocumentIds: string[],
+  extra: Record<string, unknown> = {},
+) {
   const res = await http(`${CM}/${FORM}`, {
     admin: true,
     body: {
@@ -75,14 +100,32 @@ export async function createForm(key: string, policyDocumentIds: string[], extra
       active: true,
       labels: { title: { kk: 'Өтінім', ru: 'Заявка', en: 'Request' } },
       fields: [
-        { name: 'name', type: 'text', required: true, category: 'identity', maxLength: 50, label: { kk: 'Аты', ru: 'Имя', en: 'Name' } },
-        { name: 'email', type: 'email', required: true, category: 'contact', label: { en: 'E-mail' } },
+        {
+          name: 'name',
+          type: 'text',
+          required: true,
+          category: 'identity',
+          maxLength: 50,
+          label: { kk: 'Аты', ru: 'Имя', en: 'Name' },
+        },
+        {
+          name: 'email',
+          type: 'email',
+          required: true,
+          category: 'contact',
+          label: { en: 'E-mail' },
+        },
         { name: 'phone', type: 'phone', category: 'contact' },
         { name: 'birthDate', type: 'date', category: 'birth' },
         { name: 'topic', type: 'select', category: 'other', options: ['books', 'orders'] },
       ],
       purposes: [
-        { key: 'processing', required: true, legalBasis: 'consent', label: { en: 'Process my request' } },
+        {
+          key: 'processing',
+          required: true,
+          legalBasis: 'consent',
+          label: { en: 'Process my request' },
+        },
         { key: 'marketing', required: false, legalBasis: 'consent', label: { en: 'Send me news' } },
       ],
       policies: { connect: policyDocumentIds.map((documentId) => ({ documentId })) },
@@ -90,5 +133,11 @@ export async function createForm(key: string, policyDocumentIds: string[], extra
     },
   });
   assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body.data as { documentId: string; id: number; key: string; revision: number; definitionHash: string };
+  return res.body.data as {
+    documentId: string;
+    id: number;
+    key: string;
+    revision: number;
+    definitionHash: string;
+  };
 }

@@ -23,7 +23,12 @@ export async function http<T = any>(path: string, opts: ReqOptions = {}): Promis
   const res = await fetch(url + path, {
     method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
     headers,
-    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    body:
+      opts.body === undefined
+        ? undefined
+        : typeof opts.body === 'string'
+          ? opts.body
+          : JSON.stringify(opts.body),
   });
   const text = await res.text();
   let body: unknown = text;

@@ -24,11 +24,18 @@ async function main() {
   if (process.env.INSTANCE_BUILD_PLUGIN !== 'false') await buildPlugin();
   await transpile(path.join(ROOT, 'config'), path.join(buildDir, 'config'));
   await transpile(path.join(ROOT, 'src'), path.join(buildDir, 'src'));
-  const strapi = createStrapi({ appDir: ROOT, distDir: buildDir, autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({
+    appDir: ROOT,
+    distDir: buildDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   strapi.log.level = 'error';
   await strapi.load();
   strapi.server.mount();
-  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) =>
+    strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()),
+  );
   const { port } = strapi.server.httpServer.address() as AddressInfo;
   const service = (name: string) => strapi.plugin('policy-ledger').service(name);
 

@@ -19,7 +19,10 @@ export function instanceEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
 }
 
 export async function json(url: string, init: RequestInit & { token?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(init.headers as Record<string, string>),
+  };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   const res = await fetch(url, { ...init, headers });
   const text = await res.text();
@@ -41,14 +44,19 @@ export function start(env: NodeJS.ProcessEnv): Promise<Instance> {
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     let id = 0;
-    const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+    const pending = new Map<
+      number,
+      { resolve: (v: unknown) => void; reject: (e: Error) => void }
+    >();
     child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (m.error) p?.reject(new Error(m.error));
       else p?.resolve(m.result);
     });
-    child.on('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
+    child.on('exit', (code) =>
+      reject(new Error(`instance exited with ${code} before it was ready`)),
+    );
     child.stdout!.on('data', (d: Buffer) => {
       const m = /READY (\d+)/.exec(d.toString());
       if (!m) return;

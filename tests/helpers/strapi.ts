@@ -63,17 +63,31 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
   });
 
   savedListeners = new Map(
-    (['exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection', 'message', 'disconnect'] as const).map((e) => [
-      e,
-      process.listeners(e as 'exit') as Function[],
-    ]),
+    (
+      [
+        'exit',
+        'SIGINT',
+        'SIGTERM',
+        'uncaughtException',
+        'unhandledRejection',
+        'message',
+        'disconnect',
+      ] as const
+    ).map((e) => [e, process.listeners(e as 'exit') as Function[]]),
   );
 
-  const strapi = createStrapi({ appDir: ROOT, distDir: options.distDir ?? buildDir, autoReload: false, serveAdminPanel: !!options.distDir });
+  const strapi = createStrapi({
+    appDir: ROOT,
+    distDir: options.distDir ?? buildDir,
+    autoReload: false,
+    serveAdminPanel: !!options.distDir,
+  });
   strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
   await strapi.load();
   strapi.server.mount();
-  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) =>
+    strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()),
+  );
   const { port } = strapi.server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const clock = strapi.plugin('policy-ledger').service('clock') as ControllableClock;
@@ -105,7 +119,8 @@ export async function adminLogin(url: string, email: string, password: string): 
   });
   const body = (await res.json()) as { data?: { token?: string; accessToken?: string } };
   const token = body.data?.token ?? body.data?.accessToken;
-  if (!res.ok || !token) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(body)}`);
+  if (!res.ok || !token)
+    throw new Error(`admin login failed: ${res.status} ${JSON.stringify(body)}`);
   return token;
 }
 
@@ -116,9 +131,14 @@ export async function shutdown() {
   await strapi.destroy();
   // strapi.destroy() removes every process listener; give the test runner its own back.
   for (const [event, listeners] of savedListeners ?? []) {
-    for (const l of listeners) if (!process.listeners(event as 'exit').includes(l as never)) process.on(event as 'exit', l as never);
+    for (const l of listeners)
+      if (!process.listeners(event as 'exit').includes(l as never))
+        process.on(event as 'exit', l as never);
   }
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
-    fs.rmSync(path.join(ROOT, '.tmp', `test-build-${process.pid}`), { recursive: true, force: true });
+    fs.rmSync(path.join(ROOT, '.tmp', `test-build-${process.pid}`), {
+      recursive: true,
+      force: true,
+    });
   }
 }

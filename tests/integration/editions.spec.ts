@@ -4,7 +4,17 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
 import {
-  DAY, EDITION, cancel, createEdition, createPolicy, current, editionStatus, release, released, textsFor, uniqueKey,
+  DAY,
+  EDITION,
+  cancel,
+  createEdition,
+  createPolicy,
+  current,
+  editionStatus,
+  release,
+  released,
+  textsFor,
+  uniqueKey,
 } from '../helpers/fixtures';
 
 const T0 = new Date('2027-03-28T21:30:00.000Z');
@@ -55,7 +65,9 @@ export function editionsSpec() {
     it('keeps a later effective instant and refuses an earlier one, changing nothing', async () => {
       const policy = await createPolicy(uniqueKey());
       const later = new Date(T0.getTime() + 30 * DAY).toISOString();
-      const d = await released(await createEdition(policy.documentId, textsFor('later')), { effectiveAt: later });
+      const d = await released(await createEdition(policy.documentId, textsFor('later')), {
+        effectiveAt: later,
+      });
       assert.equal(d.effectiveAt, later);
 
       const doc = await createEdition(policy.documentId, textsFor('early'));
@@ -81,10 +93,17 @@ export function editionsSpec() {
       const key = uniqueKey();
       const policy = await createPolicy(key, { effectDelayDays: 0 });
       await released(await createEdition(policy.documentId, textsFor('v1')));
-      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policy.documentId}`, {
-        method: 'PUT', admin: true, body: { effectDelayDays: null },
-      });
-      const v2 = await released(await createEdition(policy.documentId, textsFor('v2'), { changeKind: 'reconsent' }));
+      await http(
+        `/content-manager/collection-types/plugin::policy-ledger.policy/${policy.documentId}`,
+        {
+          method: 'PUT',
+          admin: true,
+          body: { effectDelayDays: null },
+        },
+      );
+      const v2 = await released(
+        await createEdition(policy.documentId, textsFor('v2'), { changeKind: 'reconsent' }),
+      );
       assert.equal(v2.version, 2);
 
       let res = await current(key, '?locale=en');
@@ -109,7 +128,16 @@ export function editionsSpec() {
 
       const archive = await http(`/api/policy-ledger/policies/${key}/editions?locale=ru`);
       assert.equal(archive.status, 200);
-      assert.deepEqual(archive.body.data.editions.map((e: { version: number; state: string }) => [e.version, e.state]), [[2, 'in-force'], [1, 'superseded']]);
+      assert.deepEqual(
+        archive.body.data.editions.map((e: { version: number; state: string }) => [
+          e.version,
+          e.state,
+        ]),
+        [
+          [2, 'in-force'],
+          [1, 'superseded'],
+        ],
+      );
       const one = await http(`/api/policy-ledger/policies/${key}/editions/1?locale=ru`);
       assert.equal(one.status, 200);
       assert.equal(one.body.data.state, 'superseded');
@@ -122,9 +150,14 @@ export function editionsSpec() {
       const key = uniqueKey();
       const policy = await createPolicy(key, { effectDelayDays: 0 });
       await released(await createEdition(policy.documentId, textsFor('v1')));
-      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policy.documentId}`, {
-        method: 'PUT', admin: true, body: { effectDelayDays: 7 },
-      });
+      await http(
+        `/content-manager/collection-types/plugin::policy-ledger.policy/${policy.documentId}`,
+        {
+          method: 'PUT',
+          admin: true,
+          body: { effectDelayDays: 7 },
+        },
+      );
       const v2doc = await createEdition(policy.documentId, textsFor('v2'));
       await released(v2doc);
       assert.equal((await current(key)).body.data.upcoming.version, 2);
@@ -136,7 +169,11 @@ export function editionsSpec() {
       assert.equal(after.body.data.version, 1);
       assert.equal(after.body.data.upcoming, null);
       testApp().clock.advance(30 * DAY);
-      assert.equal((await current(key)).body.data.version, 1, 'a cancelled edition never takes effect');
+      assert.equal(
+        (await current(key)).body.data.version,
+        1,
+        'a cancelled edition never takes effect',
+      );
       assert.equal((await cancel(v2doc)).status, 409);
 
       const v3doc = await createEdition(policy.documentId, textsFor('v3'));
@@ -168,7 +205,9 @@ export function editionsSpec() {
 
     it('gives two concurrent releases of one policy distinct versions', async () => {
       const policy = await createPolicy(uniqueKey());
-      const docs = await Promise.all([1, 2, 3].map((i) => createEdition(policy.documentId, textsFor(`c${i}`))));
+      const docs = await Promise.all(
+        [1, 2, 3].map((i) => createEdition(policy.documentId, textsFor(`c${i}`))),
+      );
       const results = await Promise.all(docs.map((d) => release(d)));
       for (const r of results) assert.equal(r.status, 200, JSON.stringify(r.body));
       const versions = results.map((r) => r.body.data.version).sort();
@@ -191,7 +230,11 @@ export function editionsSpec() {
       await released(doc);
       const CM = `/content-manager/collection-types/${EDITION}/${doc}`;
 
-      const put = await http(`${CM}?locale=kk`, { method: 'PUT', admin: true, body: { title: 'changed' } });
+      const put = await http(`${CM}?locale=kk`, {
+        method: 'PUT',
+        admin: true,
+        body: { title: 'changed' },
+      });
       assert.equal(put.status, 400);
       assert.match(put.body.error.message, /frozen/);
       assert.match(put.body.error.message, /new edition/);
@@ -202,10 +245,15 @@ export function editionsSpec() {
 
       const { strapi } = testApp();
       await assert.rejects(
-        strapi.documents(EDITION).update({ documentId: doc, locale: 'kk', data: { body: 'tampered' } as never }),
+        strapi
+          .documents(EDITION)
+          .update({ documentId: doc, locale: 'kk', data: { body: 'tampered' } as never }),
         /frozen/,
       );
-      await assert.rejects(strapi.documents(EDITION).delete({ documentId: doc, locale: '*' }), /frozen/);
+      await assert.rejects(
+        strapi.documents(EDITION).delete({ documentId: doc, locale: '*' }),
+        /frozen/,
+      );
 
       const st = await editionStatus(doc);
       const kk = st.body.data.locales.find((l: { locale: string }) => l.locale === 'kk');
@@ -223,7 +271,9 @@ export function editionsSpec() {
       testApp().clock.advance(DAY);
       const en = textsFor('late', ['en']).en;
       const add = await http(`/content-manager/collection-types/${EDITION}/${doc}?locale=en`, {
-        method: 'PUT', admin: true, body: { ...en, changeKind: 'editorial' },
+        method: 'PUT',
+        admin: true,
+        body: { ...en, changeKind: 'editorial' },
       });
       assert.equal(add.status, 200, JSON.stringify(add.body));
       const st = (await editionStatus(doc)).body.data;
@@ -237,7 +287,9 @@ export function editionsSpec() {
 
       // …and that locale is frozen from then on.
       const again = await http(`/content-manager/collection-types/${EDITION}/${doc}?locale=en`, {
-        method: 'PUT', admin: true, body: { title: 'again' },
+        method: 'PUT',
+        admin: true,
+        body: { title: 'again' },
       });
       assert.equal(again.status, 400);
     });
@@ -246,7 +298,9 @@ export function editionsSpec() {
       const policy = await createPolicy(uniqueKey());
       const doc = await createEdition(policy.documentId, textsFor('sneaky', ['kk', 'ru']));
       await http(`/content-manager/collection-types/${EDITION}/${doc}?locale=kk`, {
-        method: 'PUT', admin: true, body: { version: 99, releasedAt: T0.toISOString(), effectiveAt: T0.toISOString() },
+        method: 'PUT',
+        admin: true,
+        body: { version: 99, releasedAt: T0.toISOString(), effectiveAt: T0.toISOString() },
       });
       const st = (await editionStatus(doc)).body.data;
       assert.equal(st.state, 'draft');
@@ -262,9 +316,17 @@ export function editionsSpec() {
       const del = await http(url, { method: 'DELETE', admin: true });
       assert.equal(del.status, 400);
       assert.match(del.body.error.message, /released editions/);
-      const rename = await http(url, { method: 'PUT', admin: true, body: { key: `${key}-renamed` } });
+      const rename = await http(url, {
+        method: 'PUT',
+        admin: true,
+        body: { key: `${key}-renamed` },
+      });
       assert.equal(rename.status, 400);
-      const badLocales = await http(url, { method: 'PUT', admin: true, body: { requiredLocales: ['kk', 'not a locale'] } });
+      const badLocales = await http(url, {
+        method: 'PUT',
+        admin: true,
+        body: { requiredLocales: ['kk', 'not a locale'] },
+      });
       assert.equal(badLocales.status, 400);
       assert.match(badLocales.body.error.message, /requiredLocales/);
     });

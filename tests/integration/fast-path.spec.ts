@@ -8,20 +8,30 @@ const VOLATILE = new Set(['date', 'connection', 'keep-alive']);
 
 export function fastPathSpec() {
   describe('the fast path for the current policy', () => {
-    const state = () => testApp().strapi.plugin('policy-ledger').service('fastPath').state as { enabled: boolean; raw: number; submissions: number };
+    const state = () =>
+      testApp().strapi.plugin('policy-ledger').service('fastPath').state as {
+        enabled: boolean;
+        raw: number;
+        submissions: number;
+      };
     /** Runs `request` and tells whether the raw listener (before Koa) answered it. */
     const viaRaw = async <T>(request: () => Promise<T>): Promise<{ res: T; raw: boolean }> => {
       const before = state().raw;
       const res = await request();
       return { res, raw: state().raw > before };
     };
-    const headersOf = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => !VOLATILE.has(k)).sort());
+    const headersOf = (h: Headers) =>
+      Object.fromEntries([...h.entries()].filter(([k]) => !VOLATILE.has(k)).sort());
 
     it('is on by default', () => assert.equal(state().enabled, true));
 
     it('answers with exactly the headers and body of the ordinary route (CORS and security included)', async () => {
       await http(URL); // the first plain answer (Koa way) gives the raw listener its header template
-      for (const headers of [{}, { origin: 'https://shop.example' }, { 'accept-language': 'en-US' }] as Array<Record<string, string>>) {
+      for (const headers of [
+        {},
+        { origin: 'https://shop.example' },
+        { 'accept-language': 'en-US' },
+      ] as Array<Record<string, string>>) {
         const { res: fast, raw } = await viaRaw(() => http(URL, { headers }));
         // Without Origin the raw listener answers; with it, the Koa middleware (CORS).
         assert.equal(raw, !headers.origin, `raw answer for ${JSON.stringify(headers)}`);
@@ -34,15 +44,23 @@ export function fastPathSpec() {
         }
         assert.equal(fast.status, 200);
         assert.equal(ordinary.status, 200);
-        assert.deepEqual(headersOf(fast.headers), headersOf(ordinary.headers), JSON.stringify(headers));
+        assert.deepEqual(
+          headersOf(fast.headers),
+          headersOf(ordinary.headers),
+          JSON.stringify(headers),
+        );
         assert.deepEqual(fast.body, ordinary.body);
       }
       // 304 alike.
       const etag = (await http(URL)).headers.get('etag') as string;
-      const { res: fast304, raw: raw304 } = await viaRaw(() => http(URL, { headers: { 'if-none-match': etag } }));
+      const { res: fast304, raw: raw304 } = await viaRaw(() =>
+        http(URL, { headers: { 'if-none-match': etag } }),
+      );
       assert.ok(raw304, '304 from the raw listener');
       state().enabled = false;
-      const route304 = await http(URL, { headers: { 'if-none-match': etag } }).finally(() => (state().enabled = true));
+      const route304 = await http(URL, { headers: { 'if-none-match': etag } }).finally(
+        () => (state().enabled = true),
+      );
       assert.equal(fast304.status, 304);
       assert.deepEqual(headersOf(fast304.headers), headersOf(route304.headers));
       // HEAD alike.
@@ -55,7 +73,11 @@ export function fastPathSpec() {
     });
 
     it('leaves errors to the ordinary route', async () => {
-      for (const path of ['/api/policy-ledger/policies/nope/current', '/api/policy-ledger/policies/privacy/current?locale=kk_KZ', '/api/policy-ledger/policies/privacy/current?format=pdf']) {
+      for (const path of [
+        '/api/policy-ledger/policies/nope/current',
+        '/api/policy-ledger/policies/privacy/current?locale=kk_KZ',
+        '/api/policy-ledger/policies/privacy/current?format=pdf',
+      ]) {
         const res = await http(path);
         assert.ok(res.status === 404 || res.status === 400, path);
         assert.equal(res.body.data, null);
@@ -77,7 +99,12 @@ export function fastPathSpec() {
         strapi.plugin('policy-ledger').service('catalog').invalidate('privacy');
         const results = await Promise.all(Array.from({ length: 32 }, () => http(URL)));
         assert.ok(results.every((r) => r.status === 200));
-        const reads = (table: string) => queries.filter((sql) => new RegExp(`^select .* from (?:[\`"]?\\w+[\`"]?\\.)?[\`"]?${table}[\`"]? `, 'i').test(sql));
+        const reads = (table: string) =>
+          queries.filter((sql) =>
+            new RegExp(`^select .* from (?:[\`"]?\\w+[\`"]?\\.)?[\`"]?${table}[\`"]? `, 'i').test(
+              sql,
+            ),
+          );
         const policyReads = reads('policy_ledger_policies');
         const editionReads = reads('policy_ledger_editions');
         assert.equal(policyReads.length, 1, queries.join('\n'));
@@ -94,48 +121,80 @@ export function fastPathSpec() {
       const listen = (q: { sql: string }) => queries.push(q.sql);
       state().enabled = false;
       try {
-        assert.equal((await http(URL)).status, 200); // warm: policy and Public permissions cached
+        // Warm, with a fresh entry: policy and Public permissions cached for the whole TTL.
+        strapi.plugin('policy-ledger').service('publicAccess').invalidate();
+        assert.equal((await http(URL)).status, 200);
         knex.on('query', listen);
         for (let i = 0; i < 10; i++) assert.equal((await http(URL)).status, 200);
         assert.deepEqual(queries, [], 'no SQL: users-permissions is not asked on every request');
         // A request with credentials still goes through Strapi's own strategies.
-        assert.equal((await http(URL, { headers: { authorization: 'Bearer not-a-token' } })).status, 401);
+        assert.equal(
+          (await http(URL, { headers: { authorization: 'Bearer not-a-token' } })).status,
+          401,
+        );
       } finally {
         knex.off('query', listen);
         state().enabled = true;
       }
     });
 
-    it('takes anonymous JSON submissions before the router, with the ordinary route\'s headers, statuses and errors', async () => {
+    it("takes anonymous JSON submissions before the router, with the ordinary route's headers, statuses and errors", async () => {
       const SUBMIT = '/api/policy-ledger/forms/contact/submissions';
       const version = (await http(URL)).body.data.version as number;
       let n = 0;
-      const valid = () => ({ locale: 'ru', data: { name: 'Fast', email: `fast${process.pid}-${n++}@example.com` }, purposes: { processing: true }, accepted: [{ policy: 'privacy', version }] });
+      const valid = () => ({
+        locale: 'ru',
+        data: { name: 'Fast', email: `fast${process.pid}-${n++}@example.com` },
+        purposes: { processing: true },
+        accepted: [{ policy: 'privacy', version }],
+      });
       /** The same request through the fast path and through the ordinary route. */
       const both = async (body: unknown, headers: Record<string, string> = {}) => {
         const before = state().submissions;
-        const fast = await http(SUBMIT, { body: typeof body === 'function' ? body() : body, headers });
+        const fast = await http(SUBMIT, {
+          body: typeof body === 'function' ? body() : body,
+          headers,
+        });
         assert.equal(state().submissions, before + 1, 'the fast path took it');
         state().enabled = false;
         try {
-          return { fast, ordinary: await http(SUBMIT, { body: typeof body === 'function' ? body() : body, headers }) };
+          return {
+            fast,
+            ordinary: await http(SUBMIT, {
+              body: typeof body === 'function' ? body() : body,
+              headers,
+            }),
+          };
         } finally {
           state().enabled = true;
         }
       };
       const sameHeaders = (a: Headers, b: Headers) => {
-        const strip = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => !VOLATILE.has(k) && k !== 'content-length').sort());
+        const strip = (h: Headers) =>
+          Object.fromEntries(
+            [...h.entries()].filter(([k]) => !VOLATILE.has(k) && k !== 'content-length').sort(),
+          );
         assert.deepEqual(strip(a), strip(b));
       };
-      for (const headers of [{}, { origin: 'https://shop.example' }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { origin: 'https://shop.example' }] as Array<
+        Record<string, string>
+      >) {
         const { fast, ordinary } = await both(valid, headers);
         assert.equal(fast.status, 201, JSON.stringify(fast.body));
         assert.equal(ordinary.status, 201);
         sameHeaders(fast.headers, ordinary.headers);
-        assert.deepEqual(Object.keys(fast.body.data).sort(), Object.keys(ordinary.body.data).sort());
+        assert.deepEqual(
+          Object.keys(fast.body.data).sort(),
+          Object.keys(ordinary.body.data).sort(),
+        );
       }
       // Errors: Strapi's shape, from Strapi's own errors and body middlewares.
-      for (const body of ['{"locale":', { ...valid(), accepted: undefined }, { ...valid(), data: { name: 'No e-mail' } }, { ...valid(), surprise: 1 }]) {
+      for (const body of [
+        '{"locale":',
+        { ...valid(), accepted: undefined },
+        { ...valid(), data: { name: 'No e-mail' } },
+        { ...valid(), surprise: 1 },
+      ]) {
         const { fast, ordinary } = await both(body);
         assert.equal(fast.status, 400, JSON.stringify(fast.body));
         assert.equal(fast.status, ordinary.status);
@@ -144,21 +203,40 @@ export function fastPathSpec() {
       }
       // Not for it: credentials, another content type, a query string.
       const before = state().submissions;
-      assert.equal((await http(SUBMIT, { body: valid(), headers: { authorization: 'Bearer not-a-token' } })).status, 401);
+      assert.equal(
+        (await http(SUBMIT, { body: valid(), headers: { authorization: 'Bearer not-a-token' } }))
+          .status,
+        401,
+      );
       assert.equal((await http(`${SUBMIT}?x=1`, { body: valid() })).status, 201);
       assert.equal(state().submissions, before);
     });
 
     it('follows the Public role: revoked, the route answers 403', async () => {
       const { strapi } = testApp();
-      const perm = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action: 'plugin::policy-ledger.policies.current', role: { type: 'public' } } });
-      await strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: perm.id } });
+      const perm = await strapi.db.query('plugin::users-permissions.permission').findOne({
+        where: { action: 'plugin::policy-ledger.policies.current', role: { type: 'public' } },
+      });
+      await strapi.db
+        .query('plugin::users-permissions.permission')
+        .delete({ where: { id: perm.id } });
       const ttl = strapi.config.get('plugin::policy-ledger.cache.ttl') as number;
       try {
         await new Promise((r) => setTimeout(r, ttl * 1000 + 50));
         assert.equal((await http(URL)).status, 403);
       } finally {
-        await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: perm.action, role: perm.role?.id ?? (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })).id } });
+        await strapi.db.query('plugin::users-permissions.permission').create({
+          data: {
+            action: perm.action,
+            role:
+              perm.role?.id ??
+              (
+                await strapi.db
+                  .query('plugin::users-permissions.role')
+                  .findOne({ where: { type: 'public' } })
+              ).id,
+          },
+        });
         await new Promise((r) => setTimeout(r, ttl * 1000 + 50));
       }
       assert.equal((await http(URL)).status, 200);

@@ -5,12 +5,46 @@ import { after, before, describe, it } from 'node:test';
 import { http } from '../helpers/http';
 import { ROOT, testApp } from '../helpers/strapi';
 import { eventHash } from '../../server/src/domain/canonical';
-import { contentOfRow } from '../../server/src/services/ledger';
-import { DAY, createEdition, createForm, createPolicy, released, textsFor, uniqueKey, FORM } from '../helpers/fixtures';
+import { contentOfRow } from '../../server/src/db/event-row';
+import type { LedgerWrite } from '../../server/src/db/write';
+import {
+  DAY,
+  createEdition,
+  createForm,
+  createPolicy,
+  released,
+  textsFor,
+  uniqueKey,
+  FORM,
+} from '../helpers/fixtures';
 
 const T0 = new Date('2028-02-01T10:00:00.000Z');
-const T = { submissions: 'policy_ledger_submissions', events: 'policy_ledger_events', evidence: 'policy_ledger_evidence', checkpoints: 'policy_ledger_checkpoints' };
+const T = {
+  submissions: 'policy_ledger_submissions',
+  events: 'policy_ledger_events',
+  evidence: 'policy_ledger_evidence',
+  checkpoints: 'policy_ledger_checkpoints',
+};
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/**
+ * Wraps the ledger's write service (services/ledger-store.ts) so that `spoil`
+ * sees, and may corrupt, every write just before it is stored; returns the
+ * function that puts the service back. Production code has no such switch.
+ */
+function spoilWrites(spoil: (w: LedgerWrite) => void): () => void {
+  const store = testApp().strapi.plugin('policy-ledger').service('ledgerStore') as {
+    write(w: LedgerWrite): Promise<void>;
+  };
+  const original = store.write;
+  store.write = (w) => {
+    spoil(w);
+    return original(w);
+  };
+  return () => {
+    store.write = original;
+  };
+}
 
 export function ledgerSpec() {
   describe('forms, submissions and the consent ledger', () => {
@@ -21,7 +55,8 @@ export function ledgerSpec() {
     let token: string;
     let version = 1; // the edition in force, as the tests move it
     const knex = () => testApp().strapi.db.connection;
-    const count = async (table: string) => Number(((await knex()(table).count({ c: '*' }).first()) as { c: number | string }).c);
+    const count = async (table: string) =>
+      Number(((await knex()(table).count({ c: '*' }).first()) as { c: number | string }).c);
     const counts = async () => Promise.all(Object.values(T).map(count));
     const valid = (over: Record<string, unknown> = {}) => ({
       locale: 'ru',
@@ -31,8 +66,12 @@ export function ledgerSpec() {
       ...over,
     });
     const submit = (body: unknown, headers: Record<string, string> = {}, key = formKey) =>
-      http(`/api/policy-ledger/forms/${key}/submissions`, { body, headers: { 'user-agent': 'ledger-test/1.0', ...headers } });
-    const withToken = (p: string, body?: unknown) => http(p, { body, headers: { authorization: `Bearer ${token}` } });
+      http(`/api/policy-ledger/forms/${key}/submissions`, {
+        body,
+        headers: { 'user-agent': 'ledger-test/1.0', ...headers },
+      });
+    const withToken = (p: string, body?: unknown) =>
+      http(p, { body, headers: { authorization: `Bearer ${token}` } });
     const verify = async () => {
       const res = await http('/policy-ledger/ledger/verify', { admin: true, body: {} });
       assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -46,19 +85,35 @@ export function ledgerSpec() {
     before(async () => {
       testApp().clock.set(T0);
       policyKey = uniqueKey('ledger');
-      const policy = await createPolicy(policyKey, { effectDelayDays: 0, operatorEmail: 'privacy@example.test' });
+      const policy = await createPolicy(policyKey, {
+        effectDelayDays: 0,
+        operatorEmail: 'privacy@example.test',
+      });
       policyDoc = policy.documentId;
       await released(await createEdition(policy.documentId, textsFor('ledger v1')));
-      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policyDoc}`, { method: 'PUT', admin: true, body: { effectDelayDays: null } });
+      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policyDoc}`, {
+        method: 'PUT',
+        admin: true,
+        body: { effectDelayDays: null },
+      });
       formKey = uniqueKey('form');
       form = await createForm(formKey, [policy.documentId], { retentionDays: 30 });
-      const created = await testApp().strapi.service('admin::api-token').create({ name: `ledger-${process.pid}`, type: 'full-access', lifespan: null, description: '' });
+      const created = await testApp()
+        .strapi.service('admin::api-token')
+        .create({
+          name: `ledger-${process.pid}`,
+          type: 'full-access',
+          lifespan: null,
+          description: '',
+        });
       token = created.accessKey;
     });
     after(() => testApp().clock.reset());
 
     it('publishes the form definition with the editions the person accepts', async () => {
-      const stored = await testApp().strapi.db.query(FORM).findOne({ where: { documentId: form.documentId } });
+      const stored = await testApp()
+        .strapi.db.query(FORM)
+        .findOne({ where: { documentId: form.documentId } });
       assert.equal(form.revision, 1, 'the create response carries the revision');
       assert.equal(form.definitionHash, stored.definitionHash);
       const res = await http(`/api/policy-ledger/forms/${formKey}?locale=kk`);
@@ -68,7 +123,13 @@ export function ledgerSpec() {
       assert.equal(d.hash, form.definitionHash);
       assert.equal(d.title, 'Өтінім');
       assert.equal(d.fields[0].label, 'Аты');
-      assert.deepEqual(d.purposes.map((p: { key: string; required: boolean }) => [p.key, p.required]), [['processing', true], ['marketing', false]]);
+      assert.deepEqual(
+        d.purposes.map((p: { key: string; required: boolean }) => [p.key, p.required]),
+        [
+          ['processing', true],
+          ['marketing', false],
+        ],
+      );
       assert.equal(d.policies[0].policy, policyKey);
       assert.equal(d.policies[0].current.version, 1);
       assert.equal(d.policies[0].current.contentHash, sha(textsFor('ledger v1').kk.body));
@@ -77,28 +138,40 @@ export function ledgerSpec() {
 
     it('bumps the revision on every change and refuses a malformed definition', async () => {
       const url = `/content-manager/collection-types/${FORM}/${form.documentId}`;
-      const bad = await http(url, { method: 'PUT', admin: true, body: { fields: [{ name: 'x', type: 'telepathy', category: 'other' }] } });
+      const bad = await http(url, {
+        method: 'PUT',
+        admin: true,
+        body: { fields: [{ name: 'x', type: 'telepathy', category: 'other' }] },
+      });
       assert.equal(bad.status, 400);
       assert.match(bad.body.error.message, /fields\[0\]\.type/);
       const ok = await http(url, { method: 'PUT', admin: true, body: { retentionDays: 31 } });
       assert.equal(ok.status, 200, JSON.stringify(ok.body));
       const back = await http(url, { method: 'PUT', admin: true, body: { retentionDays: 30 } });
       assert.equal(back.status, 200);
-      const row = await testApp().strapi.db.query(FORM).findOne({ where: { documentId: form.documentId } });
+      const row = await testApp()
+        .strapi.db.query(FORM)
+        .findOne({ where: { documentId: form.documentId } });
       assert.equal(row.revision, 3);
       form = row;
     });
 
     it('stores a valid submission with one event per bound policy and a matching receipt', async () => {
       const before = await counts();
-      const res = await submit(valid({ pageUrl: 'https://shop.example/contact' }), { 'x-forwarded-for': '203.0.113.77' });
+      const res = await submit(valid({ pageUrl: 'https://shop.example/contact' }), {
+        'x-forwarded-for': '203.0.113.77',
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       const { submissionId, receipt } = res.body.data;
       const after = await counts();
       assert.deepEqual(after.slice(0, 3), [before[0] + 1, before[1] + 1, before[2] + 1]);
 
       const sub = await knex()(T.submissions).where({ public_id: submissionId }).first();
-      assert.deepEqual(JSON.parse(sub.data), { name: 'Ana', email: 'ana@example.com', topic: 'books' });
+      assert.deepEqual(JSON.parse(sub.data), {
+        name: 'Ana',
+        email: 'ana@example.com',
+        topic: 'books',
+      });
       assert.equal(Number(sub.form_revision), 3);
       const events = await knex()(T.events).where({ submission_id: submissionId });
       assert.equal(events.length, 1);
@@ -113,7 +186,17 @@ export function ledgerSpec() {
       assert.deepEqual(JSON.parse(e.purposes), { marketing: true, processing: true });
 
       assert.equal(receipt.submission, submissionId);
-      assert.deepEqual(receipt.events, [{ id: e.event_id, action: 'granted', policy: policyKey, version: 1, locale: 'ru', contentHash: e.content_hash, hash: e.hash }]);
+      assert.deepEqual(receipt.events, [
+        {
+          id: e.event_id,
+          action: 'granted',
+          policy: policyKey,
+          version: 1,
+          locale: 'ru',
+          contentHash: e.content_hash,
+          hash: e.hash,
+        },
+      ]);
       assert.deepEqual(receipt.form, { key: formKey, revision: 3, hash: form.definitionHash });
       assert.equal(receipt.withdraw.contact, 'privacy@example.test');
       assert.equal(receipt.receivedAt, T0.toISOString());
@@ -122,25 +205,87 @@ export function ledgerSpec() {
     it('refuses bad input with a clear 4xx and changes nothing', async () => {
       await http(`/content-manager/collection-types/${FORM}`, {
         admin: true,
-        body: { name: 'Closed', key: `${formKey}-closed`, active: false, fields: [], purposes: [], policies: { connect: [{ documentId: policyDoc }] } },
+        body: {
+          name: 'Closed',
+          key: `${formKey}-closed`,
+          active: false,
+          fields: [],
+          purposes: [],
+          policies: { connect: [{ documentId: policyDoc }] },
+        },
       });
       const before = await counts();
       const cases: Array<[string, Promise<{ status: number; body: any }>, number, RegExp]> = [
         ['unknown form', submit(valid(), {}, 'no-such-form'), 404, /no-such-form/],
         ['inactive form', submit(valid(), {}, `${formKey}-closed`), 400, /not accepting/],
-        ['missing required field', submit(valid({ data: { email: 'ana@example.com' } })), 400, /data\.name is required/],
-        ['unknown field', submit(valid({ data: { name: 'A', email: 'a@example.com', shoeSize: '42' } })), 400, /data\.shoeSize is not a field/],
-        ['bad e-mail', submit(valid({ data: { name: 'A', email: 'not-an-email' } })), 400, /data\.email/],
-        ['bad phone', submit(valid({ data: { name: 'A', email: 'a@example.com', phone: '8 701 123' } })), 400, /data\.phone/],
-        ['bad date', submit(valid({ data: { name: 'A', email: 'a@example.com', birthDate: '2001-02-30' } })), 400, /data\.birthDate/],
-        ['bad option', submit(valid({ data: { name: 'A', email: 'a@example.com', topic: 'weather' } })), 400, /data\.topic/],
-        ['over-long value', submit(valid({ data: { name: 'x'.repeat(51), email: 'a@example.com' } })), 400, /data\.name must be at most 50/],
-        ['oversized body', submit(valid({ data: { name: 'A', email: 'a@example.com', topic: 'y'.repeat(70_000) } })), 413, /limit/],
-        ['required purpose not granted', submit(valid({ purposes: { processing: false, marketing: true } })), 400, /purposes\.processing is required/],
-        ['unknown purpose', submit(valid({ purposes: { processing: true, telemetry: true } })), 400, /purposes\.telemetry/],
+        [
+          'missing required field',
+          submit(valid({ data: { email: 'ana@example.com' } })),
+          400,
+          /data\.name is required/,
+        ],
+        [
+          'unknown field',
+          submit(valid({ data: { name: 'A', email: 'a@example.com', shoeSize: '42' } })),
+          400,
+          /data\.shoeSize is not a field/,
+        ],
+        [
+          'bad e-mail',
+          submit(valid({ data: { name: 'A', email: 'not-an-email' } })),
+          400,
+          /data\.email/,
+        ],
+        [
+          'bad phone',
+          submit(valid({ data: { name: 'A', email: 'a@example.com', phone: '8 701 123' } })),
+          400,
+          /data\.phone/,
+        ],
+        [
+          'bad date',
+          submit(valid({ data: { name: 'A', email: 'a@example.com', birthDate: '2001-02-30' } })),
+          400,
+          /data\.birthDate/,
+        ],
+        [
+          'bad option',
+          submit(valid({ data: { name: 'A', email: 'a@example.com', topic: 'weather' } })),
+          400,
+          /data\.topic/,
+        ],
+        [
+          'over-long value',
+          submit(valid({ data: { name: 'x'.repeat(51), email: 'a@example.com' } })),
+          400,
+          /data\.name must be at most 50/,
+        ],
+        [
+          'oversized body',
+          submit(valid({ data: { name: 'A', email: 'a@example.com', topic: 'y'.repeat(70_000) } })),
+          413,
+          /limit/,
+        ],
+        [
+          'required purpose not granted',
+          submit(valid({ purposes: { processing: false, marketing: true } })),
+          400,
+          /purposes\.processing is required/,
+        ],
+        [
+          'unknown purpose',
+          submit(valid({ purposes: { processing: true, telemetry: true } })),
+          400,
+          /purposes\.telemetry/,
+        ],
         ['missing locale', submit(valid({ locale: undefined })), 400, /locale/],
         ['no accepted editions', submit(valid({ accepted: [] })), 400, /accepted must include/],
-        ['stale version', submit(valid({ accepted: [{ policy: policyKey, version: 7 }] })), 409, /neither the current nor the upcoming/],
+        [
+          'stale version',
+          submit(valid({ accepted: [{ policy: policyKey, version: 7 }] })),
+          409,
+          /neither the current nor the upcoming/,
+        ],
       ];
       for (const [name, pending, status, message] of cases) {
         const res = await pending;
@@ -154,39 +299,39 @@ export function ledgerSpec() {
     });
 
     it('leaves neither a submission nor events behind when the database fails between them', async () => {
-      const ledger = testApp().strapi.plugin('policy-ledger').service('ledger');
       const before = await counts();
       // A real failure in the database after the submission and its events are
       // written: the evidence row reuses an event id that already has evidence
       // (a unique index), so the database refuses it mid-write.
       const taken = (await knex()(T.evidence).first()) as { event_id: string } | undefined;
       assert.ok(taken, 'an earlier test left evidence');
-      ledger.faults.beforeWrite = (w: { evidence: Array<{ event_id: string }> }) => {
+      const restore = spoilWrites((w) => {
         w.evidence[0].event_id = taken.event_id;
-      };
+      });
       try {
         const res = await submit(valid());
         assert.equal(res.status, 500);
       } finally {
-        delete ledger.faults.beforeWrite;
+        restore();
       }
       assert.deepEqual(await counts(), before);
     });
 
     it('stores concurrent submissions together, and fails only the one the database refuses', async () => {
-      const ledger = testApp().strapi.plugin('policy-ledger').service('ledger');
       const taken = (await knex()(T.evidence).first()) as { event_id: string };
       const before = await counts();
-      const sub = (i: number) => valid({ data: { name: 'Crowd', email: `crowd${i}-${process.pid}@example.com` } });
+      const sub = (i: number) =>
+        valid({ data: { name: 'Crowd', email: `crowd${i}-${process.pid}@example.com` } });
       // The 6th write's evidence reuses an event id that has evidence already.
-      ledger.faults.beforeWrite = (w: { events: Array<{ subject: string }>; evidence: Array<{ event_id: string }>; submission?: { data?: string } | null }) => {
-        if (w.submission?.data?.includes('crowd5-')) w.evidence[0].event_id = taken.event_id;
-      };
+      const restore = spoilWrites((w) => {
+        if (String(w.submission?.data ?? '').includes('crowd5-'))
+          w.evidence[0].event_id = taken.event_id;
+      });
       let results;
       try {
         results = await Promise.all(Array.from({ length: 24 }, (_, i) => submit(sub(i))));
       } finally {
-        delete ledger.faults.beforeWrite;
+        restore();
       }
       assert.deepEqual(
         results.map((r) => r.status),
@@ -199,7 +344,10 @@ export function ledgerSpec() {
       assert.equal(grew[t.indexOf('submissions')], 23);
       assert.equal(grew[t.indexOf('events')], 23);
       assert.equal(grew[t.indexOf('evidence')], 23);
-      const receipts = await knex()(T.events).whereIn('submission_id', results.filter((r) => r.status === 201).map((r) => r.body.data.submissionId));
+      const receipts = await knex()(T.events).whereIn(
+        'submission_id',
+        results.filter((r) => r.status === 201).map((r) => r.body.data.submissionId),
+      );
       assert.equal(receipts.length, 23);
       assert.equal((await verify()).ok, true);
     });
@@ -209,25 +357,40 @@ export function ledgerSpec() {
       const b = await submit(valid({ subject: 'ana@example.com' }));
       assert.equal(a.status, 201);
       assert.equal(b.status, 201);
-      const subjects = await knex()(T.events).distinct('subject').whereIn('submission_id', [a.body.data.submissionId, b.body.data.submissionId]);
+      const subjects = await knex()(T.events)
+        .distinct('subject')
+        .whereIn('submission_id', [a.body.data.submissionId, b.body.data.submissionId]);
       assert.equal(subjects.length, 1);
       assert.match(subjects[0].subject, /^[0-9a-f]{64}$/);
       for (const table of [T.events, T.evidence, T.checkpoints]) {
         const rows = await knex()(table).select('*');
         assert.doesNotMatch(JSON.stringify(rows).toLowerCase(), /ana@example\.com/, table);
       }
-      const ev = await knex()(T.evidence).where({ event_id: (await knex()(T.events).where({ submission_id: a.body.data.submissionId }).first()).event_id }).first();
+      const ev = await knex()(T.evidence)
+        .where({
+          event_id: (
+            await knex()(T.events).where({ submission_id: a.body.data.submissionId }).first()
+          ).event_id,
+        })
+        .first();
       assert.equal(ev.user_agent, 'ledger-test/1.0');
     });
 
     it('keeps a long user agent and page URL (trimmed to 512 and 2,048 characters) and a long Idempotency-Key', async () => {
       const pageUrl = `https://shop.example/contact?utm_campaign=${'x'.repeat(2100)}`;
-      const res = await submit(valid({ pageUrl: pageUrl.slice(0, 2048) }), { 'user-agent': `Mozilla/5.0 ${'y'.repeat(700)}`, 'idempotency-key': 'k'.repeat(200) });
+      const res = await submit(valid({ pageUrl: pageUrl.slice(0, 2048) }), {
+        'user-agent': `Mozilla/5.0 ${'y'.repeat(700)}`,
+        'idempotency-key': 'k'.repeat(200),
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
-      const ev = await knex()(T.evidence).where({ event_id: res.body.data.receipt.events[0].id }).first();
+      const ev = await knex()(T.evidence)
+        .where({ event_id: res.body.data.receipt.events[0].id })
+        .first();
       assert.equal(ev.user_agent.length, 512);
       assert.equal(ev.page_url, pageUrl.slice(0, 2048));
-      const again = await submit(valid({ pageUrl: pageUrl.slice(0, 2048) }), { 'idempotency-key': 'k'.repeat(200) });
+      const again = await submit(valid({ pageUrl: pageUrl.slice(0, 2048) }), {
+        'idempotency-key': 'k'.repeat(200),
+      });
       assert.deepEqual(again.body.data, res.body.data);
     });
 
@@ -240,43 +403,97 @@ export function ledgerSpec() {
       assert.equal(again.status, 201);
       assert.deepEqual(again.body.data, first.body.data);
       assert.deepEqual(await counts(), before);
-      const other = await submit(valid({ purposes: { processing: true, marketing: false } }), { 'idempotency-key': key });
+      const other = await submit(valid({ purposes: { processing: true, marketing: false } }), {
+        'idempotency-key': key,
+      });
       assert.equal(other.status, 422);
       assert.deepEqual(await counts(), before);
     });
 
     it('keeps consents, withdrawal and status behind a token, and shows a withdrawn purpose inactive', async () => {
-      for (const [p, body] of [['/api/policy-ledger/consents', {}], ['/api/policy-ledger/consents/withdraw', {}]] as const) {
+      for (const [p, body] of [
+        ['/api/policy-ledger/consents', {}],
+        ['/api/policy-ledger/consents/withdraw', {}],
+      ] as const) {
         assert.equal((await http(p, { body })).status, 403, p);
       }
-      assert.equal((await http(`/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`)).status, 403);
+      assert.equal(
+        (
+          await http(
+            `/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`,
+          )
+        ).status,
+        403,
+      );
 
-      let st = await withToken(`/api/policy-ledger/subjects/status?subject=${encodeURIComponent('ana@example.com')}&policy=${policyKey}`);
+      let st = await withToken(
+        `/api/policy-ledger/subjects/status?subject=${encodeURIComponent('ana@example.com')}&policy=${policyKey}`,
+      );
       assert.equal(st.status, 200, JSON.stringify(st.body));
-      assert.deepEqual(st.body.data, { policy: policyKey, acceptedVersion: 1, currentVersion: 1, needsAcceptance: false, reason: null, purposes: { marketing: true, processing: true } });
+      assert.deepEqual(st.body.data, {
+        policy: policyKey,
+        acceptedVersion: 1,
+        currentVersion: 1,
+        needsAcceptance: false,
+        reason: null,
+        purposes: { marketing: true, processing: true },
+      });
 
-      const w = await withToken('/api/policy-ledger/consents/withdraw', { subject: 'ANA@example.com', policy: policyKey, purposes: ['marketing'] });
+      const w = await withToken('/api/policy-ledger/consents/withdraw', {
+        subject: 'ANA@example.com',
+        policy: policyKey,
+        purposes: ['marketing'],
+      });
       assert.equal(w.status, 201, JSON.stringify(w.body));
       assert.equal(w.body.data.events.length, 1);
       assert.deepEqual(w.body.data.events[0].purposes, { marketing: false });
-      st = await withToken(`/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`);
+      st = await withToken(
+        `/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`,
+      );
       assert.deepEqual(st.body.data.purposes, { processing: true });
-      assert.equal((await withToken('/api/policy-ledger/consents/withdraw', { subject: 'nobody' })).status, 400);
-      assert.equal((await withToken(`/api/policy-ledger/subjects/status?subject=ana@example.com`)).status, 400);
+      assert.equal(
+        (await withToken('/api/policy-ledger/consents/withdraw', { subject: 'nobody' })).status,
+        400,
+      );
+      assert.equal(
+        (await withToken(`/api/policy-ledger/subjects/status?subject=ana@example.com`)).status,
+        400,
+      );
     });
 
     it('asks for re-acceptance of a reconsent edition until it is accepted', async () => {
-      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policyDoc}`, { method: 'PUT', admin: true, body: { effectDelayDays: 0 } });
-      await released(await createEdition(policyDoc, textsFor('ledger v2'), { changeKind: 'reconsent' }));
-      const status = () => withToken(`/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`);
+      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policyDoc}`, {
+        method: 'PUT',
+        admin: true,
+        body: { effectDelayDays: 0 },
+      });
+      await released(
+        await createEdition(policyDoc, textsFor('ledger v2'), { changeKind: 'reconsent' }),
+      );
+      const status = () =>
+        withToken(`/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`);
       let st = await status();
       assert.equal(st.body.data.currentVersion, 2);
       assert.equal(st.body.data.needsAcceptance, true);
       assert.equal(st.body.data.reason, 'reconsent-required');
-      const stale = await withToken('/api/policy-ledger/consents', { subject: 'ana@example.com', policy: policyKey, version: 1, locale: 'kk', purposes: { processing: true }, action: 'granted' });
+      const stale = await withToken('/api/policy-ledger/consents', {
+        subject: 'ana@example.com',
+        policy: policyKey,
+        version: 1,
+        locale: 'kk',
+        purposes: { processing: true },
+        action: 'granted',
+      });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.error.details.currentVersion, 2);
-      const ok = await withToken('/api/policy-ledger/consents', { subject: 'ana@example.com', policy: policyKey, version: 2, locale: 'kk', purposes: { processing: true }, action: 'granted' });
+      const ok = await withToken('/api/policy-ledger/consents', {
+        subject: 'ana@example.com',
+        policy: policyKey,
+        version: 2,
+        locale: 'kk',
+        purposes: { processing: true },
+        action: 'granted',
+      });
       assert.equal(ok.status, 201, JSON.stringify(ok.body));
       assert.equal(ok.body.data.event.contentHash, sha(textsFor('ledger v2').kk.body));
       version = 2;
@@ -286,10 +503,25 @@ export function ledgerSpec() {
     });
 
     it('records exactly one implied acceptance of a material edition, after it takes effect', async () => {
-      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policyDoc}`, { method: 'PUT', admin: true, body: { effectDelayDays: 7 } });
-      const v3 = await released(await createEdition(policyDoc, textsFor('ledger v3'), { changeKind: 'material' }));
-      const status = () => withToken(`/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`);
-      const implied = async () => Number(((await knex()(T.events).where({ policy_key: policyKey, action: 'implied' }).count({ c: '*' }).first()) as { c: number }).c);
+      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policyDoc}`, {
+        method: 'PUT',
+        admin: true,
+        body: { effectDelayDays: 7 },
+      });
+      const v3 = await released(
+        await createEdition(policyDoc, textsFor('ledger v3'), { changeKind: 'material' }),
+      );
+      const status = () =>
+        withToken(`/api/policy-ledger/subjects/status?subject=ana@example.com&policy=${policyKey}`);
+      const implied = async () =>
+        Number(
+          (
+            (await knex()(T.events)
+              .where({ policy_key: policyKey, action: 'implied' })
+              .count({ c: '*' })
+              .first()) as { c: number }
+          ).c,
+        );
       await status();
       assert.equal(await implied(), 0, 'not before it takes effect');
       testApp().clock.set(new Date(new Date(v3.effectiveAt).getTime() + DAY));
@@ -327,8 +559,14 @@ export function ledgerSpec() {
       // A gap in seq, as a rolled-back insert leaves one: the forged event goes there later.
       const template = await knex()(T.events).orderBy('seq', 'desc').first();
       const { seq: _ignored, ...gapRow } = template;
-      await knex()(T.events).insert({ ...gapRow, event_id: `gap-${process.pid}`, implied_key: null });
-      const gap = await knex()(T.events).where({ event_id: `gap-${process.pid}` }).first();
+      await knex()(T.events).insert({
+        ...gapRow,
+        event_id: `gap-${process.pid}`,
+        implied_key: null,
+      });
+      const gap = await knex()(T.events)
+        .where({ event_id: `gap-${process.pid}` })
+        .first();
       await knex()(T.events).where({ seq: gap.seq }).del();
       assert.equal((await submit(valid())).status, 201);
       await seal();
@@ -338,7 +576,9 @@ export function ledgerSpec() {
       const cp = await knex()(T.checkpoints).orderBy('seq_to', 'desc').first();
 
       // An edited event: named by its seq.
-      await knex()(T.events).where({ seq: a.seq }).update({ purposes: '{"marketing":true,"processing":true,"resale":true}' });
+      await knex()(T.events)
+        .where({ seq: a.seq })
+        .update({ purposes: '{"marketing":true,"processing":true,"resale":true}' });
       let v = await verify();
       assert.equal(v.ok, false);
       assert.equal(v.firstMismatch.kind, 'event');
@@ -358,13 +598,19 @@ export function ledgerSpec() {
       // Two swapped events: each matches its own hash, the order does not.
       const { seq: sa, ...restA } = a;
       const { seq: sb, ...restB } = b;
-      await knex()(T.events).where({ seq: sa }).update({ ...restB, event_id: 'swap-tmp', implied_key: null });
-      await knex()(T.events).where({ seq: sb }).update({ ...restA, implied_key: null });
+      await knex()(T.events)
+        .where({ seq: sa })
+        .update({ ...restB, event_id: 'swap-tmp', implied_key: null });
+      await knex()(T.events)
+        .where({ seq: sb })
+        .update({ ...restA, implied_key: null });
       await knex()(T.events).where({ seq: sa }).update({ event_id: restB.event_id });
       v = await verify();
       assert.equal(v.ok, false);
       assert.equal(v.firstMismatch.kind, 'checkpoint');
-      await knex()(T.events).where({ seq: sa }).update({ ...restA, event_id: 'swap-tmp' });
+      await knex()(T.events)
+        .where({ seq: sa })
+        .update({ ...restA, event_id: 'swap-tmp' });
       await knex()(T.events).where({ seq: sb }).update(restB);
       await knex()(T.events).where({ seq: sa }).update({ event_id: restA.event_id });
       assert.equal((await verify()).ok, true);
@@ -372,18 +618,27 @@ export function ledgerSpec() {
       // An event inserted into a sealed range (into the gap).
       assert.ok(Number(gap.seq) > Number(cp.seq_from) && Number(gap.seq) < Number(cp.seq_to));
       // A careful forger gives the event a valid hash of its own: only the checkpoint can tell.
-      const forgedRow = { ...restA, seq: gap.seq, event_id: `forged-${process.pid}`, implied_key: null };
+      const forgedRow = {
+        ...restA,
+        seq: gap.seq,
+        event_id: `forged-${process.pid}`,
+        implied_key: null,
+      };
       forgedRow.hash = eventHash(contentOfRow(forgedRow));
       await knex()(T.events).insert(forgedRow);
       v = await verify();
       assert.equal(v.ok, false);
       assert.equal(v.firstMismatch.kind, 'checkpoint');
       assert.equal(v.firstMismatch.checkpoint, cp.id);
-      await knex()(T.events).where({ event_id: `forged-${process.pid}` }).del();
+      await knex()(T.events)
+        .where({ event_id: `forged-${process.pid}` })
+        .del();
       assert.equal((await verify()).ok, true);
 
       // An edited checkpoint.
-      await knex()(T.checkpoints).where({ id: cp.id }).update({ root: sha('forged root') });
+      await knex()(T.checkpoints)
+        .where({ id: cp.id })
+        .update({ root: sha('forged root') });
       v = await verify();
       assert.equal(v.ok, false);
       assert.equal(v.firstMismatch.kind, 'checkpoint');
@@ -403,28 +658,54 @@ export function ledgerSpec() {
       const purged = runs.find(Boolean);
       assert.equal(runs.filter(Boolean).length, 1);
       assert.ok(purged.evidence > 0 && purged.submissions > 0, JSON.stringify(purged));
-      const old = await knex()(T.submissions).where({ public_id: bob.body.data.submissionId }).first();
+      const old = await knex()(T.submissions)
+        .where({ public_id: bob.body.data.submissionId })
+        .first();
       assert.equal(old.data, null);
       assert.equal(old.erase_reason, 'retention');
-      const kept = await knex()(T.submissions).where({ public_id: fresh.body.data.submissionId }).first();
+      const kept = await knex()(T.submissions)
+        .where({ public_id: fresh.body.data.submissionId })
+        .first();
       assert.notEqual(kept.data, null);
-      assert.equal(Number(((await knex()(T.evidence).count({ c: '*' }).first()) as { c: number }).c), 1);
+      assert.equal(
+        Number(((await knex()(T.evidence).count({ c: '*' }).first()) as { c: number }).c),
+        1,
+      );
       assert.equal((await verify()).ok, true);
 
-      const exported = await http(`/policy-ledger/subjects/export?identifier=${encodeURIComponent('cem@example.com')}`, { admin: true });
+      const exported = await http(
+        `/policy-ledger/subjects/export?identifier=${encodeURIComponent('cem@example.com')}`,
+        { admin: true },
+      );
       assert.equal(exported.status, 200);
       assert.equal(exported.body.data.submissions[0].data.name, 'Cem');
       assert.ok(exported.body.data.events.length >= 1);
       assert.equal(exported.body.data.texts[0].policy, policyKey);
 
-      const erased = await http('/policy-ledger/subjects/erase', { admin: true, body: { identifier: 'CEM@example.com' } });
+      const erased = await http('/policy-ledger/subjects/erase', {
+        admin: true,
+        body: { identifier: 'CEM@example.com' },
+      });
       assert.equal(erased.status, 200, JSON.stringify(erased.body));
       assert.equal(erased.body.data.submissions, 1);
-      const gone = await knex()(T.submissions).where({ public_id: fresh.body.data.submissionId }).first();
+      const gone = await knex()(T.submissions)
+        .where({ public_id: fresh.body.data.submissionId })
+        .first();
       assert.equal(gone.data, null);
       assert.equal(gone.erase_reason, 'erasure');
-      assert.doesNotMatch(JSON.stringify(await knex()(T.submissions).select('*')), /Cem|cem@example/);
-      assert.equal((await http('/policy-ledger/subjects/erase', { admin: true, body: { identifier: 'nonsense' } })).status, 400);
+      assert.doesNotMatch(
+        JSON.stringify(await knex()(T.submissions).select('*')),
+        /Cem|cem@example/,
+      );
+      assert.equal(
+        (
+          await http('/policy-ledger/subjects/erase', {
+            admin: true,
+            body: { identifier: 'nonsense' },
+          })
+        ).status,
+        400,
+      );
       await seal();
       assert.equal((await verify()).ok, true);
     });
@@ -432,15 +713,20 @@ export function ledgerSpec() {
     it('`npm run ledger:verify` exits 0 on a clean ledger and non-zero on a tampered one', async () => {
       // Asynchronously: this process is also the server, and must keep answering.
       const run = () =>
-        new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-          const child = spawn('npm', ['run', '--silent', 'ledger:verify'], { cwd: ROOT, env: process.env });
-          let stdout = '';
-          let stderr = '';
-          child.stdout.on('data', (d) => (stdout += d));
-          child.stderr.on('data', (d) => (stderr += d));
-          child.on('error', reject);
-          child.on('close', (status) => resolve({ status, stdout, stderr }));
-        });
+        new Promise<{ status: number | null; stdout: string; stderr: string }>(
+          (resolve, reject) => {
+            const child = spawn('npm', ['run', '--silent', 'ledger:verify'], {
+              cwd: ROOT,
+              env: process.env,
+            });
+            let stdout = '';
+            let stderr = '';
+            child.stdout.on('data', (d) => (stdout += d));
+            child.stderr.on('data', (d) => (stderr += d));
+            child.on('error', reject);
+            child.on('close', (status) => resolve({ status, stdout, stderr }));
+          },
+        );
       const clean = await run();
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
       assert.match(clean.stdout, /ledger OK/);

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
-import { DAY, createEdition, createPolicy, current, released, textsFor, uniqueKey } from '../helpers/fixtures';
+import {
+  DAY,
+  createEdition,
+  createPolicy,
+  current,
+  released,
+  textsFor,
+  uniqueKey,
+} from '../helpers/fixtures';
 import { PUBLIC_ACTIONS } from '../../server/src/constants';
 
 const T0 = new Date('2027-06-01T08:00:00.000Z');
@@ -45,7 +53,10 @@ export function publicApiSpec() {
 
     it('takes ?locale= first, then Accept-Language with q-values, then the policy default', async () => {
       assert.deepEqual(await served('?locale=ru', { 'accept-language': 'kk' }), ['ru', 'ru']);
-      assert.deepEqual(await served('', { 'accept-language': 'en;q=0.3, ru;q=0.8, kk;q=0.5' }), ['ru', 'ru']);
+      assert.deepEqual(await served('', { 'accept-language': 'en;q=0.3, ru;q=0.8, kk;q=0.5' }), [
+        'ru',
+        'ru',
+      ]);
       assert.deepEqual(await served('', { 'accept-language': 'de, kk;q=0.2' }), ['kk', 'kk']);
       assert.deepEqual(await served(''), ['kk', 'kk']);
       assert.deepEqual(await served('', { 'accept-language': 'ru;q=0, kk;q=0.1' }), ['kk', 'kk']);
@@ -65,7 +76,13 @@ export function publicApiSpec() {
       const missing = await current('no-such-policy');
       assert.equal(missing.status, 404);
       assert.equal(missing.body.error.name, 'NotFoundError');
-      for (const q of ['?locale=kk_KZ', '?locale=..%2F', '?locale=k', '?format=pdf', '?locale=kk&locale=ru']) {
+      for (const q of [
+        '?locale=kk_KZ',
+        '?locale=..%2F',
+        '?locale=k',
+        '?format=pdf',
+        '?locale=kk&locale=ru',
+      ]) {
         const bad = await current(key, q);
         assert.equal(bad.status, 400, q);
         assert.equal(bad.body.data, null);
@@ -86,7 +103,10 @@ export function publicApiSpec() {
       await released(await createEdition(policy.documentId, textsFor('etag')));
       const first = await current(key, '?locale=kk');
       const etag = first.headers.get('etag');
-      assert.ok(etag && etag.startsWith(`"${first.body.data.contentHash}`), `ETag ${etag} starts with the content hash`);
+      assert.ok(
+        etag && etag.startsWith(`"${first.body.data.contentHash}`),
+        `ETag ${etag} starts with the content hash`,
+      );
       assert.equal(first.headers.get('vary'), 'Accept-Language');
       const again = await current(key, '?locale=kk', { 'if-none-match': etag as string });
       assert.equal(again.status, 304);
@@ -100,15 +120,21 @@ export function publicApiSpec() {
       const key = uniqueKey('maxage');
       const policy = await createPolicy(key, { effectDelayDays: 0 });
       await released(await createEdition(policy.documentId, textsFor('v1')));
-      const maxAge = (h: Headers) => Number(/max-age=(\d+)/.exec(h.get('cache-control') ?? '')?.[1]);
+      const maxAge = (h: Headers) =>
+        Number(/max-age=(\d+)/.exec(h.get('cache-control') ?? '')?.[1]);
       let res = await current(key);
       assert.match(res.headers.get('cache-control') ?? '', /^public, max-age=\d+$/);
       assert.equal(maxAge(res.headers), 300);
       const etagBefore = res.headers.get('etag');
 
-      await http(`/content-manager/collection-types/plugin::policy-ledger.policy/${policy.documentId}`, {
-        method: 'PUT', admin: true, body: { effectDelayDays: 1 },
-      });
+      await http(
+        `/content-manager/collection-types/plugin::policy-ledger.policy/${policy.documentId}`,
+        {
+          method: 'PUT',
+          admin: true,
+          body: { effectDelayDays: 1 },
+        },
+      );
       const v2 = await released(await createEdition(policy.documentId, textsFor('v2')));
       res = await current(key, '', { 'if-none-match': etagBefore as string });
       assert.equal(res.status, 200, 'announcing an upcoming edition changes the representation');
@@ -173,8 +199,13 @@ export function publicApiSpec() {
     describe('storage (PostgreSQL)', () => {
       it('sets insert-triggered autovacuum on the append-only ledger table', async () => {
         const knex = testApp().strapi.db.connection;
-        const { rows } = await knex.raw("SELECT reloptions FROM pg_class WHERE relname = 'policy_ledger_events'");
-        assert.ok(rows[0].reloptions.includes('autovacuum_vacuum_insert_scale_factor=0.01'), JSON.stringify(rows));
+        const { rows } = await knex.raw(
+          "SELECT reloptions FROM pg_class WHERE relname = 'policy_ledger_events'",
+        );
+        assert.ok(
+          rows[0].reloptions.includes('autovacuum_vacuum_insert_scale_factor=0.01'),
+          JSON.stringify(rows),
+        );
       });
     });
   }
@@ -182,21 +213,35 @@ export function publicApiSpec() {
   describe('permissions', () => {
     it('gives the Public role the policy routes, the form read and the submission, and nothing else of the plugin', async () => {
       const { strapi } = testApp();
-      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-      const perms = (await strapi.db
-        .query('plugin::users-permissions.permission')
-        .findMany({ where: { role: { id: role.id }, action: { $startsWith: 'plugin::policy-ledger.' } } })) as Array<{ action: string }>;
+      const role = await strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'public' } });
+      const perms = (await strapi.db.query('plugin::users-permissions.permission').findMany({
+        where: { role: { id: role.id }, action: { $startsWith: 'plugin::policy-ledger.' } },
+      })) as Array<{ action: string }>;
       assert.deepEqual(perms.map((p) => p.action).sort(), [...PUBLIC_ACTIONS].sort());
 
-      for (const path of ['/policies', '/policies/privacy/current', '/policies/privacy/editions', '/policies/privacy/editions/1']) {
+      for (const path of [
+        '/policies',
+        '/policies/privacy/current',
+        '/policies/privacy/editions',
+        '/policies/privacy/editions/1',
+      ]) {
         assert.equal((await http(`/api/policy-ledger${path}`)).status, 200, path);
       }
     });
 
     it('keeps the admin routes behind an admin login and the release permission', async () => {
       const doc = 'abcdefghijklmnopqrstuvwx';
-      for (const [method, path] of [['GET', 'status'], ['POST', 'release'], ['POST', 'cancel']]) {
-        const res = await http(`/policy-ledger/editions/${doc}/${path}`, { method, ...(method === 'POST' ? { body: {} } : {}) });
+      for (const [method, path] of [
+        ['GET', 'status'],
+        ['POST', 'release'],
+        ['POST', 'cancel'],
+      ]) {
+        const res = await http(`/policy-ledger/editions/${doc}/${path}`, {
+          method,
+          ...(method === 'POST' ? { body: {} } : {}),
+        });
         assert.equal(res.status, 401, `${method} ${path}`);
       }
       const cm = await http('/content-manager/collection-types/plugin::policy-ledger.edition');

@@ -12,7 +12,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 describe(`durability under kill -9 (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
   const extra: Record<string, string> = {};
-  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') extra.DATABASE_FILENAME = path.join(ROOT, '.tmp', `durability-${process.pid}.db`);
+  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite')
+    extra.DATABASE_FILENAME = path.join(ROOT, '.tmp', `durability-${process.pid}.db`);
   const env = instanceEnv(extra);
   const instances: Instance[] = [];
   after(() => instances.forEach((i) => i.child.kill('SIGKILL')));
@@ -22,10 +23,16 @@ describe(`durability under kill -9 (${process.env.DATABASE_CLIENT ?? 'sqlite'})`
     instances.push(first);
     const reg = await json(`${first.url}/admin/register-admin`, {
       method: 'POST',
-      body: JSON.stringify({ email: 'durable@policy-ledger.test', password: 'Durable-pass-1', firstname: 'D', lastname: 'U' }),
+      body: JSON.stringify({
+        email: 'durable@policy-ledger.test',
+        password: 'Durable-pass-1',
+        firstname: 'D',
+        lastname: 'U',
+      }),
     });
     assert.equal(reg.status, 200, JSON.stringify(reg.body));
-    const version = (await json(`${first.url}/api/policy-ledger/forms/contact`)).body.data.policies[0].current.version;
+    const version = (await json(`${first.url}/api/policy-ledger/forms/contact`)).body.data
+      .policies[0].current.version;
 
     const acknowledged: string[] = [];
     let n = 0;
@@ -35,7 +42,12 @@ describe(`durability under kill -9 (${process.env.DATABASE_CLIENT ?? 'sqlite'})`
         try {
           const res = await json(`${first.url}/api/policy-ledger/forms/contact/submissions`, {
             method: 'POST',
-            body: JSON.stringify({ locale: 'kk', data: { name: 'D', email: `d${n++}@example.com` }, purposes: { processing: true }, accepted: [{ policy: 'privacy', version }] }),
+            body: JSON.stringify({
+              locale: 'kk',
+              data: { name: 'D', email: `d${n++}@example.com` },
+              purposes: { processing: true },
+              accepted: [{ policy: 'privacy', version }],
+            }),
           });
           if (res.status === 201) acknowledged.push(res.body.data.submissionId);
         } catch {
@@ -54,19 +66,33 @@ describe(`durability under kill -9 (${process.env.DATABASE_CLIENT ?? 'sqlite'})`
     // Start again on the same database and look for every acknowledged submission.
     const second = await start({ ...env, INSTANCE_BUILD_PLUGIN: 'false' });
     instances.push(second);
-    const login = await json(`${second.url}/admin/login`, { method: 'POST', body: JSON.stringify({ email: 'durable@policy-ledger.test', password: 'Durable-pass-1' }) });
+    const login = await json(`${second.url}/admin/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'durable@policy-ledger.test', password: 'Durable-pass-1' }),
+    });
     const token = login.body.data.token as string;
     const found = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: any } = await json(`${second.url}/policy-ledger/ledger?policy=privacy&limit=500${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      const page: { status: number; body: any } = await json(
+        `${second.url}/policy-ledger/ledger?policy=privacy&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+        { token },
+      );
       assert.equal(page.status, 200);
       for (const e of page.body.data.events) if (e.submission) found.add(e.submission);
       cursor = page.body.data.nextCursor;
     } while (cursor);
     const lost = acknowledged.filter((id) => !found.has(id));
-    assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.length} acknowledged submissions lost`);
-    const verify = await json(`${second.url}/policy-ledger/ledger/verify`, { method: 'POST', token, body: '{}' });
+    assert.deepEqual(
+      lost,
+      [],
+      `${lost.length} of ${acknowledged.length} acknowledged submissions lost`,
+    );
+    const verify = await json(`${second.url}/policy-ledger/ledger/verify`, {
+      method: 'POST',
+      token,
+      body: '{}',
+    });
     assert.equal(verify.body.data.ok, true, JSON.stringify(verify.body.data.firstMismatch));
   });
 });

@@ -19,7 +19,12 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
     b = await start({ ...env, INSTANCE_BUILD_PLUGIN: 'false' });
     const reg = await json(`${a.url}/admin/register-admin`, {
       method: 'POST',
-      body: JSON.stringify({ email: 'multi@policy-ledger.test', password: 'Multi-pass-1', firstname: 'M', lastname: 'I' }),
+      body: JSON.stringify({
+        email: 'multi@policy-ledger.test',
+        password: 'Multi-pass-1',
+        firstname: 'M',
+        lastname: 'I',
+      }),
     });
     assert.equal(reg.status, 200, JSON.stringify(reg.body));
     token = reg.body.data.token;
@@ -34,24 +39,50 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
     }
   });
 
-  const current = (i: Instance) => json(`${i.url}/api/policy-ledger/policies/privacy/current?locale=en`);
+  const current = (i: Instance) =>
+    json(`${i.url}/api/policy-ledger/policies/privacy/current?locale=en`);
 
   it('serves a release made on one instance from the other within the cache interval, and switches both at the effective instant', async () => {
     const before = await current(b);
     assert.equal(before.status, 200);
     assert.equal(before.body.data.version, 2, 'at T0 the demo edition 2 is in force');
     // An editor on A writes and releases a new edition taking effect in one hour.
-    const created = await json(`${a.url}/content-manager/collection-types/plugin::policy-ledger.edition?locale=kk`, {
-      method: 'POST',
-      token,
-      body: JSON.stringify({ title: 'v-next kk', body: '# Next\n\nkk', policy: { connect: [{ documentId: (await json(`${a.url}/content-manager/collection-types/plugin::policy-ledger.policy`, { token })).body.results[0].documentId }] } }),
-    });
+    const created = await json(
+      `${a.url}/content-manager/collection-types/plugin::policy-ledger.edition?locale=kk`,
+      {
+        method: 'POST',
+        token,
+        body: JSON.stringify({
+          title: 'v-next kk',
+          body: '# Next\n\nkk',
+          policy: {
+            connect: [
+              {
+                documentId: (
+                  await json(
+                    `${a.url}/content-manager/collection-types/plugin::policy-ledger.policy`,
+                    { token },
+                  )
+                ).body.results[0].documentId,
+              },
+            ],
+          },
+        }),
+      },
+    );
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const doc = created.body.data.documentId;
-    const ru = await json(`${a.url}/content-manager/collection-types/plugin::policy-ledger.edition/${doc}?locale=ru`, { method: 'PUT', token, body: JSON.stringify({ title: 'v-next ru', body: '# Next\n\nru' }) });
+    const ru = await json(
+      `${a.url}/content-manager/collection-types/plugin::policy-ledger.edition/${doc}?locale=ru`,
+      { method: 'PUT', token, body: JSON.stringify({ title: 'v-next ru', body: '# Next\n\nru' }) },
+    );
     assert.equal(ru.status, 200);
     const effectiveAt = new Date(T0.getTime() + 30 * 86_400_000).toISOString();
-    const rel = await json(`${a.url}/policy-ledger/editions/${doc}/release`, { method: 'POST', token, body: JSON.stringify({ effectiveAt }) });
+    const rel = await json(`${a.url}/policy-ledger/editions/${doc}/release`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ effectiveAt }),
+    });
     assert.equal(rel.status, 200, JSON.stringify(rel.body));
     const next = rel.body.data.version;
     assert.equal(next, 3, 'the demo has editions 1 and 2');
@@ -80,11 +111,19 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
     const posts = Array.from({ length: 60 }, (_, n) =>
       json(`${(n % 2 ? a : b).url}/api/policy-ledger/forms/contact/submissions`, {
         method: 'POST',
-        body: JSON.stringify({ locale: 'ru', data: { name: 'N', email: `multi${n}@example.com` }, purposes: { processing: true }, accepted: [{ policy: 'privacy', version: v }] }),
+        body: JSON.stringify({
+          locale: 'ru',
+          data: { name: 'N', email: `multi${n}@example.com` },
+          purposes: { processing: true },
+          accepted: [{ policy: 'privacy', version: v }],
+        }),
       }),
     );
     const results = await Promise.all(posts);
-    assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.find((r) => r.status !== 201)));
+    assert.ok(
+      results.every((r) => r.status === 201),
+      JSON.stringify(results.find((r) => r.status !== 201)),
+    );
 
     // An hour later, both instances run their jobs for the same period at once.
     const at = new Date(T1.getTime() + 3_600_000).toISOString();
@@ -95,7 +134,11 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
     assert.equal(retention.filter(Boolean).length, 1, 'one retention run for the day');
 
     for (const i of [a, b]) {
-      const res = await json(`${i.url}/policy-ledger/ledger/verify`, { method: 'POST', token, body: '{}' });
+      const res = await json(`${i.url}/policy-ledger/ledger/verify`, {
+        method: 'POST',
+        token,
+        body: '{}',
+      });
       assert.equal(res.status, 200);
       assert.equal(res.body.data.ok, true, JSON.stringify(res.body.data.firstMismatch));
       assert.ok(res.body.data.events >= 60);

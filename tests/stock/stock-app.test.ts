@@ -21,7 +21,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { WORK, prepare } from '../../scripts/stock-app.mjs';
 
 const CM = '/content-manager/collection-types';
-const ADMIN = { email: 'owner@stock.test', password: 'Stock-password-1', firstname: 'Stock', lastname: 'Owner' };
+const ADMIN = {
+  email: 'owner@stock.test',
+  password: 'Stock-password-1',
+  firstname: 'Stock',
+  lastname: 'Owner',
+};
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 /** The default seal job runs each minute on events older than 30 s. */
 const SEAL_WAIT_MS = 150_000;
@@ -57,7 +62,15 @@ async function start(env: Record<string, string>): Promise<Running> {
   let log = '';
   const child = spawn('npx', ['strapi', 'start'], {
     cwd: appDir,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', POLICY_LEDGER_SUBJECT_SECRET: 'stock-app-subject-secret-0123456789', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      POLICY_LEDGER_SUBJECT_SECRET: 'stock-app-subject-secret-0123456789',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -66,7 +79,8 @@ async function start(env: Record<string, string>): Promise<Running> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null)
+      throw new Error(`strapi start exited with ${child.exitCode}:\n${log}`);
     try {
       if ((await fetch(`${url}/_health`)).status === 204) break;
     } catch {
@@ -91,7 +105,11 @@ async function call(url: string, init: { method?: string; body?: unknown; token?
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(url, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
@@ -115,19 +133,33 @@ function scenario(name: string, env: () => Record<string, string>) {
 
     it('says at boot that sealing is on and which locale editions need', () => {
       assert.match(app.log(), /\[policy-ledger\] sealing: on, rule "\*\/1 \* \* \* \*"/);
-      assert.match(app.log(), /\[policy-ledger\] locales: editions need en \(the app's i18n default locale/);
+      assert.match(
+        app.log(),
+        /\[policy-ledger\] locales: editions need en \(the app's i18n default locale/,
+      );
       assert.doesNotMatch(app.log(), /\[policy-ledger\].*(not a locale|OFF|behind)/i);
     });
 
     it('releases an en-only edition (the default required locale) and serves it', async () => {
-      const policy = await call(`${app.url}${CM}/plugin::policy-ledger.policy`, { token, body: { key: 'privacy', name: 'Privacy policy', effectDelayDays: 0 } });
+      const policy = await call(`${app.url}${CM}/plugin::policy-ledger.policy`, {
+        token,
+        body: { key: 'privacy', name: 'Privacy policy', effectDelayDays: 0 },
+      });
       assert.equal(policy.status, 201, JSON.stringify(policy.body));
       const edition = await call(`${app.url}${CM}/plugin::policy-ledger.edition?locale=en`, {
         token,
-        body: { title: 'Privacy policy', body: '# Privacy policy\n\nWe keep what you send us for a year.', changeKind: 'material', policy: { connect: [{ documentId: policy.body.data.documentId }] } },
+        body: {
+          title: 'Privacy policy',
+          body: '# Privacy policy\n\nWe keep what you send us for a year.',
+          changeKind: 'material',
+          policy: { connect: [{ documentId: policy.body.data.documentId }] },
+        },
       });
       assert.equal(edition.status, 201, JSON.stringify(edition.body));
-      const released = await call(`${app.url}/policy-ledger/editions/${edition.body.data.documentId}/release`, { token, body: {} });
+      const released = await call(
+        `${app.url}/policy-ledger/editions/${edition.body.data.documentId}/release`,
+        { token, body: {} },
+      );
       assert.equal(released.status, 200, JSON.stringify(released.body));
       const current = await call(`${app.url}/api/policy-ledger/policies/privacy/current?locale=en`);
       assert.equal(current.status, 200, JSON.stringify(current.body));
@@ -141,14 +173,34 @@ function scenario(name: string, env: () => Record<string, string>) {
           key: 'contact',
           name: 'Contact',
           active: true,
-          fields: [{ name: 'email', type: 'email', required: true, category: 'contact', label: { en: 'E-mail' } }],
-          purposes: [{ key: 'processing', required: true, legalBasis: 'consent', label: { en: 'Answer my request' } }],
+          fields: [
+            {
+              name: 'email',
+              type: 'email',
+              required: true,
+              category: 'contact',
+              label: { en: 'E-mail' },
+            },
+          ],
+          purposes: [
+            {
+              key: 'processing',
+              required: true,
+              legalBasis: 'consent',
+              label: { en: 'Answer my request' },
+            },
+          ],
           policies: { connect: [{ documentId: policy.body.data.documentId }] },
         },
       });
       assert.equal(form.status, 201, JSON.stringify(form.body));
       const submitted = await call(`${app.url}/api/policy-ledger/forms/contact/submissions`, {
-        body: { locale: 'en', data: { email: 'reader@example.com' }, purposes: { processing: true }, accepted: [{ policy: 'privacy', version: 1 }] },
+        body: {
+          locale: 'en',
+          data: { email: 'reader@example.com' },
+          purposes: { processing: true },
+          accepted: [{ policy: 'privacy', version: 1 }],
+        },
       });
       assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
     });
@@ -156,7 +208,15 @@ function scenario(name: string, env: () => Record<string, string>) {
     it("renders the plugin's admin page in Chromium with no console error", async () => {
       browser = await chromium.launch({
         executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const problems: string[] = [];
@@ -165,7 +225,8 @@ function scenario(name: string, env: () => Record<string, string>) {
         if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`);
       });
       page.on('response', (r) => {
-        if (r.url().includes('/policy-ledger/') && r.status() >= 400) problems.push(`${r.status()} from ${r.url()}`);
+        if (r.url().includes('/policy-ledger/') && r.status() >= 400)
+          problems.push(`${r.status()} from ${r.url()}`);
       });
       await page.goto(`${app.url}/admin/auth/login`);
       await page.getByLabel(/email/i).fill(ADMIN.email);
@@ -176,10 +237,18 @@ function scenario(name: string, env: () => Record<string, string>) {
       await page.getByRole('heading', { name: 'Policy Ledger' }).waitFor({ timeout: 60_000 });
       await page.getByText('privacy', { exact: false }).first().waitFor();
       await page.getByRole('tab', { name: /verify/i }).click();
-      await page.getByText(/unsealed/i).first().waitFor({ timeout: 30_000 });
+      await page
+        .getByText(/unsealed/i)
+        .first()
+        .waitFor({ timeout: 30_000 });
       fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, `stock-${name.toLowerCase()}.png`), fullPage: true });
-      const ours = problems.filter((p) => /policy-ledger|policy ledger/i.test(p) || p.startsWith('page error'));
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `stock-${name.toLowerCase()}.png`),
+        fullPage: true,
+      });
+      const ours = problems.filter(
+        (p) => /policy-ledger|policy ledger/i.test(p) || p.startsWith('page error'),
+      );
       assert.deepEqual(ours, [], problems.join('\n'));
     });
 
@@ -193,7 +262,10 @@ function scenario(name: string, env: () => Record<string, string>) {
         if (status?.latestCheckpoint && status.unsealed === 0) break;
         await new Promise((r) => setTimeout(r, 2000));
       }
-      assert.ok(status?.latestCheckpoint, `no checkpoint after ${SEAL_WAIT_MS / 1000} s: ${JSON.stringify(status)}`);
+      assert.ok(
+        status?.latestCheckpoint,
+        `no checkpoint after ${SEAL_WAIT_MS / 1000} s: ${JSON.stringify(status)}`,
+      );
       assert.equal(status?.unsealed, 0);
       assert.equal(status?.status, 'ok');
       const verified = await call(`${app.url}/policy-ledger/ledger/verify`, { token, body: {} });
@@ -218,21 +290,56 @@ describe('the packed plugin in a new Strapi app', () => {
 
   it('packs LICENSE and the built dist/admin and dist/server, and no sources, tests, bench or source maps', () => {
     // With STOCK_APP_DIR, what the app installed from the tarball stands for the tarball.
-    const files = tarballFiles.length ? tarballFiles : installedFiles(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger'));
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/admin/index.mjs', 'dist/admin/index.js', 'dist/server/index.js', 'dist/server/index.mjs', 'dist/server/src/index.d.ts', 'dist/admin/src/index.d.ts']) {
+    const files = tarballFiles.length
+      ? tarballFiles
+      : installedFiles(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger'));
+    for (const f of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/admin/index.mjs',
+      'dist/admin/index.js',
+      'dist/server/index.js',
+      'dist/server/index.mjs',
+      'dist/server/src/index.d.ts',
+      'dist/admin/src/index.d.ts',
+    ]) {
       assert.ok(files.includes(f), `${f} is not in the tarball`);
     }
     // Only dist (code and declarations) and the three documents; no source, test, bench, demo or map.
-    const stray = files.filter((f) => !/^(dist\/(admin|server)\/|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(f) || f.endsWith('.map') || /\.tsx?$/.test(f.replace(/\.d\.ts$/, '')) || f.includes('/uploads/') || f.includes('node_modules/'));
+    const stray = files.filter(
+      (f) =>
+        !/^(dist\/(admin|server)\/|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(f) ||
+        f.endsWith('.map') ||
+        /\.tsx?$/.test(f.replace(/\.d\.ts$/, '')) ||
+        f.includes('/uploads/') ||
+        f.includes('node_modules/'),
+    );
     assert.deepEqual(stray, []);
-    const bundle = fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'dist', 'server', 'index.js'), 'utf8');
+    const bundle = fs.readFileSync(
+      path.join(
+        appDir,
+        'node_modules',
+        'strapi-plugin-policy-ledger',
+        'dist',
+        'server',
+        'index.js',
+      ),
+      'utf8',
+    );
     assert.doesNotMatch(bundle, /sourceMappingURL=data:/);
   });
 
   it('installs with one copy of Strapi (and of React, the design system…) and no database driver of its own', () => {
-    const out = execFileSync('npm', ['ls', '@strapi/strapi', '--all', '--json'], { cwd: appDir, encoding: 'utf8' });
+    const out = execFileSync('npm', ['ls', '@strapi/strapi', '--all', '--json'], {
+      cwd: appDir,
+      encoding: 'utf8',
+    });
     const versions = new Set<string>();
-    const walk = (deps: Record<string, { version?: string; dependencies?: Record<string, unknown> }> | undefined) => {
+    const walk = (
+      deps:
+        Record<string, { version?: string; dependencies?: Record<string, unknown> }> | undefined,
+    ) => {
       for (const [name, d] of Object.entries(deps ?? {})) {
         if (name === '@strapi/strapi' && d.version) versions.add(d.version);
         walk(d.dependencies as never);
@@ -241,31 +348,98 @@ describe('the packed plugin in a new Strapi app', () => {
     walk(JSON.parse(out).dependencies);
     assert.equal(versions.size, 1, `@strapi/strapi versions: ${[...versions].join(', ')}`);
     // The packages the plugin shares with the admin and the server: one copy each, the app's.
-    for (const shared of ['@strapi/strapi', '@strapi/utils', '@strapi/design-system', '@strapi/icons', 'react', 'react-dom', 'react-intl', 'react-router-dom', 'styled-components']) {
-      const copies = execFileSync('find', ['./node_modules', '-path', `*/node_modules/${shared}/package.json`], { cwd: appDir, encoding: 'utf8' }).trim().split('\n');
-      assert.deepEqual(copies, [`./node_modules/${shared}/package.json`], `${shared}: ${copies.join(', ')}`);
+    for (const shared of [
+      '@strapi/strapi',
+      '@strapi/utils',
+      '@strapi/design-system',
+      '@strapi/icons',
+      'react',
+      'react-dom',
+      'react-intl',
+      'react-router-dom',
+      'styled-components',
+    ]) {
+      const copies = execFileSync(
+        'find',
+        ['./node_modules', '-path', `*/node_modules/${shared}/package.json`],
+        { cwd: appDir, encoding: 'utf8' },
+      )
+        .trim()
+        .split('\n');
+      assert.deepEqual(
+        copies,
+        [`./node_modules/${shared}/package.json`],
+        `${shared}: ${copies.join(', ')}`,
+      );
     }
-    const manifest = JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'package.json'), 'utf8'));
-    for (const driver of ['better-sqlite3', 'pg', 'mysql2']) assert.equal(manifest.dependencies?.[driver], undefined, `${driver} is a dependency`);
+    const manifest = JSON.parse(
+      fs.readFileSync(
+        path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'package.json'),
+        'utf8',
+      ),
+    );
+    for (const driver of ['better-sqlite3', 'pg', 'mysql2'])
+      assert.equal(manifest.dependencies?.[driver], undefined, `${driver} is a dependency`);
     assert.equal(manifest.private, undefined);
-    assert.equal(manifest.dependencies?.['@strapi/strapi'], undefined, 'Strapi is a peer dependency, not a dependency');
+    assert.equal(
+      manifest.dependencies?.['@strapi/strapi'],
+      undefined,
+      'Strapi is a peer dependency, not a dependency',
+    );
     assert.match(manifest.peerDependencies['@strapi/strapi'], /^\^5\./);
     assert.deepEqual(
-      Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((e) => (typeof e === 'string' ? [] : [e.require, e.import])),
-      ['./dist/admin/index.js', './dist/admin/index.mjs', './dist/server/index.js', './dist/server/index.mjs'],
+      Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap(
+        (e) => (typeof e === 'string' ? [] : [e.require, e.import]),
+      ),
+      [
+        './dist/admin/index.js',
+        './dist/admin/index.mjs',
+        './dist/server/index.js',
+        './dist/server/index.mjs',
+      ],
     );
-    assert.equal(fs.existsSync(path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'node_modules')), false, 'the plugin got nested packages');
+    assert.equal(
+      fs.existsSync(
+        path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', 'node_modules'),
+      ),
+      false,
+      'the plugin got nested packages',
+    );
   });
 
-  scenario('SQLite', () => ({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(appDir, '.tmp', `stock-${process.pid}.db`) }));
+  scenario('SQLite', () => ({
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(appDir, '.tmp', `stock-${process.pid}.db`),
+  }));
 
   const pgName = `pl_stock_${process.pid}`;
   describe('on PostgreSQL', () => {
-    before(() => execFileSync('node', [path.resolve(__dirname, '..', '..', 'scripts', 'test-db.mjs'), 'create', 'postgres', pgName], { stdio: 'inherit' }));
-    after(() => execFileSync('node', [path.resolve(__dirname, '..', '..', 'scripts', 'test-db.mjs'), 'drop', 'postgres', pgName], { stdio: 'inherit' }));
-    scenario(
-      'PostgreSQL',
-      () => ({ DATABASE_CLIENT: 'postgres', DATABASE_HOST: process.env.DATABASE_HOST ?? '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: pgName, DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres', DATABASE_PASSWORD: process.env.DATABASE_PASSWORD ?? '' }),
+    before(() =>
+      execFileSync(
+        'node',
+        [
+          path.resolve(__dirname, '..', '..', 'scripts', 'test-db.mjs'),
+          'create',
+          'postgres',
+          pgName,
+        ],
+        { stdio: 'inherit' },
+      ),
     );
+    after(() =>
+      execFileSync(
+        'node',
+        [path.resolve(__dirname, '..', '..', 'scripts', 'test-db.mjs'), 'drop', 'postgres', pgName],
+        { stdio: 'inherit' },
+      ),
+    );
+    scenario('PostgreSQL', () => ({
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: process.env.DATABASE_HOST ?? '127.0.0.1',
+      DATABASE_PORT: '5432',
+      DATABASE_NAME: pgName,
+      DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres',
+      DATABASE_PASSWORD: process.env.DATABASE_PASSWORD ?? '',
+    }));
   });
 });

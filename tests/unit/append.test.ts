@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { derivedRows } from '../../server/src/services/append';
+import { derivedRows } from '../../server/src/db/append';
 
 const ev = (over: Partial<Parameters<typeof derivedRows>[0][number]> = {}) => ({
   subject: 's1',
@@ -36,7 +36,13 @@ describe('derivedRows (counters and subject state moved by an append)', () => {
 
   it('keeps the highest accepted version per person and policy, from granted and implied events only', () => {
     const { states } = derivedRows(
-      [ev({ policy_version: 2 }), ev({ policy_version: 3, action: 'implied' }), ev({ policy_version: 4, action: 'denied' }), ev({ policy_version: 5, action: 'withdrawn' }), ev({ subject: 's0', policy_key: 'cookies' })],
+      [
+        ev({ policy_version: 2 }),
+        ev({ policy_version: 3, action: 'implied' }),
+        ev({ policy_version: 4, action: 'denied' }),
+        ev({ policy_version: 5, action: 'withdrawn' }),
+        ev({ subject: 's0', policy_key: 'cookies' }),
+      ],
       0,
     );
     assert.deepEqual(states, [
@@ -45,5 +51,6 @@ describe('derivedRows (counters and subject state moved by an append)', () => {
     ]);
   });
 
-  it('moves nothing for no events', () => assert.deepEqual(derivedRows([], 0), { counters: [], states: [] }));
+  it('moves nothing for no events', () =>
+    assert.deepEqual(derivedRows([], 0), { counters: [], states: [] }));
 });

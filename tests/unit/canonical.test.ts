@@ -8,8 +8,8 @@ import {
   eventCanonical,
   eventHash,
   type CheckpointContent,
-  type EventContent,
 } from '../../server/src/domain/canonical';
+import type { EventContent } from '../../shared/contracts';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -62,7 +62,10 @@ describe('canonicalJson', () => {
   it('writes Dates as ISO strings, also when nested', () => {
     const when = new Date('2025-01-02T03:04:05.678Z');
     assert.equal(canonicalJson(when), '"2025-01-02T03:04:05.678Z"');
-    assert.equal(canonicalJson({ at: when, list: [when] }), '{"at":"2025-01-02T03:04:05.678Z","list":["2025-01-02T03:04:05.678Z"]}');
+    assert.equal(
+      canonicalJson({ at: when, list: [when] }),
+      '{"at":"2025-01-02T03:04:05.678Z","list":["2025-01-02T03:04:05.678Z"]}',
+    );
   });
 
   it('refuses NaN and infinities, also when nested', () => {
@@ -74,14 +77,28 @@ describe('canonicalJson', () => {
   });
 
   it('round-trips Unicode (Kazakh) text through JSON.parse', () => {
-    const value = { title: 'Құпиялылық саясаты', items: ['Жеке деректер', 'ғ қ ң ө ұ ү һ і ә'], 'кілт': '🔒' };
+    const value = {
+      title: 'Құпиялылық саясаты',
+      items: ['Жеке деректер', 'ғ қ ң ө ұ ү һ і ә'],
+      кілт: '🔒',
+    };
     const text = canonicalJson(value);
     assert.deepEqual(JSON.parse(text), value);
-    assert.ok(text.includes('Құпиялылық саясаты'), 'non-ASCII text is written as is, not \\u-escaped');
+    assert.ok(
+      text.includes('Құпиялылық саясаты'),
+      'non-ASCII text is written as is, not \\u-escaped',
+    );
   });
 
   it('produces text that JSON.parse reads back to the same value', () => {
-    const value = { n: 1, s: 'x', b: false, z: null, arr: [1, 'two', { three: 3 }], o: { p: { q: [] } } };
+    const value = {
+      n: 1,
+      s: 'x',
+      b: false,
+      z: null,
+      arr: [1, 'two', { three: 3 }],
+      o: { p: { q: [] } },
+    };
     assert.deepEqual(JSON.parse(canonicalJson(value)), value);
   });
 });
@@ -131,11 +148,21 @@ describe('eventHash', () => {
 
   it('equals the SHA-256 of a hand-written canonical text', () => {
     const text =
-      '{"action":"granted","contentHash":"' + 'c'.repeat(64) + '","evidenceHash":"' + 'e'.repeat(64) + '",' +
-      '"form":"contact","formHash":"' + 'f'.repeat(64) + '","formRevision":2,"id":"0b0d3f0e-6f0a-4c39-9a4b-1d2c3e4f5a6b",' +
+      '{"action":"granted","contentHash":"' +
+      'c'.repeat(64) +
+      '","evidenceHash":"' +
+      'e'.repeat(64) +
+      '",' +
+      '"form":"contact","formHash":"' +
+      'f'.repeat(64) +
+      '","formRevision":2,"id":"0b0d3f0e-6f0a-4c39-9a4b-1d2c3e4f5a6b",' +
       '"locale":"kk","method":"form","occurredAt":"2025-03-01T10:00:00.000Z","policy":"privacy",' +
-      '"purposes":{"analytics":false,"marketing":true},"subject":"' + 'a'.repeat(64) + '",' +
-      '"submission":"' + 's'.repeat(64) + '","v":1,"version":3}';
+      '"purposes":{"analytics":false,"marketing":true},"subject":"' +
+      'a'.repeat(64) +
+      '",' +
+      '"submission":"' +
+      's'.repeat(64) +
+      '","v":1,"version":3}';
     assert.equal(base, sha256(text));
   });
 
@@ -146,7 +173,9 @@ describe('eventHash', () => {
   });
 
   it('does not depend on the key order of the event object', () => {
-    const reversed = Object.fromEntries(Object.entries(SAMPLE).reverse()) as unknown as EventContent;
+    const reversed = Object.fromEntries(
+      Object.entries(SAMPLE).reverse(),
+    ) as unknown as EventContent;
     assert.equal(eventHash(reversed), base);
   });
 
@@ -164,23 +193,47 @@ describe('eventHash', () => {
   });
 
   it('changes when a nullable field becomes null', () => {
-    const nullable = ['locale', 'contentHash', 'form', 'formRevision', 'formHash', 'submission', 'evidenceHash'] as const;
+    const nullable = [
+      'locale',
+      'contentHash',
+      'form',
+      'formRevision',
+      'formHash',
+      'submission',
+      'evidenceHash',
+    ] as const;
     for (const key of nullable) {
-      assert.notEqual(eventHash({ ...SAMPLE, [key]: null }), base, `setting ${key} to null must change the hash`);
+      assert.notEqual(
+        eventHash({ ...SAMPLE, [key]: null }),
+        base,
+        `setting ${key} to null must change the hash`,
+      );
     }
   });
 
   it('changes when a purpose flips, is added or is removed', () => {
-    assert.notEqual(eventHash({ ...SAMPLE, purposes: { marketing: false, analytics: false } }), base);
-    assert.notEqual(eventHash({ ...SAMPLE, purposes: { marketing: true, analytics: false, profiling: false } }), base);
+    assert.notEqual(
+      eventHash({ ...SAMPLE, purposes: { marketing: false, analytics: false } }),
+      base,
+    );
+    assert.notEqual(
+      eventHash({ ...SAMPLE, purposes: { marketing: true, analytics: false, profiling: false } }),
+      base,
+    );
     assert.notEqual(eventHash({ ...SAMPLE, purposes: { marketing: true } }), base);
   });
 
   it('distinguishes the action and the method values', () => {
     const actions = ['granted', 'denied', 'withdrawn', 'implied'] as const;
     const methods = ['form', 'api', 'continued-use', 'admin'] as const;
-    assert.equal(new Set(actions.map((action) => eventHash({ ...SAMPLE, action }))).size, actions.length);
-    assert.equal(new Set(methods.map((method) => eventHash({ ...SAMPLE, method }))).size, methods.length);
+    assert.equal(
+      new Set(actions.map((action) => eventHash({ ...SAMPLE, action }))).size,
+      actions.length,
+    );
+    assert.equal(
+      new Set(methods.map((method) => eventHash({ ...SAMPLE, method }))).size,
+      methods.length,
+    );
   });
 
   it('does not confuse the number 3 with the string "3"', () => {
@@ -207,14 +260,20 @@ describe('checkpointHash', () => {
 
   it('equals the SHA-256 of the canonical JSON including v: 1', () => {
     const text =
-      '{"count":10,"prevHash":"' + 'cd'.repeat(32) + '","root":"' + 'ab'.repeat(32) + '",' +
+      '{"count":10,"prevHash":"' +
+      'cd'.repeat(32) +
+      '","root":"' +
+      'ab'.repeat(32) +
+      '",' +
       '"sealedAt":"2025-03-01T12:00:00.000Z","seqFrom":1,"seqTo":10,"v":1}';
     assert.equal(canonicalJson({ v: 1, ...CHECKPOINT }), text);
     assert.equal(base, sha256(text));
   });
 
   it('does not depend on key order', () => {
-    const reversed = Object.fromEntries(Object.entries(CHECKPOINT).reverse()) as unknown as CheckpointContent;
+    const reversed = Object.fromEntries(
+      Object.entries(CHECKPOINT).reverse(),
+    ) as unknown as CheckpointContent;
     assert.equal(checkpointHash(reversed), base);
   });
 
@@ -223,7 +282,10 @@ describe('checkpointHash', () => {
     assert.equal(keys.length, 6, 'the sample covers every field of CheckpointContent');
     const seen = new Set<string>([base]);
     for (const key of keys) {
-      const h = checkpointHash({ ...CHECKPOINT, [key]: changed(CHECKPOINT[key]) } as CheckpointContent);
+      const h = checkpointHash({
+        ...CHECKPOINT,
+        [key]: changed(CHECKPOINT[key]),
+      } as CheckpointContent);
       assert.notEqual(h, base, `changing ${key} must change the hash`);
       assert.ok(!seen.has(h), `changing ${key} gave a hash already seen`);
       seen.add(h);
@@ -243,18 +305,44 @@ describe('checkpointHash', () => {
 describe('eventCanonical (the fast serializer) writes exactly what canonicalJson writes', () => {
   it('for events of every shape', () => {
     const base: EventContent = {
-      id: 'e1', occurredAt: '2026-11-22T04:00:00.000Z', subject: 'ab'.repeat(32), action: 'granted', policy: 'privacy', version: 2,
-      locale: 'kk', contentHash: 'c'.repeat(64), form: 'contact', formRevision: 3, formHash: 'd'.repeat(64),
-      purposes: { processing: true, marketing: false, 'ä"\\': true }, method: 'form', submission: 's1', evidenceHash: null,
+      id: 'e1',
+      occurredAt: '2026-11-22T04:00:00.000Z',
+      subject: 'ab'.repeat(32),
+      action: 'granted',
+      policy: 'privacy',
+      version: 2,
+      locale: 'kk',
+      contentHash: 'c'.repeat(64),
+      form: 'contact',
+      formRevision: 3,
+      formHash: 'd'.repeat(64),
+      purposes: { processing: true, marketing: false, 'ä"\\': true },
+      method: 'form',
+      submission: 's1',
+      evidenceHash: null,
     };
     const variants: EventContent[] = [
       base,
-      { ...base, form: null, formRevision: null, formHash: null, locale: null, contentHash: null, submission: null, purposes: {} },
+      {
+        ...base,
+        form: null,
+        formRevision: null,
+        formHash: null,
+        locale: null,
+        contentHash: null,
+        submission: null,
+        purposes: {},
+      },
       { ...base, action: 'withdrawn', method: 'api', subject: 'Қ"\n\u2028', version: 0 },
     ];
     for (const e of variants) {
       assert.equal(eventCanonical(e), canonicalJson({ v: 1, ...e }));
-      assert.equal(eventHash(e), createHash('sha256').update(canonicalJson({ v: 1, ...e }), 'utf8').digest('hex'));
+      assert.equal(
+        eventHash(e),
+        createHash('sha256')
+          .update(canonicalJson({ v: 1, ...e }), 'utf8')
+          .digest('hex'),
+      );
     }
   });
 });

@@ -35,7 +35,12 @@ describe('plugin configuration', () => {
 
   it('fills the keys a host leaves out of an option group, one by one', () => {
     const resolved = resolveConfig(strapiMerge({ jobs: { enabled: false }, cache: { ttl: 1 } }));
-    assert.deepEqual(resolved.jobs, { enabled: false, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 });
+    assert.deepEqual(resolved.jobs, {
+      enabled: false,
+      seal: '*/1 * * * *',
+      retention: '17 3 * * *',
+      sealLagSeconds: 30,
+    });
     assert.deepEqual(resolved.cache, { maxAge: 300, ttl: 1 });
   });
 
@@ -57,8 +62,22 @@ describe('plugin configuration', () => {
     assert.throws(
       () => config.validator(bad),
       (e: Error) => {
-        for (const path of ['effectDelayDays', 'requiredLocales', 'fallbackLocales.en.0', 'subjectSecret', 'evidence.ip', 'jobs.enabled', 'jobs.seal', 'jobs', '(root)']) {
-          assert.match(e.message, new RegExp(`- ${path.replace(/[.()]/g, '\\$&')}: `), `${path} is not named in:\n${e.message}`);
+        for (const path of [
+          'effectDelayDays',
+          'requiredLocales',
+          'fallbackLocales.en.0',
+          'subjectSecret',
+          'evidence.ip',
+          'jobs.enabled',
+          'jobs.seal',
+          'jobs',
+          '(root)',
+        ]) {
+          assert.match(
+            e.message,
+            new RegExp(`- ${path.replace(/[.()]/g, '\\$&')}: `),
+            `${path} is not named in:\n${e.message}`,
+          );
         }
         assert.match(e.message, /sealLag/);
         assert.match(e.message, /cahce/);
@@ -69,12 +88,15 @@ describe('plugin configuration', () => {
   });
 
   it('lists every locale the configuration names, with the option naming it', () => {
-    assert.deepEqual(configuredLocales({ requiredLocales: ['kk', 'ru'], fallbackLocales: { en: ['ru'] } }), [
-      { locale: 'kk', option: 'requiredLocales' },
-      { locale: 'ru', option: 'requiredLocales' },
-      { locale: 'en', option: 'fallbackLocales' },
-      { locale: 'ru', option: 'fallbackLocales.en' },
-    ]);
+    assert.deepEqual(
+      configuredLocales({ requiredLocales: ['kk', 'ru'], fallbackLocales: { en: ['ru'] } }),
+      [
+        { locale: 'kk', option: 'requiredLocales' },
+        { locale: 'ru', option: 'requiredLocales' },
+        { locale: 'en', option: 'fallbackLocales' },
+        { locale: 'ru', option: 'fallbackLocales.en' },
+      ],
+    );
     assert.deepEqual(configuredLocales(defaultConfig), []);
   });
 });
@@ -83,6 +105,9 @@ describe('the missing subject secret', () => {
   it('is a setup warning (development only: elsewhere Strapi refuses to boot)', async () => {
     const { subjectSecretWarning } = await import('../../server/src/services/health');
     assert.equal(subjectSecretWarning('x'.repeat(16)), null);
-    assert.equal(subjectSecretWarning(resolveConfig({ subjectSecret: '' }).subjectSecret)?.code, 'subject-secret-missing');
+    assert.equal(
+      subjectSecretWarning(resolveConfig({ subjectSecret: '' }).subjectSecret)?.code,
+      'subject-secret-missing',
+    );
   });
 });

@@ -18,8 +18,20 @@ interface Ed extends EditionTimes {
   id: string;
 }
 
-function released(id: string, version: number, releasedAt: string, effectiveAt: string, cancelledAt: string | null = null): Ed {
-  return { id, version, releasedAt: d(releasedAt), effectiveAt: d(effectiveAt), cancelledAt: cancelledAt ? d(cancelledAt) : null };
+function released(
+  id: string,
+  version: number,
+  releasedAt: string,
+  effectiveAt: string,
+  cancelledAt: string | null = null,
+): Ed {
+  return {
+    id,
+    version,
+    releasedAt: d(releasedAt),
+    effectiveAt: d(effectiveAt),
+    cancelledAt: cancelledAt ? d(cancelledAt) : null,
+  };
 }
 
 function draft(id: string): Ed {
@@ -34,20 +46,35 @@ describe('DAY_MS', () => {
 
 describe('addDays', () => {
   it('crosses the end of January (Jan 28 + 7 → Feb 4)', () => {
-    assert.equal(addDays(d('2026-01-28T10:00:00.000Z'), 7).toISOString(), '2026-02-04T10:00:00.000Z');
+    assert.equal(
+      addDays(d('2026-01-28T10:00:00.000Z'), 7).toISOString(),
+      '2026-02-04T10:00:00.000Z',
+    );
   });
 
   it('crosses the end of February in a leap year (Feb 25 2028 + 7 → Mar 3)', () => {
-    assert.equal(addDays(d('2028-02-25T00:00:00.000Z'), 7).toISOString(), '2028-03-03T00:00:00.000Z');
+    assert.equal(
+      addDays(d('2028-02-25T00:00:00.000Z'), 7).toISOString(),
+      '2028-03-03T00:00:00.000Z',
+    );
   });
 
   it('counts Feb 29 in a leap year but not in a common year', () => {
-    assert.equal(addDays(d('2028-02-28T12:00:00.000Z'), 1).toISOString(), '2028-02-29T12:00:00.000Z');
-    assert.equal(addDays(d('2027-02-28T12:00:00.000Z'), 1).toISOString(), '2027-03-01T12:00:00.000Z');
+    assert.equal(
+      addDays(d('2028-02-28T12:00:00.000Z'), 1).toISOString(),
+      '2028-02-29T12:00:00.000Z',
+    );
+    assert.equal(
+      addDays(d('2027-02-28T12:00:00.000Z'), 1).toISOString(),
+      '2027-03-01T12:00:00.000Z',
+    );
   });
 
   it('crosses the end of the year (Dec 29 + 7 → Jan 5 of the next year)', () => {
-    assert.equal(addDays(d('2026-12-29T08:15:00.000Z'), 7).toISOString(), '2027-01-05T08:15:00.000Z');
+    assert.equal(
+      addDays(d('2026-12-29T08:15:00.000Z'), 7).toISOString(),
+      '2027-01-05T08:15:00.000Z',
+    );
   });
 
   it('adds exactly 7 × 24 h across a European DST switch (UTC time of day kept)', () => {
@@ -62,8 +89,16 @@ describe('addDays', () => {
     try {
       for (const tz of ['Europe/Berlin', 'America/New_York', 'Asia/Almaty', 'UTC']) {
         process.env.TZ = tz;
-        assert.equal(addDays(d('2026-03-25T23:30:00.000Z'), 7).toISOString(), '2026-04-01T23:30:00.000Z', tz);
-        assert.equal(addDays(d('2026-10-20T01:30:00.000Z'), 7).toISOString(), '2026-10-27T01:30:00.000Z', tz);
+        assert.equal(
+          addDays(d('2026-03-25T23:30:00.000Z'), 7).toISOString(),
+          '2026-04-01T23:30:00.000Z',
+          tz,
+        );
+        assert.equal(
+          addDays(d('2026-10-20T01:30:00.000Z'), 7).toISOString(),
+          '2026-10-27T01:30:00.000Z',
+          tz,
+        );
       }
     } finally {
       if (saved === undefined) delete process.env.TZ;
@@ -72,7 +107,10 @@ describe('addDays', () => {
   });
 
   it('keeps milliseconds', () => {
-    assert.equal(addDays(d('2026-05-01T12:34:56.789Z'), 3).toISOString(), '2026-05-04T12:34:56.789Z');
+    assert.equal(
+      addDays(d('2026-05-01T12:34:56.789Z'), 3).toISOString(),
+      '2026-05-04T12:34:56.789Z',
+    );
   });
 
   it('returns an equal instant for 0 days, as a new Date (input not mutated)', () => {
@@ -105,7 +143,12 @@ describe('computeEffectiveAt', () => {
   });
 
   it('treats a null requested instant like no request', () => {
-    const r = computeEffectiveAt({ releasedAt, delayDays: 7, requested: null, previousEffectiveAt: null });
+    const r = computeEffectiveAt({
+      releasedAt,
+      delayDays: 7,
+      requested: null,
+      previousEffectiveAt: null,
+    });
     assert.deepEqual(r, { ok: true, effectiveAt: d('2026-02-04T09:00:00.000Z') });
   });
 
@@ -122,17 +165,33 @@ describe('computeEffectiveAt', () => {
   });
 
   it('accepts a requested instant exactly at the minimum', () => {
-    const r = computeEffectiveAt({ releasedAt, delayDays: 7, requested: d('2026-02-04T09:00:00.000Z') });
+    const r = computeEffectiveAt({
+      releasedAt,
+      delayDays: 7,
+      requested: d('2026-02-04T09:00:00.000Z'),
+    });
     assert.deepEqual(r, { ok: true, effectiveAt: d('2026-02-04T09:00:00.000Z') });
   });
 
   it("refuses a requested instant earlier than the minimum with 'before-minimum' and the minimum", () => {
-    const r = computeEffectiveAt({ releasedAt, delayDays: 7, requested: d('2026-02-04T08:59:59.999Z') });
-    assert.deepEqual(r, { ok: false, reason: 'before-minimum', minimum: d('2026-02-04T09:00:00.000Z') });
+    const r = computeEffectiveAt({
+      releasedAt,
+      delayDays: 7,
+      requested: d('2026-02-04T08:59:59.999Z'),
+    });
+    assert.deepEqual(r, {
+      ok: false,
+      reason: 'before-minimum',
+      minimum: d('2026-02-04T09:00:00.000Z'),
+    });
   });
 
   it("refuses a requested instant before the release itself with 'before-minimum'", () => {
-    const r = computeEffectiveAt({ releasedAt, delayDays: 0, requested: d('2026-01-01T00:00:00.000Z') });
+    const r = computeEffectiveAt({
+      releasedAt,
+      delayDays: 0,
+      requested: d('2026-01-01T00:00:00.000Z'),
+    });
     assert.deepEqual(r, { ok: false, reason: 'before-minimum', minimum: releasedAt });
   });
 
@@ -156,11 +215,20 @@ describe('computeEffectiveAt', () => {
   it("accepts an instant equal to or after the previous edition's effectiveAt", () => {
     const previousEffectiveAt = d('2026-03-15T00:00:00.000Z');
     assert.deepEqual(
-      computeEffectiveAt({ releasedAt, delayDays: 7, requested: previousEffectiveAt, previousEffectiveAt }),
+      computeEffectiveAt({
+        releasedAt,
+        delayDays: 7,
+        requested: previousEffectiveAt,
+        previousEffectiveAt,
+      }),
       { ok: true, effectiveAt: previousEffectiveAt },
     );
     assert.deepEqual(
-      computeEffectiveAt({ releasedAt, delayDays: 7, previousEffectiveAt: d('2026-01-01T00:00:00.000Z') }),
+      computeEffectiveAt({
+        releasedAt,
+        delayDays: 7,
+        previousEffectiveAt: d('2026-01-01T00:00:00.000Z'),
+      }),
       { ok: true, effectiveAt: d('2026-02-04T09:00:00.000Z') },
     );
   });
@@ -198,7 +266,12 @@ describe('utcDate', () => {
   it('does not depend on the process time zone', () => {
     const saved = process.env.TZ;
     try {
-      for (const tz of ['Asia/Almaty', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      for (const tz of [
+        'Asia/Almaty',
+        'America/New_York',
+        'Pacific/Kiritimati',
+        'Pacific/Pago_Pago',
+      ]) {
         process.env.TZ = tz;
         assert.equal(utcDate(d('2026-01-01T02:00:00+05:00')), '2025-12-31', tz);
         assert.equal(utcDate(d('2026-03-31T23:30:00-05:00')), '2026-04-01', tz);
@@ -255,11 +328,26 @@ describe('editionState', () => {
   });
 
   it('is cancelled whenever cancelledAt is set, whatever the other dates', () => {
-    const scheduled = released('c', 3, '2026-05-30T00:00:00Z', '2026-06-06T00:00:00Z', '2026-05-31T00:00:00Z');
+    const scheduled = released(
+      'c',
+      3,
+      '2026-05-30T00:00:00Z',
+      '2026-06-06T00:00:00Z',
+      '2026-05-31T00:00:00Z',
+    );
     assert.equal(editionState(scheduled, now, 2), 'cancelled');
-    const past = released('c2', 1, '2026-01-01T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-02T00:00:00Z');
+    const past = released(
+      'c2',
+      1,
+      '2026-01-01T00:00:00Z',
+      '2026-01-08T00:00:00Z',
+      '2026-01-02T00:00:00Z',
+    );
     assert.equal(editionState(past, now, 2), 'cancelled');
-    assert.equal(editionState({ ...draft('c3'), cancelledAt: d('2026-01-01T00:00:00Z') }, now, null), 'cancelled');
+    assert.equal(
+      editionState({ ...draft('c3'), cancelledAt: d('2026-01-01T00:00:00Z') }, now, null),
+      'cancelled',
+    );
   });
 });
 
@@ -306,26 +394,56 @@ describe('pickCurrent', () => {
   });
 
   it('ignores cancelled editions (a cancelled higher version does not take over)', () => {
-    const v3c = released('v3c', 3, '2026-05-01T00:00:00Z', '2026-05-08T00:00:00Z', '2026-05-02T00:00:00Z');
+    const v3c = released(
+      'v3c',
+      3,
+      '2026-05-01T00:00:00Z',
+      '2026-05-08T00:00:00Z',
+      '2026-05-02T00:00:00Z',
+    );
     const { current, upcoming } = pickCurrent([v1, v2, v3c], d('2026-05-20T00:00:00Z'));
     assert.equal(current?.id, 'v2');
     assert.equal(upcoming, null);
   });
 
   it('ignores a cancelled scheduled edition as upcoming', () => {
-    const v3c = released('v3c', 3, '2026-05-01T00:00:00Z', '2026-05-08T00:00:00Z', '2026-05-02T00:00:00Z');
+    const v3c = released(
+      'v3c',
+      3,
+      '2026-05-01T00:00:00Z',
+      '2026-05-08T00:00:00Z',
+      '2026-05-02T00:00:00Z',
+    );
     const { current, upcoming } = pickCurrent([v1, v2, v3c, v4], d('2026-05-03T00:00:00Z'));
     assert.equal(current?.id, 'v2');
     assert.equal(upcoming?.id, 'v4');
   });
 
   it('ignores drafts and partially filled editions', () => {
-    const half: Ed = { id: 'half', version: 9, releasedAt: null, effectiveAt: d('2026-01-01T00:00:00Z'), cancelledAt: null };
-    const noVersion: Ed = { id: 'nov', version: null, releasedAt: d('2026-01-01T00:00:00Z'), effectiveAt: d('2026-01-01T00:00:00Z'), cancelledAt: null };
-    const { current, upcoming } = pickCurrent([draft('d1'), half, noVersion, v1], d('2026-02-01T00:00:00Z'));
+    const half: Ed = {
+      id: 'half',
+      version: 9,
+      releasedAt: null,
+      effectiveAt: d('2026-01-01T00:00:00Z'),
+      cancelledAt: null,
+    };
+    const noVersion: Ed = {
+      id: 'nov',
+      version: null,
+      releasedAt: d('2026-01-01T00:00:00Z'),
+      effectiveAt: d('2026-01-01T00:00:00Z'),
+      cancelledAt: null,
+    };
+    const { current, upcoming } = pickCurrent(
+      [draft('d1'), half, noVersion, v1],
+      d('2026-02-01T00:00:00Z'),
+    );
     assert.equal(current?.id, 'v1');
     assert.equal(upcoming, null);
-    assert.deepEqual(pickCurrent([draft('d1'), half, noVersion], d('2026-02-01T00:00:00Z')), { current: null, upcoming: null });
+    assert.deepEqual(pickCurrent([draft('d1'), half, noVersion], d('2026-02-01T00:00:00Z')), {
+      current: null,
+      upcoming: null,
+    });
   });
 
   it('picks the lowest later version not yet in effect as upcoming', () => {
@@ -347,8 +465,14 @@ describe('nextChange', () => {
   const v3 = released('v3', 3, '2026-05-01T00:00:00Z', '2026-05-08T00:00:00Z');
 
   it('is the earliest effectiveAt strictly after now', () => {
-    assert.equal(nextChange([v3, v1, v2], d('2026-01-10T00:00:00Z'))?.toISOString(), '2026-03-08T00:00:00.000Z');
-    assert.equal(nextChange([v1, v2, v3], d('2025-12-01T00:00:00Z'))?.toISOString(), '2026-01-08T00:00:00.000Z');
+    assert.equal(
+      nextChange([v3, v1, v2], d('2026-01-10T00:00:00Z'))?.toISOString(),
+      '2026-03-08T00:00:00.000Z',
+    );
+    assert.equal(
+      nextChange([v1, v2, v3], d('2025-12-01T00:00:00Z'))?.toISOString(),
+      '2026-01-08T00:00:00.000Z',
+    );
   });
 
   it('is null when nothing changes any more', () => {
@@ -357,13 +481,31 @@ describe('nextChange', () => {
   });
 
   it('does not return an effectiveAt equal to now (already in force)', () => {
-    assert.equal(nextChange([v1, v2, v3], d('2026-03-08T00:00:00.000Z'))?.toISOString(), '2026-05-08T00:00:00.000Z');
+    assert.equal(
+      nextChange([v1, v2, v3], d('2026-03-08T00:00:00.000Z'))?.toISOString(),
+      '2026-05-08T00:00:00.000Z',
+    );
   });
 
   it('ignores cancelled editions and drafts', () => {
-    const v2c = released('v2c', 2, '2026-03-01T00:00:00Z', '2026-03-08T00:00:00Z', '2026-03-02T00:00:00Z');
-    const unreleased: Ed = { id: 'u', version: null, releasedAt: null, effectiveAt: d('2026-02-01T00:00:00Z'), cancelledAt: null };
-    assert.equal(nextChange([v1, unreleased, v2c, v3], d('2026-01-10T00:00:00Z'))?.toISOString(), '2026-05-08T00:00:00.000Z');
+    const v2c = released(
+      'v2c',
+      2,
+      '2026-03-01T00:00:00Z',
+      '2026-03-08T00:00:00Z',
+      '2026-03-02T00:00:00Z',
+    );
+    const unreleased: Ed = {
+      id: 'u',
+      version: null,
+      releasedAt: null,
+      effectiveAt: d('2026-02-01T00:00:00Z'),
+      cancelledAt: null,
+    };
+    assert.equal(
+      nextChange([v1, unreleased, v2c, v3], d('2026-01-10T00:00:00Z'))?.toISOString(),
+      '2026-05-08T00:00:00.000Z',
+    );
     assert.equal(nextChange([unreleased, draft('d')], d('2026-01-10T00:00:00Z')), null);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { checkDefinition, checkSubmission, type FormField, type FormPurpose, type Problem } from '../../server/src/domain/form';
+import {
+  checkDefinition,
+  checkSubmission,
+  type FormField,
+  type FormPurpose,
+  type Problem,
+} from '../../server/src/domain/form';
 
 const paths = (problems: Problem[]): string[] => problems.map((p) => p.path);
 
@@ -13,7 +19,13 @@ function hasProblem(problems: Problem[], path: string, message?: RegExp): void {
 }
 
 const VALID_FIELDS: FormField[] = [
-  { name: 'fullName', type: 'text', required: true, category: 'identity', label: { en: 'Full name', kk: 'Толық аты-жөні' } },
+  {
+    name: 'fullName',
+    type: 'text',
+    required: true,
+    category: 'identity',
+    label: { en: 'Full name', kk: 'Толық аты-жөні' },
+  },
   { name: 'email', type: 'email', required: true, category: 'contact' },
   { name: 'phone', type: 'phone', category: 'contact' },
   { name: 'message', type: 'textarea', category: 'other', maxLength: 1000 },
@@ -56,7 +68,16 @@ describe('checkDefinition', () => {
   });
 
   it('refuses bad field names', () => {
-    for (const name of ['', '1abc', '_x', 'has space', 'dash-name', 'a'.repeat(65), 42, undefined]) {
+    for (const name of [
+      '',
+      '1abc',
+      '_x',
+      'has space',
+      'dash-name',
+      'a'.repeat(65),
+      42,
+      undefined,
+    ]) {
       const problems = checkDefinition(withField(2, { name }), VALID_PURPOSES);
       assert.deepEqual(paths(problems), ['fields[2].name'], `name ${JSON.stringify(name)}`);
       assert.match(problems[0].message, /letter followed by letters, digits or _/);
@@ -76,26 +97,43 @@ describe('checkDefinition', () => {
   it('refuses an unknown type with the path fields[i].type', () => {
     const problems = checkDefinition(withField(1, { type: 'password' }), VALID_PURPOSES);
     assert.deepEqual(paths(problems), ['fields[1].type']);
-    assert.match(problems[0].message, /must be one of text, email, phone, textarea, date, select, checkbox/);
+    assert.match(
+      problems[0].message,
+      /must be one of text, email, phone, textarea, date, select, checkbox/,
+    );
   });
 
   it('refuses a missing or unknown category', () => {
     const fields: unknown[] = [...VALID_FIELDS];
     const { category: _category, ...noCategory } = VALID_FIELDS[4];
     fields[4] = noCategory;
-    hasProblem(checkDefinition(fields, VALID_PURPOSES), 'fields[4].category', /must be one of identity, contact, address, birth, other/);
-    assert.deepEqual(paths(checkDefinition(withField(0, { category: 'health' }), [])), ['fields[0].category']);
+    hasProblem(
+      checkDefinition(fields, VALID_PURPOSES),
+      'fields[4].category',
+      /must be one of identity, contact, address, birth, other/,
+    );
+    assert.deepEqual(paths(checkDefinition(withField(0, { category: 'health' }), [])), [
+      'fields[0].category',
+    ]);
   });
 
   it('refuses a non-boolean required', () => {
-    assert.deepEqual(paths(checkDefinition(withField(0, { required: 'yes' }), [])), ['fields[0].required']);
-    assert.deepEqual(paths(checkDefinition([], withPurpose(1, { required: 1 }))), ['purposes[1].required']);
+    assert.deepEqual(paths(checkDefinition(withField(0, { required: 'yes' }), [])), [
+      'fields[0].required',
+    ]);
+    assert.deepEqual(paths(checkDefinition([], withPurpose(1, { required: 1 }))), [
+      'purposes[1].required',
+    ]);
   });
 
   it('refuses a select without options', () => {
     for (const options of [undefined, [], 'Almaty', [1, 2], ['Almaty', null]]) {
       const problems = checkDefinition(withField(5, { options }), VALID_PURPOSES);
-      assert.deepEqual(paths(problems), ['fields[5].options'], `options ${JSON.stringify(options)}`);
+      assert.deepEqual(
+        paths(problems),
+        ['fields[5].options'],
+        `options ${JSON.stringify(options)}`,
+      );
     }
   });
 
@@ -114,14 +152,22 @@ describe('checkDefinition', () => {
   });
 
   it('refuses a label that is not a map of texts', () => {
-    assert.deepEqual(paths(checkDefinition(withField(0, { label: 'Name' }), [])), ['fields[0].label']);
-    assert.deepEqual(paths(checkDefinition(withField(0, { label: { en: 1 } }), [])), ['fields[0].label']);
-    assert.deepEqual(paths(checkDefinition([], withPurpose(0, { label: ['Contact'] }))), ['purposes[0].label']);
+    assert.deepEqual(paths(checkDefinition(withField(0, { label: 'Name' }), [])), [
+      'fields[0].label',
+    ]);
+    assert.deepEqual(paths(checkDefinition(withField(0, { label: { en: 1 } }), [])), [
+      'fields[0].label',
+    ]);
+    assert.deepEqual(paths(checkDefinition([], withPurpose(0, { label: ['Contact'] }))), [
+      'purposes[0].label',
+    ]);
     assert.deepEqual(checkDefinition(withField(0, { label: null }), []), []);
   });
 
   it('refuses bad and duplicate purpose keys', () => {
-    assert.deepEqual(paths(checkDefinition([], withPurpose(2, { key: 'bad key' }))), ['purposes[2].key']);
+    assert.deepEqual(paths(checkDefinition([], withPurpose(2, { key: 'bad key' }))), [
+      'purposes[2].key',
+    ]);
     const problems = checkDefinition([], withPurpose(3, { key: 'marketing' }));
     assert.deepEqual(paths(problems), ['purposes[3].key']);
     assert.match(problems[0].message, /"marketing" is used twice/);
@@ -140,7 +186,10 @@ describe('checkDefinition', () => {
       { name: 'ok', type: 'radio', category: 'other', maxLength: 0 },
       { name: 'pick', type: 'select', category: 'misc' },
     ];
-    const purposes = [{ key: '1st', legalBasis: 'consent' }, { key: 'p', legalBasis: 'whim' }];
+    const purposes = [
+      { key: '1st', legalBasis: 'consent' },
+      { key: 'p', legalBasis: 'whim' },
+    ];
     assert.deepEqual(paths(checkDefinition(fields, purposes)), [
       'fields[1].name',
       'fields[1].type',
@@ -153,9 +202,13 @@ describe('checkDefinition', () => {
   });
 
   it('starts every message with its path', () => {
-    const problems = checkDefinition(withField(1, { type: 'x', category: 'y' }), withPurpose(0, { legalBasis: 'z' }));
+    const problems = checkDefinition(
+      withField(1, { type: 'x', category: 'y' }),
+      withPurpose(0, { legalBasis: 'z' }),
+    );
     assert.equal(problems.length, 3);
-    for (const p of problems) assert.ok(p.message.startsWith(p.path), `${p.message} starts with ${p.path}`);
+    for (const p of problems)
+      assert.ok(p.message.startsWith(p.path), `${p.message} starts with ${p.path}`);
   });
 });
 
@@ -191,9 +244,19 @@ describe('checkSubmission', () => {
   });
 
   it('leaves out optional fields that are missing, null or blank', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, phone: undefined, message: null, city: '   ' }, goodPurposes);
+    const r = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, phone: undefined, message: null, city: '   ' },
+      goodPurposes,
+    );
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(Object.keys(r.values).sort(), ['agree_terms', 'birthDate', 'email', 'fullName']);
+    assert.deepEqual(Object.keys(r.values).sort(), [
+      'agree_terms',
+      'birthDate',
+      'email',
+      'fullName',
+    ]);
   });
 
   it('reports a missing required field', () => {
@@ -205,36 +268,83 @@ describe('checkSubmission', () => {
 
   it('counts an empty or blank string and null as missing', () => {
     for (const fullName of ['', '   ', null]) {
-      const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, fullName }, goodPurposes);
-      assert.deepEqual(r.problems, [{ path: 'data.fullName', message: 'data.fullName is required' }], `fullName ${JSON.stringify(fullName)}`);
+      const r = checkSubmission(
+        VALID_FIELDS,
+        VALID_PURPOSES,
+        { ...goodData, fullName },
+        goodPurposes,
+      );
+      assert.deepEqual(
+        r.problems,
+        [{ path: 'data.fullName', message: 'data.fullName is required' }],
+        `fullName ${JSON.stringify(fullName)}`,
+      );
     }
   });
 
   it('reports data that is not an object, and then every required field', () => {
     for (const data of [null, 'x', [goodData]]) {
       const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, data, goodPurposes);
-      assert.deepEqual(paths(r.problems), ['data', 'data.fullName', 'data.email', 'data.agree_terms']);
+      assert.deepEqual(paths(r.problems), [
+        'data',
+        'data.fullName',
+        'data.email',
+        'data.agree_terms',
+      ]);
     }
   });
 
   it('reports an unknown field', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, password: 'x' }, goodPurposes);
-    assert.deepEqual(r.problems, [{ path: 'data.password', message: 'data.password is not a field of this form' }]);
+    const r = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, password: 'x' },
+      goodPurposes,
+    );
+    assert.deepEqual(r.problems, [
+      { path: 'data.password', message: 'data.password is not a field of this form' },
+    ]);
     assert.equal('password' in r.values, false);
   });
 
   it('reports a non-string value for a text-like field', () => {
-    for (const [name, value] of [['fullName', 42], ['email', ['a@b.cd']], ['birthDate', new Date()], ['city', { v: 'Astana' }]] as const) {
-      const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, [name]: value }, goodPurposes);
-      assert.deepEqual(r.problems, [{ path: `data.${name}`, message: `data.${name} must be a string` }], name);
+    for (const [name, value] of [
+      ['fullName', 42],
+      ['email', ['a@b.cd']],
+      ['birthDate', new Date()],
+      ['city', { v: 'Astana' }],
+    ] as const) {
+      const r = checkSubmission(
+        VALID_FIELDS,
+        VALID_PURPOSES,
+        { ...goodData, [name]: value },
+        goodPurposes,
+      );
+      assert.deepEqual(
+        r.problems,
+        [{ path: `data.${name}`, message: `data.${name} must be a string` }],
+        name,
+      );
     }
   });
 
   it('enforces an explicit maxLength', () => {
-    const ok = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, message: 'x'.repeat(1000) }, goodPurposes);
+    const ok = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, message: 'x'.repeat(1000) },
+      goodPurposes,
+    );
     assert.deepEqual(ok.problems, []);
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, message: 'x'.repeat(1001) }, goodPurposes);
-    assert.deepEqual(r.problems, [{ path: 'data.message', message: 'data.message must be at most 1000 characters' }]);
+    const r = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, message: 'x'.repeat(1001) },
+      goodPurposes,
+    );
+    assert.deepEqual(r.problems, [
+      { path: 'data.message', message: 'data.message must be at most 1000 characters' },
+    ]);
   });
 
   it('enforces the default limits: text 200, textarea 5000', () => {
@@ -242,7 +352,10 @@ describe('checkSubmission', () => {
       { name: 't', type: 'text', category: 'other' },
       { name: 'ta', type: 'textarea', category: 'other' },
     ];
-    assert.deepEqual(checkSubmission(fields, [], { t: 'x'.repeat(200), ta: 'y'.repeat(5000) }, {}).problems, []);
+    assert.deepEqual(
+      checkSubmission(fields, [], { t: 'x'.repeat(200), ta: 'y'.repeat(5000) }, {}).problems,
+      [],
+    );
     const r = checkSubmission(fields, [], { t: 'x'.repeat(201), ta: 'y'.repeat(5001) }, {});
     assert.deepEqual(r.problems, [
       { path: 'data.t', message: 'data.t must be at most 200 characters' },
@@ -252,24 +365,57 @@ describe('checkSubmission', () => {
   });
 
   it('reports an invalid e-mail and phone with the subject messages', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, email: 'ana@localhost', phone: '8 701 123 45 67' }, goodPurposes);
+    const r = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, email: 'ana@localhost', phone: '8 701 123 45 67' },
+      goodPurposes,
+    );
     assert.deepEqual(paths(r.problems), ['data.email', 'data.phone']);
     assert.match(r.problems[0].message, /^data\.email is not a valid e-mail address$/);
-    assert.match(r.problems[1].message, /^data\.phone is not a phone number in international format/);
+    assert.match(
+      r.problems[1].message,
+      /^data\.phone is not a phone number in international format/,
+    );
   });
 
   it('refuses an impossible date such as 2001-02-30', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, birthDate: '2001-02-30' }, goodPurposes);
-    assert.deepEqual(r.problems, [{ path: 'data.birthDate', message: 'data.birthDate must be a date written YYYY-MM-DD' }]);
+    const r = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, birthDate: '2001-02-30' },
+      goodPurposes,
+    );
+    assert.deepEqual(r.problems, [
+      { path: 'data.birthDate', message: 'data.birthDate must be a date written YYYY-MM-DD' },
+    ]);
     assert.equal('birthDate' in r.values, false);
   });
 
   it('refuses dates in other formats and accepts 29 February of a leap year', () => {
-    for (const birthDate of ['2001-2-3', '01-02-2001', '2001/02/03', '2001-02-03T00:00:00Z', '2001-13-01', '2001-00-10', '2023-02-29']) {
-      const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, birthDate }, goodPurposes);
+    for (const birthDate of [
+      '2001-2-3',
+      '01-02-2001',
+      '2001/02/03',
+      '2001-02-03T00:00:00Z',
+      '2001-13-01',
+      '2001-00-10',
+      '2023-02-29',
+    ]) {
+      const r = checkSubmission(
+        VALID_FIELDS,
+        VALID_PURPOSES,
+        { ...goodData, birthDate },
+        goodPurposes,
+      );
       assert.deepEqual(paths(r.problems), ['data.birthDate'], birthDate);
     }
-    const leap = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, birthDate: '2024-02-29' }, goodPurposes);
+    const leap = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, birthDate: '2024-02-29' },
+      goodPurposes,
+    );
     assert.deepEqual(leap.problems, []);
     assert.equal(leap.values.birthDate, '2024-02-29');
   });
@@ -277,20 +423,40 @@ describe('checkSubmission', () => {
   it('refuses a select option that is not allowed (exact match)', () => {
     for (const city of ['Paris', 'almaty', ' Almaty']) {
       const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, city }, goodPurposes);
-      assert.deepEqual(r.problems, [{ path: 'data.city', message: 'data.city must be one of Almaty, Astana' }], city);
+      assert.deepEqual(
+        r.problems,
+        [{ path: 'data.city', message: 'data.city must be one of Almaty, Astana' }],
+        city,
+      );
     }
   });
 
   it('requires a checkbox value to be a boolean', () => {
     for (const agree_terms of ['true', 1, 'yes']) {
-      const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, agree_terms }, goodPurposes);
-      assert.deepEqual(r.problems, [{ path: 'data.agree_terms', message: 'data.agree_terms must be true or false' }], String(agree_terms));
+      const r = checkSubmission(
+        VALID_FIELDS,
+        VALID_PURPOSES,
+        { ...goodData, agree_terms },
+        goodPurposes,
+      );
+      assert.deepEqual(
+        r.problems,
+        [{ path: 'data.agree_terms', message: 'data.agree_terms must be true or false' }],
+        String(agree_terms),
+      );
     }
   });
 
   it('counts a required checkbox set to false as missing', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, { ...goodData, agree_terms: false }, goodPurposes);
-    assert.deepEqual(r.problems, [{ path: 'data.agree_terms', message: 'data.agree_terms is required' }]);
+    const r = checkSubmission(
+      VALID_FIELDS,
+      VALID_PURPOSES,
+      { ...goodData, agree_terms: false },
+      goodPurposes,
+    );
+    assert.deepEqual(r.problems, [
+      { path: 'data.agree_terms', message: 'data.agree_terms is required' },
+    ]);
   });
 
   it('accepts an optional checkbox set to false without storing it', () => {
@@ -298,39 +464,67 @@ describe('checkSubmission', () => {
     const off = checkSubmission(fields, [], { newsletter: false }, {});
     assert.deepEqual(off.problems, []);
     assert.deepEqual(off.values, {});
-    assert.deepEqual(checkSubmission(fields, [], { newsletter: true }, {}).values, { newsletter: true });
+    assert.deepEqual(checkSubmission(fields, [], { newsletter: true }, {}).values, {
+      newsletter: true,
+    });
   });
 
   it('reports an unknown purpose key', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, { ...goodPurposes, profiling: true });
-    assert.deepEqual(r.problems, [{ path: 'purposes.profiling', message: 'purposes.profiling is not a purpose of this form' }]);
+    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, {
+      ...goodPurposes,
+      profiling: true,
+    });
+    assert.deepEqual(r.problems, [
+      { path: 'purposes.profiling', message: 'purposes.profiling is not a purpose of this form' },
+    ]);
     assert.equal('profiling' in r.purposes, false);
   });
 
   it('reports a non-boolean purpose value and does not count it as granted', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, { ...goodPurposes, marketing: 'true' });
-    assert.deepEqual(r.problems, [{ path: 'purposes.marketing', message: 'purposes.marketing must be true or false' }]);
+    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, {
+      ...goodPurposes,
+      marketing: 'true',
+    });
+    assert.deepEqual(r.problems, [
+      { path: 'purposes.marketing', message: 'purposes.marketing must be true or false' },
+    ]);
     assert.equal(r.purposes.marketing, false);
   });
 
   it('reports a required purpose that is false', () => {
-    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, { contact: false, marketing: true });
-    assert.deepEqual(r.problems, [{ path: 'purposes.contact', message: 'purposes.contact is required to submit this form' }]);
+    const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, {
+      contact: false,
+      marketing: true,
+    });
+    assert.deepEqual(r.problems, [
+      { path: 'purposes.contact', message: 'purposes.contact is required to submit this form' },
+    ]);
     assert.deepEqual(r.purposes, { contact: false, marketing: true, billing: false, tax: false });
   });
 
   it('reports a required purpose that is missing, also when purposes is omitted', () => {
     const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, { marketing: true });
-    assert.deepEqual(r.problems, [{ path: 'purposes.contact', message: 'purposes.contact is required to submit this form' }]);
+    assert.deepEqual(r.problems, [
+      { path: 'purposes.contact', message: 'purposes.contact is required to submit this form' },
+    ]);
     const omitted = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, undefined);
     assert.deepEqual(paths(omitted.problems), ['purposes.contact']);
-    assert.deepEqual(omitted.purposes, { contact: false, marketing: false, billing: false, tax: false });
+    assert.deepEqual(omitted.purposes, {
+      contact: false,
+      marketing: false,
+      billing: false,
+      tax: false,
+    });
   });
 
   it('reports purposes that are not an object', () => {
     for (const purposes of [null, ['contact'], 'contact', true]) {
       const r = checkSubmission(VALID_FIELDS, VALID_PURPOSES, goodData, purposes);
-      assert.deepEqual(paths(r.problems), ['purposes', 'purposes.contact'], JSON.stringify(purposes));
+      assert.deepEqual(
+        paths(r.problems),
+        ['purposes', 'purposes.contact'],
+        JSON.stringify(purposes),
+      );
     }
   });
 
@@ -341,7 +535,13 @@ describe('checkSubmission', () => {
       { ...goodData, fullName: '', city: 'Paris', extra: 1 },
       { contact: false, unknown: true },
     );
-    assert.deepEqual(paths(r.problems), ['data.extra', 'data.fullName', 'data.city', 'purposes.unknown', 'purposes.contact']);
+    assert.deepEqual(paths(r.problems), [
+      'data.extra',
+      'data.fullName',
+      'data.city',
+      'purposes.unknown',
+      'purposes.contact',
+    ]);
   });
 });
 

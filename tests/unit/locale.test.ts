@@ -17,7 +17,23 @@ describe('isValidLocaleTag', () => {
   });
 
   it('rejects malformed or dangerous tags', () => {
-    for (const tag of ['', 'k', 'kk_KZ', '../x', 'kk;drop', 'kk-', '-kk', 'kk--KZ', 'kkkk', '12', 'kk KZ', 'kk\n', 'kk-KZ/..', 'kk-abcdefghi', '*']) {
+    for (const tag of [
+      '',
+      'k',
+      'kk_KZ',
+      '../x',
+      'kk;drop',
+      'kk-',
+      '-kk',
+      'kk--KZ',
+      'kkkk',
+      '12',
+      'kk KZ',
+      'kk\n',
+      'kk-KZ/..',
+      'kk-abcdefghi',
+      '*',
+    ]) {
       assert.equal(isValidLocaleTag(tag), false, JSON.stringify(tag));
     }
   });
@@ -59,7 +75,9 @@ describe('parseAcceptLanguage', () => {
   });
 
   it('drops entries with q=0 (in any spelling)', () => {
-    assert.deepEqual(parseAcceptLanguage('en;q=0, kk, ru;q=0.000, de;q=0.0'), [{ tag: 'kk', q: 1 }]);
+    assert.deepEqual(parseAcceptLanguage('en;q=0, kk, ru;q=0.000, de;q=0.0'), [
+      { tag: 'kk', q: 1 },
+    ]);
   });
 
   it('keeps the header order for equal q-values', () => {
@@ -67,11 +85,16 @@ describe('parseAcceptLanguage', () => {
       parseAcceptLanguage('ru;q=0.5, kk;q=0.5, en;q=0.5, de').map((w) => w.tag),
       ['de', 'ru', 'kk', 'en'],
     );
-    assert.deepEqual(parseAcceptLanguage('kk, ru, en').map((w) => w.tag), ['kk', 'ru', 'en']);
+    assert.deepEqual(
+      parseAcceptLanguage('kk, ru, en').map((w) => w.tag),
+      ['kk', 'ru', 'en'],
+    );
   });
 
   it('ignores malformed entries but keeps the valid ones', () => {
-    const parsed = parseAcceptLanguage('kk_KZ, ../etc, ru;q=abc, en;q=2, de;q=1.5, fr;q=.5, , ;q=0.5, es;foo=bar, kk;q=0.4, it;q=-1');
+    const parsed = parseAcceptLanguage(
+      'kk_KZ, ../etc, ru;q=abc, en;q=2, de;q=1.5, fr;q=.5, , ;q=0.5, es;foo=bar, kk;q=0.4, it;q=-1',
+    );
     assert.deepEqual(parsed, [{ tag: 'kk', q: 0.4 }]);
   });
 
@@ -127,7 +150,8 @@ function bounded(map: Record<string, string[]>, limit = 100): Record<string, str
   let lookups = 0;
   return new Proxy(map, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && ++lookups > limit) throw new Error(`fallback chain looked up ${lookups} times: cycle not detected`);
+      if (typeof key === 'string' && ++lookups > limit)
+        throw new Error(`fallback chain looked up ${lookups} times: cycle not detected`);
       return Reflect.get(target, key, receiver);
     },
   });
@@ -135,22 +159,39 @@ function bounded(map: Record<string, string[]>, limit = 100): Record<string, str
 
 describe('negotiateLocale', () => {
   it('serves the ?locale= value when available, ignoring Accept-Language', () => {
-    assert.deepEqual(nego({ queryLocale: 'ru', acceptLanguage: 'en, kk;q=0.9' }), { requestedLocale: 'ru', servedLocale: 'ru' });
+    assert.deepEqual(nego({ queryLocale: 'ru', acceptLanguage: 'en, kk;q=0.9' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
   });
 
   it('lets ?locale= win even when it is not available (it walks its own chain, not Accept-Language)', () => {
-    const r = nego({ available: ['kk', 'ru'], queryLocale: 'en', acceptLanguage: 'ru', fallbacks: { en: ['kk'] } });
+    const r = nego({
+      available: ['kk', 'ru'],
+      queryLocale: 'en',
+      acceptLanguage: 'ru',
+      fallbacks: { en: ['kk'] },
+    });
     assert.deepEqual(r, { requestedLocale: 'en', servedLocale: 'kk' });
   });
 
   it('uses Accept-Language when there is no ?locale=', () => {
-    assert.deepEqual(nego({ queryLocale: null, acceptLanguage: 'en' }), { requestedLocale: 'en', servedLocale: 'en' });
-    assert.deepEqual(nego({ queryLocale: '', acceptLanguage: 'ru' }), { requestedLocale: 'ru', servedLocale: 'ru' });
+    assert.deepEqual(nego({ queryLocale: null, acceptLanguage: 'en' }), {
+      requestedLocale: 'en',
+      servedLocale: 'en',
+    });
+    assert.deepEqual(nego({ queryLocale: '', acceptLanguage: 'ru' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
   });
 
   it('maps kk-KZ to kk', () => {
     assert.deepEqual(nego({ queryLocale: 'kk-KZ' }), { requestedLocale: 'kk', servedLocale: 'kk' });
-    assert.deepEqual(nego({ acceptLanguage: 'kk-KZ' }), { requestedLocale: 'kk', servedLocale: 'kk' });
+    assert.deepEqual(nego({ acceptLanguage: 'kk-KZ' }), {
+      requestedLocale: 'kk',
+      servedLocale: 'kk',
+    });
   });
 
   it('matches case-insensitively', () => {
@@ -158,12 +199,21 @@ describe('negotiateLocale', () => {
   });
 
   it('picks the highest-q available locale', () => {
-    assert.deepEqual(nego({ acceptLanguage: 'en;q=0.5, ru;q=0.9, kk;q=0.1' }), { requestedLocale: 'ru', servedLocale: 'ru' });
-    assert.deepEqual(nego({ acceptLanguage: 'kk;q=0.2, en' }), { requestedLocale: 'en', servedLocale: 'en' });
+    assert.deepEqual(nego({ acceptLanguage: 'en;q=0.5, ru;q=0.9, kk;q=0.1' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
+    assert.deepEqual(nego({ acceptLanguage: 'kk;q=0.2, en' }), {
+      requestedLocale: 'en',
+      servedLocale: 'en',
+    });
   });
 
   it('skips unavailable higher-q locales in favour of an available lower-q one', () => {
-    assert.deepEqual(nego({ acceptLanguage: 'fr, de;q=0.9, ru;q=0.3' }), { requestedLocale: 'ru', servedLocale: 'ru' });
+    assert.deepEqual(nego({ acceptLanguage: 'fr, de;q=0.9, ru;q=0.3' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
   });
 
   it('ignores q=0 locales even when available', () => {
@@ -172,7 +222,10 @@ describe('negotiateLocale', () => {
   });
 
   it('matches an unavailable region to its language (en-GB → en)', () => {
-    assert.deepEqual(nego({ acceptLanguage: 'en-GB' }), { requestedLocale: 'en', servedLocale: 'en' });
+    assert.deepEqual(nego({ acceptLanguage: 'en-GB' }), {
+      requestedLocale: 'en',
+      servedLocale: 'en',
+    });
     assert.deepEqual(nego({ queryLocale: 'en-GB' }), { requestedLocale: 'en', servedLocale: 'en' });
   });
 
@@ -192,14 +245,26 @@ describe('negotiateLocale', () => {
   });
 
   it('walks the chain for an Accept-Language request too, naming the language as requested', () => {
-    const r = nego({ available: ['kk', 'ru'], acceptLanguage: 'en-US, de;q=0.5', fallbacks: { en: ['ru'] } });
+    const r = nego({
+      available: ['kk', 'ru'],
+      acceptLanguage: 'en-US, de;q=0.5',
+      fallbacks: { en: ['ru'] },
+    });
     assert.deepEqual(r, { requestedLocale: 'en', servedLocale: 'ru' });
   });
 
   it('follows multi-step chains in order', () => {
-    const r = nego({ available: ['kk', 'ru'], queryLocale: 'de', fallbacks: { de: ['fr', 'en'], fr: ['xx'], en: ['ru'] } });
+    const r = nego({
+      available: ['kk', 'ru'],
+      queryLocale: 'de',
+      fallbacks: { de: ['fr', 'en'], fr: ['xx'], en: ['ru'] },
+    });
     assert.deepEqual(r, { requestedLocale: 'de', servedLocale: 'ru' });
-    const r2 = nego({ available: ['kk', 'ru'], queryLocale: 'de', fallbacks: { de: ['kk', 'ru'] } });
+    const r2 = nego({
+      available: ['kk', 'ru'],
+      queryLocale: 'de',
+      fallbacks: { de: ['kk', 'ru'] },
+    });
     assert.deepEqual(r2, { requestedLocale: 'de', servedLocale: 'kk' });
   });
 
@@ -214,18 +279,29 @@ describe('negotiateLocale', () => {
   });
 
   it('does not loop forever on a self-referencing chain', () => {
-    const r = nego({ available: ['ru'], defaultLocale: 'ru', queryLocale: 'en', fallbacks: bounded({ en: ['en', 'EN'] }) });
+    const r = nego({
+      available: ['ru'],
+      defaultLocale: 'ru',
+      queryLocale: 'en',
+      fallbacks: bounded({ en: ['en', 'EN'] }),
+    });
     assert.deepEqual(r, { requestedLocale: 'en', servedLocale: 'ru' });
   });
 
   it('serves the policy default locale when there is no hint', () => {
     assert.deepEqual(nego({}), { requestedLocale: 'kk', servedLocale: 'kk' });
     assert.deepEqual(nego({ defaultLocale: 'ru' }), { requestedLocale: 'ru', servedLocale: 'ru' });
-    assert.deepEqual(nego({ defaultLocale: 'ru', queryLocale: null, acceptLanguage: '' }), { requestedLocale: 'ru', servedLocale: 'ru' });
+    assert.deepEqual(nego({ defaultLocale: 'ru', queryLocale: null, acceptLanguage: '' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
   });
 
   it('serves the default when the Accept-Language header has only malformed entries', () => {
-    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: 'kk_KZ, ;;;, ../x' }), { requestedLocale: 'ru', servedLocale: 'ru' });
+    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: 'kk_KZ, ;;;, ../x' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
   });
 
   it('serves the default locale for an unknown language without a chain', () => {
@@ -236,15 +312,27 @@ describe('negotiateLocale', () => {
   });
 
   it('serves the default locale for "*"', () => {
-    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: '*' }), { requestedLocale: 'ru', servedLocale: 'ru' });
-    assert.deepEqual(nego({ defaultLocale: 'en', acceptLanguage: 'fr, *;q=0.5' }), { requestedLocale: 'en', servedLocale: 'en' });
+    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: '*' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
+    assert.deepEqual(nego({ defaultLocale: 'en', acceptLanguage: 'fr, *;q=0.5' }), {
+      requestedLocale: 'en',
+      servedLocale: 'en',
+    });
   });
 
   it('treats "*" by its q-value like any other entry', () => {
     // "*" at q=1 before kk at q=0.5: the wildcard comes first, so the default is served.
-    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: '*, kk;q=0.5' }), { requestedLocale: 'ru', servedLocale: 'ru' });
+    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: '*, kk;q=0.5' }), {
+      requestedLocale: 'ru',
+      servedLocale: 'ru',
+    });
     // kk at q=1 before "*": kk is served.
-    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: 'kk, *;q=0.5' }), { requestedLocale: 'kk', servedLocale: 'kk' });
+    assert.deepEqual(nego({ defaultLocale: 'ru', acceptLanguage: 'kk, *;q=0.5' }), {
+      requestedLocale: 'kk',
+      servedLocale: 'kk',
+    });
   });
 
   it('serves some available locale when even the default locale is missing', () => {
@@ -264,7 +352,10 @@ describe('negotiateLocale', () => {
     ];
     for (const over of inputs) {
       const r = nego(over);
-      assert.ok((over.available ?? base.available).includes(r.servedLocale), JSON.stringify({ over, r }));
+      assert.ok(
+        (over.available ?? base.available).includes(r.servedLocale),
+        JSON.stringify({ over, r }),
+      );
     }
   });
 

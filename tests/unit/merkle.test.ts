@@ -45,7 +45,10 @@ describe('merkleRoot', () => {
     const expected = node(node(leaf(a), leaf(b)), leaf(c)).toString('hex');
     assert.equal(merkleRoot([a, b, c]), expected);
     // Not the "duplicate the odd node" variant (Bitcoin style).
-    assert.notEqual(merkleRoot([a, b, c]), node(node(leaf(a), leaf(b)), node(leaf(c), leaf(c))).toString('hex'));
+    assert.notEqual(
+      merkleRoot([a, b, c]),
+      node(node(leaf(a), leaf(b)), node(leaf(c), leaf(c))).toString('hex'),
+    );
   });
 
   it('of five leaves carries the odd node up twice', () => {
@@ -111,7 +114,8 @@ describe('merkleRoot', () => {
     let level = list.map(leaf);
     while (level.length > 1) {
       const next: Buffer[] = [];
-      for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? node(level[i], level[i + 1]) : level[i]);
+      for (let i = 0; i < level.length; i += 2)
+        next.push(i + 1 < level.length ? node(level[i], level[i + 1]) : level[i]);
       level = next;
     }
     const root = merkleRoot(list);

@@ -26,12 +26,26 @@ function tagNames(html: string): Set<string> {
 function hrefs(html: string): string[] {
   return tags(html)
     .filter((t) => t.name === 'a')
-    .flatMap((t) => [...t.attrs.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)].map((m) => m[1].replace(/&amp;/g, '&')));
+    .flatMap((t) =>
+      [...t.attrs.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)].map((m) => m[1].replace(/&amp;/g, '&')),
+    );
 }
 
 function assertNoScriptableOutput(html: string): void {
   const names = tagNames(html);
-  for (const bad of ['script', 'img', 'iframe', 'svg', 'object', 'embed', 'style', 'link', 'meta', 'form', 'input']) {
+  for (const bad of [
+    'script',
+    'img',
+    'iframe',
+    'svg',
+    'object',
+    'embed',
+    'style',
+    'link',
+    'meta',
+    'form',
+    'input',
+  ]) {
     assert.ok(!names.has(bad), `<${bad}> survived in ${JSON.stringify(html)}`);
   }
   for (const t of tags(html)) {
@@ -71,7 +85,10 @@ describe('renderMarkdown: formatting', () => {
 
   it('renders links with href and title', () => {
     const html = renderMarkdown('[Privacy](https://example.kz/privacy "Policy")');
-    assert.equal(html.trim(), '<p><a href="https://example.kz/privacy" title="Policy">Privacy</a></p>');
+    assert.equal(
+      html.trim(),
+      '<p><a href="https://example.kz/privacy" title="Policy">Privacy</a></p>',
+    );
   });
 
   it('keeps mailto: and tel: links', () => {
@@ -87,7 +104,8 @@ describe('renderMarkdown: formatting', () => {
   it('renders code, blockquotes and rules', () => {
     const html = renderMarkdown('> quoted\n\n---\n\n`code`\n\n```\nblock\n```\n');
     const names = tagNames(html);
-    for (const n of ['blockquote', 'hr', 'code', 'pre']) assert.ok(names.has(n), `missing <${n}> in ${html}`);
+    for (const n of ['blockquote', 'hr', 'code', 'pre'])
+      assert.ok(names.has(n), `missing <${n}> in ${html}`);
   });
 
   it('renders tables and keeps only the text-align style', () => {
@@ -100,7 +118,9 @@ describe('renderMarkdown: formatting', () => {
 
 describe('renderMarkdown: unsafe input', () => {
   it('does not let <script> survive as a tag', () => {
-    const html = renderMarkdown('Hello <script>alert(1)</script> world\n\n<script>alert(2)</script>');
+    const html = renderMarkdown(
+      'Hello <script>alert(1)</script> world\n\n<script>alert(2)</script>',
+    );
     assert.doesNotMatch(html, /<script/i);
     assert.ok(!tagNames(html).has('script'));
     assertNoScriptableOutput(html);
@@ -109,7 +129,9 @@ describe('renderMarkdown: unsafe input', () => {
   });
 
   it('does not let upper-case or attribute-laden <SCRIPT> survive', () => {
-    const html = renderMarkdown('<SCRIPT type="text/javascript" src="https://evil.example/x.js"></SCRIPT>');
+    const html = renderMarkdown(
+      '<SCRIPT type="text/javascript" src="https://evil.example/x.js"></SCRIPT>',
+    );
     assert.doesNotMatch(html, /<script/i);
     assertNoScriptableOutput(html);
   });
@@ -141,13 +163,21 @@ describe('renderMarkdown: unsafe input', () => {
       for (const href of hrefs(html)) {
         // What a browser would actually follow (WHATWG URL parsing, relative to a page).
         const protocol = new URL(href, 'https://example.kz/policy/').protocol;
-        assert.ok(['http:', 'https:', 'mailto:', 'tel:'].includes(protocol), `${input} → ${html} (${protocol})`);
+        assert.ok(
+          ['http:', 'https:', 'mailto:', 'tel:'].includes(protocol),
+          `${input} → ${html} (${protocol})`,
+        );
       }
     }
   });
 
   it('drops hrefs with schemes outside the allow-list (second line of defence), keeping the text', () => {
-    for (const input of ['[x](ftp://files.example/p)', '[x](intent://scan/#Intent;end)', '[x](ms-settings:privacy)', '[x](sms:+77001234567)']) {
+    for (const input of [
+      '[x](ftp://files.example/p)',
+      '[x](intent://scan/#Intent;end)',
+      '[x](ms-settings:privacy)',
+      '[x](sms:+77001234567)',
+    ]) {
       const html = renderMarkdown(input);
       assert.deepEqual(hrefs(html), [], `${input} → ${html}`);
       assert.match(html, /<a>x<\/a>/, `${input} → ${html}`);
@@ -169,13 +199,17 @@ describe('renderMarkdown: unsafe input', () => {
   });
 
   it('yields no <img> from Markdown image syntax either', () => {
-    const html = renderMarkdown('![logo](https://evil.example/x.png "t")\n\n![a](x" onerror="alert(1))');
+    const html = renderMarkdown(
+      '![logo](https://evil.example/x.png "t")\n\n![a](x" onerror="alert(1))',
+    );
     assert.doesNotMatch(html, /<img/i);
     assertNoScriptableOutput(html);
   });
 
   it('does not let an <iframe> survive', () => {
-    const html = renderMarkdown('<iframe src="https://evil.example/"></iframe>\n\nText <iframe srcdoc="<script>alert(1)</script>"></iframe>');
+    const html = renderMarkdown(
+      '<iframe src="https://evil.example/"></iframe>\n\nText <iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    );
     assert.doesNotMatch(html, /<iframe/i);
     assertNoScriptableOutput(html);
   });
@@ -194,18 +228,45 @@ describe('renderMarkdown: unsafe input', () => {
     for (const input of inputs) {
       const html = renderMarkdown(input);
       assertNoScriptableOutput(html);
-      assert.ok(!tags(html).some((t) => /style=/i.test(t.attrs)), `style attribute from raw HTML survived: ${html}`);
+      assert.ok(
+        !tags(html).some((t) => /style=/i.test(t.attrs)),
+        `style attribute from raw HTML survived: ${html}`,
+      );
     }
   });
 
   it('keeps only allow-listed tags in any output', () => {
     const allowed = new Set([
-      'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code',
-      'ul', 'ol', 'li', 'strong', 'em', 's', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'p',
+      'br',
+      'hr',
+      'blockquote',
+      'pre',
+      'code',
+      'ul',
+      'ol',
+      'li',
+      'strong',
+      'em',
+      's',
+      'a',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
     ]);
     const html = renderMarkdown(
       '# T\n\n<b>bold</b> <div>x</div> <span>y</span> ~~gone~~\n\n![i](x.png)\n\n<script>1</script>\n\n| a |\n|---|\n| b |\n',
     );
-    for (const name of tagNames(html)) assert.ok(allowed.has(name), `unexpected <${name}> in ${html}`);
+    for (const name of tagNames(html))
+      assert.ok(allowed.has(name), `unexpected <${name}> in ${html}`);
   });
 });

@@ -4,7 +4,14 @@ import { sealHealth } from '../../server/src/domain/seal-health';
 
 const now = new Date('2030-05-01T12:00:00.000Z');
 const ago = (s: number) => new Date(now.getTime() - s * 1000);
-const base = { now, jobsEnabled: true, sealLagSeconds: 30, periodSeconds: 60, unsealed: 0, oldestUnsealedAt: null };
+const base = {
+  now,
+  jobsEnabled: true,
+  sealLagSeconds: 30,
+  periodSeconds: 60,
+  unsealed: 0,
+  oldestUnsealedAt: null,
+};
 
 describe('sealHealth', () => {
   it('is ok with nothing to seal, or with events younger than lag + two periods + a minute', () => {
@@ -17,7 +24,10 @@ describe('sealHealth', () => {
 
   it('is behind once the oldest unsealed event is overdue, whether or not this instance seals', () => {
     assert.equal(sealHealth({ ...base, unsealed: 1, oldestUnsealedAt: ago(211) }).status, 'behind');
-    assert.equal(sealHealth({ ...base, jobsEnabled: false, unsealed: 1, oldestUnsealedAt: ago(3600) }).status, 'behind');
+    assert.equal(
+      sealHealth({ ...base, jobsEnabled: false, unsealed: 1, oldestUnsealedAt: ago(3600) }).status,
+      'behind',
+    );
   });
 
   it('is off when this instance does not seal and nothing is overdue', () => {
@@ -28,7 +38,12 @@ describe('sealHealth', () => {
   });
 
   it('scales the allowance with the period of the seal rule', () => {
-    const hourly = sealHealth({ ...base, periodSeconds: 3600, unsealed: 1, oldestUnsealedAt: ago(3000) });
+    const hourly = sealHealth({
+      ...base,
+      periodSeconds: 3600,
+      unsealed: 1,
+      oldestUnsealedAt: ago(3000),
+    });
     assert.equal(hourly.overdueAfterSeconds, 30 + 7200 + 60);
     assert.equal(hourly.status, 'ok');
   });

@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { normalizeEmail, normalizePhone, normalizeSubject, subjectRef, SubjectError } from '../../server/src/domain/subject';
+import {
+  normalizeEmail,
+  normalizePhone,
+  normalizeSubject,
+  subjectRef,
+  SubjectError,
+} from '../../server/src/domain/subject';
 
 // Computed once, independently of the module, with:
 //   node -e "console.log(require('crypto').createHmac('sha256','k').update('email:a@b.cd').digest('hex'))"
@@ -106,23 +112,38 @@ describe('normalizePhone', () => {
 
 describe('normalizeSubject', () => {
   it('handles the email: prefix', () => {
-    assert.deepEqual(normalizeSubject('email: Ana@Example.COM'), { kind: 'email', canonical: 'email:ana@example.com' });
+    assert.deepEqual(normalizeSubject('email: Ana@Example.COM'), {
+      kind: 'email',
+      canonical: 'email:ana@example.com',
+    });
   });
 
   it('handles the phone: prefix', () => {
-    assert.deepEqual(normalizeSubject('phone:+7 (701) 123-45-67'), { kind: 'phone', canonical: 'phone:+77011234567' });
+    assert.deepEqual(normalizeSubject('phone:+7 (701) 123-45-67'), {
+      kind: 'phone',
+      canonical: 'phone:+77011234567',
+    });
   });
 
   it('handles the id: prefix, trimming the id but keeping its case', () => {
-    assert.deepEqual(normalizeSubject('id:  CRM-00042 '), { kind: 'id', canonical: 'id:CRM-00042' });
+    assert.deepEqual(normalizeSubject('id:  CRM-00042 '), {
+      kind: 'id',
+      canonical: 'id:CRM-00042',
+    });
   });
 
   it('detects an e-mail by its "@"', () => {
-    assert.deepEqual(normalizeSubject('ana@example.com'), { kind: 'email', canonical: 'email:ana@example.com' });
+    assert.deepEqual(normalizeSubject('ana@example.com'), {
+      kind: 'email',
+      canonical: 'email:ana@example.com',
+    });
   });
 
   it('detects a phone by its leading "+"', () => {
-    assert.deepEqual(normalizeSubject('+7 701 123 45 67'), { kind: 'phone', canonical: 'phone:+77011234567' });
+    assert.deepEqual(normalizeSubject('+7 701 123 45 67'), {
+      kind: 'phone',
+      canonical: 'phone:+77011234567',
+    });
   });
 
   it('gives the same canonical form for differently written e-mails', () => {
@@ -135,7 +156,10 @@ describe('normalizeSubject', () => {
   });
 
   it('gives the same canonical form for differently written phones', () => {
-    assert.equal(normalizeSubject('+7 (701) 123-45-67').canonical, normalizeSubject('phone:+77011234567').canonical);
+    assert.equal(
+      normalizeSubject('+7 (701) 123-45-67').canonical,
+      normalizeSubject('phone:+77011234567').canonical,
+    );
   });
 
   it('refuses an empty id', () => {

@@ -9,11 +9,13 @@ const PUBLIC_ARTICLE_ACTIONS = [`${ARTICLE}.find`, `${ARTICLE}.findOne`, `${ARTI
 
 /** Grants the Public role the article actions, as server/src/bootstrap.ts grants the plugin's. */
 async function grantPublicArticleActions(strapi: Core.Strapi) {
-  const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number } | null;
+  const role = (await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'public' } })) as { id: number } | null;
   if (!role) throw new Error('bench app: users-permissions has no Public role');
-  const existing = (await strapi.db
-    .query(PERMISSION)
-    .findMany({ where: { role: { id: role.id }, action: { $in: PUBLIC_ARTICLE_ACTIONS } } })) as Array<{ action: string }>;
+  const existing = (await strapi.db.query(PERMISSION).findMany({
+    where: { role: { id: role.id }, action: { $in: PUBLIC_ARTICLE_ACTIONS } },
+  })) as Array<{ action: string }>;
   for (const action of PUBLIC_ARTICLE_ACTIONS) {
     if (existing.some((p) => p.action === action)) continue;
     await strapi.documents(PERMISSION).create({ data: { action, role: role.id } as never });
@@ -30,7 +32,12 @@ export default {
     await grantPublicArticleActions(strapi);
     if ((await strapi.db.query(ARTICLE).count()) === 0) {
       await strapi.documents(ARTICLE).create({
-        data: { title: 'Bench article', body: 'The one article `stock-findone` reads.\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(20) } as never,
+        data: {
+          title: 'Bench article',
+          body:
+            'The one article `stock-findone` reads.\n\n' +
+            'Lorem ipsum dolor sit amet. '.repeat(20),
+        } as never,
       });
     }
   },

@@ -1,11 +1,16 @@
 import { z } from '@strapi/utils';
 import { isValidLocaleTag } from '../domain/locale';
 
-const locale = z.string().refine(isValidLocaleTag, { message: 'must be a locale code such as "kk" or "en-GB"' });
+const locale = z
+  .string()
+  .refine(isValidLocaleTag, { message: 'must be a locale code such as "kk" or "en-GB"' });
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const cronRule = z.string().refine((v) => /^\s*\S+(\s+\S+){4,5}\s*$/.test(v), { message: 'must be a cron rule such as "*/1 * * * *"' });
+const cronRule = z.string().refine((v) => /^\s*\S+(\s+\S+){4,5}\s*$/.test(v), {
+  message: 'must be a cron rule such as "*/1 * * * *"',
+});
 /** An option group: missing keys take their defaults one by one, unknown keys are refused. */
-const group = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as z.input<z.ZodObject<T, z.core.$strict>>);
+const group = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape).prefault({} as z.input<z.ZodObject<T, z.core.$strict>>);
 
 /**
  * Every option of the plugin, its type and its default. This schema is the
@@ -29,9 +34,15 @@ export const configSchema = z.strictObject({
   /** Fallback chain: requested locale → locales to try next, in order. */
   fallbackLocales: z.record(locale, z.array(locale)).default({}),
   /** HMAC secret for subject pseudonyms (required outside development); '' counts as not set. */
-  subjectSecret: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().min(16).nullable()),
+  subjectSecret: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.string().min(16).nullable(),
+  ),
   evidence: group({ ip: z.enum(['truncate', 'hash', 'full', 'none']).default('truncate') }),
-  retention: group({ evidenceDays: int(1, 36500).default(30), submissionDays: int(1, 36500).default(365) }),
+  retention: group({
+    evidenceDays: int(1, 36500).default(30),
+    submissionDays: int(1, 36500).default(365),
+  }),
   cache: group({
     /** Cache-Control max-age for public policy responses, in seconds. */
     maxAge: int(0, 31536000).default(300),
@@ -71,14 +82,19 @@ export type PluginConfig = z.infer<typeof configSchema>;
 export function resolveConfig(raw: unknown): PluginConfig {
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  const problems = result.error.issues.map(
+    (i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
+  );
   throw new Error(`Invalid policy-ledger configuration:\n  - ${problems.join('\n  - ')}`);
 }
 
 /** Every locale the configuration names, with the option that names it. */
-export function configuredLocales(config: Pick<PluginConfig, 'requiredLocales' | 'fallbackLocales'>): Array<{ locale: string; option: string }> {
+export function configuredLocales(
+  config: Pick<PluginConfig, 'requiredLocales' | 'fallbackLocales'>,
+): Array<{ locale: string; option: string }> {
   const named: Array<{ locale: string; option: string }> = [];
-  for (const locale of config.requiredLocales ?? []) named.push({ locale, option: 'requiredLocales' });
+  for (const locale of config.requiredLocales ?? [])
+    named.push({ locale, option: 'requiredLocales' });
   for (const [from, to] of Object.entries(config.fallbackLocales)) {
     named.push({ locale: from, option: 'fallbackLocales' });
     for (const locale of to) named.push({ locale, option: `fallbackLocales.${from}` });

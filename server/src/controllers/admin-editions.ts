@@ -1,21 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { validateDocumentId, validateReleaseBody } from '../validation';
+import { getService } from '../utils/get-service';
+import { documentParams, releaseBody } from '../validation/admin-api';
+import { validate } from '../validation/validate';
 
+/** An edition's status, release and cancellation (admin). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const editions = () => strapi.plugin('policy-ledger').service('editions');
+  const editions = () => getService(strapi, 'editions');
   return {
     async status(ctx: Context) {
-      const { documentId } = await validateDocumentId(ctx.params);
+      const { documentId } = validate(documentParams, ctx.params, 'the path');
       ctx.body = { data: await editions().status(documentId) };
     },
     async release(ctx: Context) {
-      const { documentId } = await validateDocumentId(ctx.params);
-      const body = await validateReleaseBody(ctx.request.body ?? {});
-      ctx.body = { data: await editions().release(documentId, { effectiveAt: body.effectiveAt ?? null }) };
+      const { documentId } = validate(documentParams, ctx.params, 'the path');
+      const body = validate(releaseBody, ctx.request.body ?? {}, 'the body');
+      ctx.body = {
+        data: await editions().release(documentId, { effectiveAt: body.effectiveAt ?? null }),
+      };
     },
     async cancel(ctx: Context) {
-      const { documentId } = await validateDocumentId(ctx.params);
+      const { documentId } = validate(documentParams, ctx.params, 'the path');
       ctx.body = { data: await editions().cancel(documentId) };
     },
   };

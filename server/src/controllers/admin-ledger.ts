@@ -1,28 +1,31 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { getService } from '../utils/get-service';
+import { subjectBody, subjectQuery } from '../validation/admin-api';
+import { validate } from '../validation/validate';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('policy-ledger').service(name);
-  return {
-    async verify(ctx: Context) {
-      ctx.body = { data: await service('integrity').verify() };
-    },
-    async sealStatus(ctx: Context) {
-      ctx.body = { data: await service('integrity').sealStatus() };
-    },
-    async health(ctx: Context) {
-      ctx.body = { data: { warnings: await service('health').warnings() } };
-    },
-    async seal(ctx: Context) {
-      const checkpoint = await service('integrity').seal();
-      ctx.body = { data: { checkpoint, latest: await service('integrity').latestCheckpoint() } };
-    },
-    async exportSubject(ctx: Context) {
-      ctx.body = { data: await service('retention').exportSubject((ctx.query as Record<string, unknown>).identifier) };
-    },
-    async eraseSubject(ctx: Context) {
-      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      ctx.body = { data: await service('retention').eraseSubject(body.identifier) };
-    },
-  };
-};
+/** Verification, sealing, setup health and a person's requests (admin). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async verify(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'integrity').verify() };
+  },
+  async sealStatus(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'integrity').sealStatus() };
+  },
+  async health(ctx: Context) {
+    ctx.body = { data: { warnings: await getService(strapi, 'health').warnings() } };
+  },
+  async seal(ctx: Context) {
+    const integrity = getService(strapi, 'integrity');
+    const checkpoint = await integrity.seal();
+    ctx.body = { data: { checkpoint, latest: await integrity.latestCheckpoint() } };
+  },
+  async exportSubject(ctx: Context) {
+    const { identifier } = validate(subjectQuery, ctx.query, 'the query');
+    ctx.body = { data: await getService(strapi, 'subjects').exportSubject(identifier) };
+  },
+  async eraseSubject(ctx: Context) {
+    const { identifier } = validate(subjectBody, ctx.request.body ?? {}, 'the body');
+    ctx.body = { data: await getService(strapi, 'subjects').eraseSubject(identifier) };
+  },
+});

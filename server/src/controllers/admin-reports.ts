@@ -1,58 +1,56 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { GroupKey, LedgerFilters } from '../services/reports';
-import { validateAcceptanceQuery, validateDiffQuery, validateDocumentId, validateExportQuery, validateLedgerQuery } from '../validation';
+import type { ExportFormat } from '../../../shared/contracts';
+import { getService } from '../utils/get-service';
+import {
+  acceptanceQuery,
+  diffQuery,
+  documentParams,
+  exportQuery,
+  ledgerQuery,
+} from '../validation/admin-api';
+import { validate } from '../validation/validate';
 
-const filtersOf = (q: Record<string, unknown>): LedgerFilters => ({
-  policy: q.policy as string | undefined,
-  version: q.version === undefined ? undefined : Number(q.version),
-  locale: q.locale as string | undefined,
-  form: q.form as string | undefined,
-  action: q.action as string | undefined,
-  from: q.from as string | undefined,
-  to: q.to as string | undefined,
-  subject: q.subject as string | undefined,
-});
-
-const EXPORTS = {
+const EXPORTS: Record<ExportFormat, { type: string; ext: string }> = {
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
   ndjson: { type: 'application/x-ndjson; charset=utf-8', ext: 'ndjson' },
   iso27560: { type: 'application/json; charset=utf-8', ext: 'json' },
-} as const;
-
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const reports = () => strapi.plugin('policy-ledger').service('reports');
-  return {
-    async overview(ctx: Context) {
-      ctx.body = { data: await reports().overview() };
-    },
-
-    async acceptance(ctx: Context) {
-      const q = await validateAcceptanceQuery(ctx.query);
-      const groupBy = [...new Set(String(q.groupBy ?? 'version').split(',').map((g) => g.trim()).filter(Boolean))] as GroupKey[];
-      ctx.body = { data: await reports().acceptance(q.policy, groupBy, q.from, q.to) };
-    },
-
-    async ledger(ctx: Context) {
-      const q = await validateLedgerQuery(ctx.query);
-      ctx.body = { data: await reports().page(filtersOf(q), q.cursor === undefined ? null : Number(q.cursor), Number(q.limit ?? 50)) };
-    },
-
-    async exportLedger(ctx: Context) {
-      const q = await validateExportQuery(ctx.query);
-      const format = q.format as keyof typeof EXPORTS;
-      const stream = reports().exportStream(filtersOf(q), format);
-      const day = new Date().toISOString().slice(0, 10);
-      ctx.set('Content-Type', EXPORTS[format].type);
-      ctx.set('Content-Disposition', `attachment; filename="policy-ledger-${day}.${EXPORTS[format].ext}"`);
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = stream;
-    },
-
-    async diff(ctx: Context) {
-      const { documentId } = await validateDocumentId(ctx.params);
-      const q = await validateDiffQuery(ctx.query);
-      ctx.body = { data: await reports().diff(documentId, q.against, q.locale as string) };
-    },
-  };
 };
+
+/** The Policies tab's overview, acceptance, the ledger, its export, and diffs (admin). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async overview(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'overview').overview() };
+  },
+
+  async acceptance(ctx: Context) {
+    const q = validate(acceptanceQuery, ctx.query, 'the query');
+    ctx.body = { data: await getService(strapi, 'acceptance').acceptance(q) };
+  },
+
+  async ledger(ctx: Context) {
+    const { cursor, limit, ...filters } = validate(ledgerQuery, ctx.query, 'the query');
+    ctx.body = {
+      data: await getService(strapi, 'ledgerReads').page(filters, cursor ?? null, limit),
+    };
+  },
+
+  async exportLedger(ctx: Context) {
+    const { format, ...filters } = validate(exportQuery, ctx.query, 'the query');
+    const stream = getService(strapi, 'ledgerReads').exportStream(filters, format);
+    const day = new Date().toISOString().slice(0, 10);
+    ctx.set('Content-Type', EXPORTS[format].type);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="policy-ledger-${day}.${EXPORTS[format].ext}"`,
+    );
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = stream;
+  },
+
+  async diff(ctx: Context) {
+    const { documentId } = validate(documentParams, ctx.params, 'the path');
+    const q = validate(diffQuery, ctx.query, 'the query');
+    ctx.body = { data: await getService(strapi, 'diff').diff(documentId, q.against, q.locale) };
+  },
+});

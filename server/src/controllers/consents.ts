@@ -1,23 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { assertBodySize, requestMeta } from './forms';
+import { assertBodySize, requestMeta } from '../http/request-meta';
+import { getService } from '../utils/get-service';
+import { consentBody, statusQuery, withdrawBody } from '../validation/content-api';
+import { validate } from '../validation/validate';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const ledger = () => strapi.plugin('policy-ledger').service('ledger');
-  return {
-    async create(ctx: Context) {
-      assertBodySize(strapi, ctx);
-      ctx.status = 201;
-      ctx.body = { data: await ledger().consent(ctx.request.body, requestMeta(ctx)), meta: {} };
-    },
-    async withdraw(ctx: Context) {
-      assertBodySize(strapi, ctx);
-      ctx.status = 201;
-      ctx.body = { data: await ledger().withdraw(ctx.request.body, requestMeta(ctx)), meta: {} };
-    },
-    async status(ctx: Context) {
-      const { subject, policy } = ctx.query as Record<string, unknown>;
-      ctx.body = { data: await ledger().status(subject, policy), meta: {} };
-    },
-  };
-};
+/** POST /consents, POST /consents/withdraw, GET /subjects/status. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async create(ctx: Context) {
+    assertBodySize(strapi, ctx);
+    const body = validate(consentBody, ctx.request.body, 'a consent');
+    const result = await getService(strapi, 'consents').record(
+      body,
+      requestMeta(ctx, body.pageUrl),
+    );
+    ctx.status = 201;
+    ctx.body = { data: result, meta: {} };
+  },
+
+  async withdraw(ctx: Context) {
+    assertBodySize(strapi, ctx);
+    const body = validate(withdrawBody, ctx.request.body, 'a withdrawal');
+    const result = await getService(strapi, 'consents').withdraw(body, requestMeta(ctx));
+    ctx.status = 201;
+    ctx.body = { data: result, meta: {} };
+  },
+
+  async status(ctx: Context) {
+    const q = validate(statusQuery, ctx.query, 'the query');
+    ctx.body = { data: await getService(strapi, 'standing').status(q.subject, q.policy), meta: {} };
+  },
+});

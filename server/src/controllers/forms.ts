@@ -1,43 +1,33 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { pluginConfig } from '../utils/plugin';
-import { singleQueryValue, validateArchiveQuery, validateKey } from '../validation';
-import type { RequestMeta } from '../services/ledger';
+import { assertBodySize, requestMeta } from '../http/request-meta';
+import { getService } from '../utils/get-service';
+import { keyParams, localeQuery, submissionBody } from '../validation/content-api';
+import { validate } from '../validation/validate';
 
-/** Refuses bodies over submission.maxBodyBytes with 413, before any work. */
-export function assertBodySize(strapi: Core.Strapi, ctx: Context) {
-  const max = pluginConfig(strapi).submission.maxBodyBytes;
-  const declared = Number(ctx.get('content-length') || 0);
-  const actual = declared || Buffer.byteLength(JSON.stringify(ctx.request.body ?? null));
-  if (actual > max) throw new errors.PayloadTooLargeError(`The request body is ${actual} bytes; the limit is ${max}`, { limit: max });
-}
+/** GET /forms/:key and POST /forms/:key/submissions (also reached by the fast path). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async findOne(ctx: Context) {
+    const { key } = validate(keyParams, ctx.params, 'the path');
+    const q = validate(localeQuery, ctx.query, 'the query');
+    const form = await getService(strapi, 'forms').publicDefinition(
+      key,
+      q.locale ?? null,
+      ctx.get('accept-language') || null,
+    );
+    ctx.body = { data: form, meta: {} };
+  },
 
-export function requestMeta(ctx: Context): RequestMeta {
-  const body = ctx.request.body as { pageUrl?: unknown } | undefined;
-  return {
-    ip: ctx.request.ip || null,
-    userAgent: ctx.get('user-agent') || null,
-    pageUrl: typeof body?.pageUrl === 'string' ? body.pageUrl : ctx.get('referer') || null,
-    idempotencyKey: ctx.get('idempotency-key') || null,
-  };
-}
-
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('policy-ledger').service(name);
-  return {
-    async findOne(ctx: Context) {
-      const { key } = await validateKey(ctx.params);
-      singleQueryValue(ctx.query, 'locale');
-      const q = await validateArchiveQuery(ctx.query);
-      ctx.body = { data: await service('forms').publicDefinition(key, q.locale ?? null, ctx.get('accept-language') || null), meta: {} };
-    },
-
-    async submit(ctx: Context) {
-      assertBodySize(strapi, ctx);
-      const { key } = await validateKey(ctx.params);
-      ctx.status = 201;
-      ctx.body = { data: await service('ledger').submit(key, ctx.request.body, requestMeta(ctx)), meta: {} };
-    },
-  };
-};
+  async submit(ctx: Context) {
+    assertBodySize(strapi, ctx);
+    const { key } = validate(keyParams, ctx.params, 'the path');
+    const body = validate(submissionBody, ctx.request.body, 'a submission');
+    const result = await getService(strapi, 'submissions').submit(
+      key,
+      body,
+      requestMeta(ctx, body.pageUrl),
+    );
+    ctx.status = 201;
+    ctx.body = { data: result, meta: {} };
+  },
+});

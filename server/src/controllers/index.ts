@@ -5,4 +5,11 @@ import adminReports from './admin-reports';
 import consents from './consents';
 import forms from './forms';
 
-export default { policies, forms, consents, 'admin-editions': adminEditions, 'admin-ledger': adminLedger, 'admin-reports': adminReports };
+export default {
+  policies,
+  forms,
+  consents,
+  'admin-editions': adminEditions,
+  'admin-ledger': adminLedger,
+  'admin-reports': adminReports,
+};

@@ -1,3 +1,4 @@
+import type { EventContent } from '../../../shared/contracts';
 import { sha256Hex } from './hash';
 
 /**
@@ -6,40 +7,23 @@ import { sha256Hex } from './hash';
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('canonicalJson: non-finite number');
     return JSON.stringify(value);
   }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export type ConsentAction = 'granted' | 'denied' | 'withdrawn' | 'implied';
-export type ConsentMethod = 'form' | 'api' | 'continued-use' | 'admin';
-
-/** What an event commits to. `seq` is not in it: checkpoints commit to the order. */
-export interface EventContent {
-  id: string;
-  occurredAt: string;
-  subject: string;
-  action: ConsentAction;
-  policy: string;
-  version: number;
-  locale: string | null;
-  contentHash: string | null;
-  form: string | null;
-  formRevision: number | null;
-  formHash: string | null;
-  purposes: Record<string, boolean>;
-  method: ConsentMethod;
-  submission: string | null;
-  evidenceHash: string | null;
-}
-
-/** The canonical JSON of an event (v1), exactly as `canonicalJson` would write it. */
+/**
+ * The canonical JSON of an event (v1), exactly as `canonicalJson` would write
+ * it. `seq` is not in it: checkpoints commit to the order.
+ */
 export function eventCanonical(e: EventContent): string {
   const j = JSON.stringify;
   const purposes = Object.keys(e.purposes)

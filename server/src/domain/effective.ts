@@ -59,7 +59,11 @@ export interface EditionTimes {
  * State derived from the dates. `currentVersion` is the version in force at
  * `now` for the edition's policy (null if none).
  */
-export function editionState(e: EditionTimes, now: Date, currentVersion: number | null): EditionState {
+export function editionState(
+  e: EditionTimes,
+  now: Date,
+  currentVersion: number | null,
+): EditionState {
   if (e.cancelledAt) return 'cancelled';
   if (!e.releasedAt || e.version === null || !e.effectiveAt) return 'draft';
   if (e.effectiveAt.getTime() > now.getTime()) return 'scheduled';
@@ -71,7 +75,10 @@ export function editionState(e: EditionTimes, now: Date, currentVersion: number 
  * The edition in force at `now`: highest version with effectiveAt ≤ now, not
  * cancelled. The upcoming one: the lowest version above it not yet in effect.
  */
-export function pickCurrent<T extends EditionTimes>(editions: readonly T[], now: Date): { current: T | null; upcoming: T | null } {
+export function pickCurrent<T extends EditionTimes>(
+  editions: readonly T[],
+  now: Date,
+): { current: T | null; upcoming: T | null } {
   let current: T | null = null;
   let upcoming: T | null = null;
   const t = now.getTime();

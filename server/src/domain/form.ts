@@ -1,7 +1,15 @@
 import { normalizeEmail, normalizePhone, SubjectError } from './subject';
 
 /** A collection form's definition and the checks a submission must pass. */
-export const FIELD_TYPES = ['text', 'email', 'phone', 'textarea', 'date', 'select', 'checkbox'] as const;
+export const FIELD_TYPES = [
+  'text',
+  'email',
+  'phone',
+  'textarea',
+  'date',
+  'select',
+  'checkbox',
+] as const;
 export const CATEGORIES = ['identity', 'contact', 'address', 'birth', 'other'] as const;
 export const LEGAL_BASES = ['consent', 'contract', 'legal-obligation'] as const;
 
@@ -27,13 +35,23 @@ export interface Problem {
   message: string;
 }
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+export const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const DEFAULT_MAX: Record<FormField['type'], number> = {
-  text: 200, email: 254, phone: 32, textarea: 5000, date: 10, select: 200, checkbox: 5,
+  text: 200,
+  email: 254,
+  phone: 32,
+  textarea: 5000,
+  date: 10,
+  select: 200,
+  checkbox: 5,
 };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isLabels = (v: unknown) => v === undefined || v === null || (isObj(v) && Object.values(v).every((x) => typeof x === 'string'));
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isLabels = (v: unknown) =>
+  v === undefined ||
+  v === null ||
+  (isObj(v) && Object.values(v).every((x) => typeof x === 'string'));
 
 /** Checks a form definition as editors write it in the Content Manager. */
 export function checkDefinition(fields: unknown, purposes: unknown): Problem[] {
@@ -45,19 +63,54 @@ export function checkDefinition(fields: unknown, purposes: unknown): Problem[] {
     fields.forEach((f, i) => {
       const p = `fields[${i}]`;
       if (!isObj(f)) return problems.push({ path: p, message: `${p} must be an object` });
-      if (typeof f.name !== 'string' || !NAME.test(f.name)) problems.push({ path: `${p}.name`, message: `${p}.name must be a letter followed by letters, digits or _` });
-      else if (names.has(f.name)) problems.push({ path: `${p}.name`, message: `${p}.name "${f.name}" is used twice` });
+      if (typeof f.name !== 'string' || !NAME.test(f.name))
+        problems.push({
+          path: `${p}.name`,
+          message: `${p}.name must be a letter followed by letters, digits or _`,
+        });
+      else if (names.has(f.name))
+        problems.push({ path: `${p}.name`, message: `${p}.name "${f.name}" is used twice` });
       else names.add(f.name);
-      if (!FIELD_TYPES.includes(f.type as never)) problems.push({ path: `${p}.type`, message: `${p}.type must be one of ${FIELD_TYPES.join(', ')}` });
-      if (!CATEGORIES.includes(f.category as never)) problems.push({ path: `${p}.category`, message: `${p}.category must be one of ${CATEGORIES.join(', ')}` });
-      if (f.required !== undefined && typeof f.required !== 'boolean') problems.push({ path: `${p}.required`, message: `${p}.required must be true or false` });
-      if (f.maxLength !== undefined && !(Number.isInteger(f.maxLength) && (f.maxLength as number) > 0 && (f.maxLength as number) <= 10000)) {
-        problems.push({ path: `${p}.maxLength`, message: `${p}.maxLength must be an integer between 1 and 10000` });
+      if (!FIELD_TYPES.includes(f.type as never))
+        problems.push({
+          path: `${p}.type`,
+          message: `${p}.type must be one of ${FIELD_TYPES.join(', ')}`,
+        });
+      if (!CATEGORIES.includes(f.category as never))
+        problems.push({
+          path: `${p}.category`,
+          message: `${p}.category must be one of ${CATEGORIES.join(', ')}`,
+        });
+      if (f.required !== undefined && typeof f.required !== 'boolean')
+        problems.push({ path: `${p}.required`, message: `${p}.required must be true or false` });
+      if (
+        f.maxLength !== undefined &&
+        !(
+          Number.isInteger(f.maxLength) &&
+          (f.maxLength as number) > 0 &&
+          (f.maxLength as number) <= 10000
+        )
+      ) {
+        problems.push({
+          path: `${p}.maxLength`,
+          message: `${p}.maxLength must be an integer between 1 and 10000`,
+        });
       }
-      if (f.type === 'select' && !(Array.isArray(f.options) && f.options.length > 0 && f.options.every((o) => typeof o === 'string'))) {
-        problems.push({ path: `${p}.options`, message: `${p}.options must list the choices of a select field` });
+      if (
+        f.type === 'select' &&
+        !(
+          Array.isArray(f.options) &&
+          f.options.length > 0 &&
+          f.options.every((o) => typeof o === 'string')
+        )
+      ) {
+        problems.push({
+          path: `${p}.options`,
+          message: `${p}.options must list the choices of a select field`,
+        });
       }
-      if (!isLabels(f.label)) problems.push({ path: `${p}.label`, message: `${p}.label must map locales to texts` });
+      if (!isLabels(f.label))
+        problems.push({ path: `${p}.label`, message: `${p}.label must map locales to texts` });
     });
   }
   if (!Array.isArray(purposes)) {
@@ -67,12 +120,23 @@ export function checkDefinition(fields: unknown, purposes: unknown): Problem[] {
     purposes.forEach((x, i) => {
       const p = `purposes[${i}]`;
       if (!isObj(x)) return problems.push({ path: p, message: `${p} must be an object` });
-      if (typeof x.key !== 'string' || !NAME.test(x.key)) problems.push({ path: `${p}.key`, message: `${p}.key must be a letter followed by letters, digits or _` });
-      else if (keys.has(x.key)) problems.push({ path: `${p}.key`, message: `${p}.key "${x.key}" is used twice` });
+      if (typeof x.key !== 'string' || !NAME.test(x.key))
+        problems.push({
+          path: `${p}.key`,
+          message: `${p}.key must be a letter followed by letters, digits or _`,
+        });
+      else if (keys.has(x.key))
+        problems.push({ path: `${p}.key`, message: `${p}.key "${x.key}" is used twice` });
       else keys.add(x.key);
-      if (!LEGAL_BASES.includes(x.legalBasis as never)) problems.push({ path: `${p}.legalBasis`, message: `${p}.legalBasis must be one of ${LEGAL_BASES.join(', ')}` });
-      if (x.required !== undefined && typeof x.required !== 'boolean') problems.push({ path: `${p}.required`, message: `${p}.required must be true or false` });
-      if (!isLabels(x.label)) problems.push({ path: `${p}.label`, message: `${p}.label must map locales to texts` });
+      if (!LEGAL_BASES.includes(x.legalBasis as never))
+        problems.push({
+          path: `${p}.legalBasis`,
+          message: `${p}.legalBasis must be one of ${LEGAL_BASES.join(', ')}`,
+        });
+      if (x.required !== undefined && typeof x.required !== 'boolean')
+        problems.push({ path: `${p}.required`, message: `${p}.required must be true or false` });
+      if (!isLabels(x.label))
+        problems.push({ path: `${p}.label`, message: `${p}.label must map locales to texts` });
     });
   }
   return problems;
@@ -89,25 +153,37 @@ export interface CheckedSubmission {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a person's submission against the form definition. */
-export function checkSubmission(fields: FormField[], purposeDefs: FormPurpose[], data: unknown, purposes: unknown): CheckedSubmission {
+export function checkSubmission(
+  fields: FormField[],
+  purposeDefs: FormPurpose[],
+  data: unknown,
+  purposes: unknown,
+): CheckedSubmission {
   const problems: Problem[] = [];
   const values: Record<string, string | boolean> = {};
   const input = isObj(data) ? data : {};
-  if (!isObj(data)) problems.push({ path: 'data', message: 'data must be an object of field values' });
+  if (!isObj(data))
+    problems.push({ path: 'data', message: 'data must be an object of field values' });
 
   for (const name of Object.keys(input)) {
-    if (!fields.some((f) => f.name === name)) problems.push({ path: `data.${name}`, message: `data.${name} is not a field of this form` });
+    if (!fields.some((f) => f.name === name))
+      problems.push({ path: `data.${name}`, message: `data.${name} is not a field of this form` });
   }
   for (const f of fields) {
     const path = `data.${f.name}`;
     const raw = Object.hasOwn(input, f.name) ? input[f.name] : undefined;
-    const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (f.type === 'checkbox' && raw === false);
+    const empty =
+      raw === undefined ||
+      raw === null ||
+      (typeof raw === 'string' && raw.trim() === '') ||
+      (f.type === 'checkbox' && raw === false);
     if (empty) {
       if (f.required) problems.push({ path, message: `${path} is required` });
       continue;
     }
     if (f.type === 'checkbox') {
-      if (typeof raw !== 'boolean') problems.push({ path, message: `${path} must be true or false` });
+      if (typeof raw !== 'boolean')
+        problems.push({ path, message: `${path} must be true or false` });
       else values[f.name] = raw;
       continue;
     }
@@ -125,10 +201,12 @@ export function checkSubmission(fields: FormField[], purposeDefs: FormPurpose[],
       else if (f.type === 'phone') values[f.name] = normalizePhone(raw);
       else if (f.type === 'date') {
         const d = new Date(`${raw}T00:00:00Z`);
-        if (!DATE.test(raw) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw) throw new SubjectError('must be a date written YYYY-MM-DD');
+        if (!DATE.test(raw) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw)
+          throw new SubjectError('must be a date written YYYY-MM-DD');
         values[f.name] = raw;
       } else if (f.type === 'select') {
-        if (!(f.options ?? []).includes(raw)) throw new SubjectError(`must be one of ${(f.options ?? []).join(', ')}`);
+        if (!(f.options ?? []).includes(raw))
+          throw new SubjectError(`must be one of ${(f.options ?? []).join(', ')}`);
         values[f.name] = raw;
       } else values[f.name] = raw.trim();
     } catch (e) {
@@ -138,14 +216,24 @@ export function checkSubmission(fields: FormField[], purposeDefs: FormPurpose[],
 
   const granted: Record<string, boolean> = {};
   const given = isObj(purposes) ? purposes : {};
-  if (purposes !== undefined && !isObj(purposes)) problems.push({ path: 'purposes', message: 'purposes must map purpose keys to true or false' });
+  if (purposes !== undefined && !isObj(purposes))
+    problems.push({ path: 'purposes', message: 'purposes must map purpose keys to true or false' });
   for (const key of Object.keys(given)) {
-    if (!purposeDefs.some((p) => p.key === key)) problems.push({ path: `purposes.${key}`, message: `purposes.${key} is not a purpose of this form` });
-    else if (typeof given[key] !== 'boolean') problems.push({ path: `purposes.${key}`, message: `purposes.${key} must be true or false` });
+    if (!purposeDefs.some((p) => p.key === key))
+      problems.push({
+        path: `purposes.${key}`,
+        message: `purposes.${key} is not a purpose of this form`,
+      });
+    else if (typeof given[key] !== 'boolean')
+      problems.push({ path: `purposes.${key}`, message: `purposes.${key} must be true or false` });
   }
   for (const p of purposeDefs) {
     const v = given[p.key] === true;
-    if (p.required && !v) problems.push({ path: `purposes.${p.key}`, message: `purposes.${p.key} is required to submit this form` });
+    if (p.required && !v)
+      problems.push({
+        path: `purposes.${p.key}`,
+        message: `purposes.${p.key} is required to submit this form`,
+      });
     granted[p.key] = v;
   }
   return { values, purposes: granted, problems };

@@ -91,7 +91,7 @@ export function negotiateLocale(input: NegotiateInput): Negotiated {
 
   const first = candidates.find((t) => t !== '*');
   const requestedLocale = first
-    ? matchLocale(first, input.known) ?? first.split('-')[0].toLowerCase()
+    ? (matchLocale(first, input.known) ?? first.split('-')[0].toLowerCase())
     : input.defaultLocale;
 
   // Walk the fallback chain (guarding against cycles).

@@ -1,3 +1,5 @@
+import type { SealHealth } from '../../../shared/contracts';
+
 /**
  * Whether sealing keeps up: pure, so the rule is tested without a database.
  *
@@ -8,7 +10,6 @@
  * + a minute, sealing is behind: the job is off on every instance, failing,
  * or cannot keep up.
  */
-export type SealStatus = 'ok' | 'behind' | 'off';
 
 export interface SealHealthInput {
   now: Date;
@@ -21,19 +22,11 @@ export interface SealHealthInput {
   oldestUnsealedAt: Date | null;
 }
 
-export interface SealHealth {
-  status: SealStatus;
-  unsealed: number;
-  oldestUnsealedAt: string | null;
-  /** Age of the oldest unsealed event, whole seconds. */
-  oldestUnsealedAgeSeconds: number | null;
-  /** Past this age an unsealed event means sealing is behind. */
-  overdueAfterSeconds: number;
-}
-
 export function sealHealth(input: SealHealthInput): SealHealth {
   const overdueAfterSeconds = input.sealLagSeconds + 2 * input.periodSeconds + 60;
-  const age = input.oldestUnsealedAt ? Math.max(0, Math.floor((input.now.getTime() - input.oldestUnsealedAt.getTime()) / 1000)) : null;
+  const age = input.oldestUnsealedAt
+    ? Math.max(0, Math.floor((input.now.getTime() - input.oldestUnsealedAt.getTime()) / 1000))
+    : null;
   const behind = input.unsealed > 0 && age !== null && age > overdueAfterSeconds;
   return {
     status: behind ? 'behind' : input.jobsEnabled ? 'ok' : 'off',

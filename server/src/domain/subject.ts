@@ -23,7 +23,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL.test(email)) throw new SubjectError('is not a valid e-mail address');
+  if (email.length > 254 || !EMAIL.test(email))
+    throw new SubjectError('is not a valid e-mail address');
   return email;
 }
 
@@ -51,7 +52,9 @@ export function normalizeSubject(raw: string): NormalizedSubject {
   }
   if (value.includes('@')) return { kind: 'email', canonical: `email:${normalizeEmail(value)}` };
   if (value.startsWith('+')) return { kind: 'phone', canonical: `phone:${normalizePhone(value)}` };
-  throw new SubjectError('must be an e-mail, a phone number starting with "+", or an external id written "id:…"');
+  throw new SubjectError(
+    'must be an e-mail, a phone number starting with "+", or an external id written "id:…"',
+  );
 }
 
 /** The pseudonymous subject reference stored in the ledger (lowercase hex). */

@@ -3,10 +3,11 @@ import { errors } from '@strapi/utils';
 import { EDITION_UID, POLICY_UID } from '../constants';
 import { computeEffectiveAt, editionState, utcDate, pickCurrent } from '../domain/effective';
 import { contentHash } from '../domain/hash';
-import { conflict } from '../utils/http-errors';
+import { conflict } from '../http/errors';
 import { clock, columnOf, pluginConfig, tableOf } from '../utils/plugin';
-import { groupEditions } from './catalog';
+import { groupEditions } from '../db/edition-rows';
 import { requiredLocalesOf } from '../utils/locales';
+import { getService } from '../utils/get-service';
 import type { EditionRow, PolicyRow } from './types';
 
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
@@ -29,15 +30,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const ids = new Map<number, PolicyRow>();
     for (const r of rows) if (r.policy) ids.set(r.policy.id, r.policy);
     if (ids.size === 0) {
-      throw new errors.ValidationError('The edition is not linked to a policy: choose its policy in the "policy" field, then release it', {
-        field: 'policy',
-      });
+      throw new errors.ValidationError(
+        'The edition is not linked to a policy: choose its policy in the "policy" field, then release it',
+        {
+          field: 'policy',
+        },
+      );
     }
     if (ids.size > 1) {
-      throw new errors.ValidationError('The locales of this edition are linked to different policies: link every locale to the same policy', {
-        field: 'policy',
-        policies: [...ids.values()].map((p) => p.key),
-      });
+      throw new errors.ValidationError(
+        'The locales of this edition are linked to different policies: link every locale to the same policy',
+        {
+          field: 'policy',
+          policies: [...ids.values()].map((p) => p.key),
+        },
+      );
     }
     return [...ids.values()][0];
   }
@@ -51,12 +58,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function status(documentId: string) {
     const rows = await rowsOf(documentId);
-    if (rows.length === 0) throw new errors.NotFoundError(`No edition with documentId "${documentId}"`, { documentId });
+    if (rows.length === 0)
+      throw new errors.NotFoundError(`No edition with documentId "${documentId}"`, { documentId });
     const first = rows[0];
     const policy = rows.find((r) => r.policy)?.policy ?? null;
     const now = clock(strapi).now();
     const required = await requiredLocalesOf(strapi, policy);
-    const currentVersion = policy ? pickCurrent(await releasedEditionsOf(policy.id), now).current?.version ?? null : null;
+    const currentVersion = policy
+      ? (pickCurrent(await releasedEditionsOf(policy.id), now).current?.version ?? null)
+      : null;
     const times = {
       version: first.version,
       releasedAt: first.releasedAt ? new Date(first.releasedAt) : null,
@@ -103,24 +113,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async release(documentId: string, options: ReleaseOptions = {}) {
       const before = await rowsOf(documentId);
-      if (before.length === 0) throw new errors.NotFoundError(`No edition with documentId "${documentId}"`, { documentId });
+      if (before.length === 0)
+        throw new errors.NotFoundError(`No edition with documentId "${documentId}"`, {
+          documentId,
+        });
       const policy = policyOf(before);
 
       await strapi.db.transaction(async ({ trx }) => {
         const policyTable = tableOf(strapi, POLICY_UID);
         const counter = columnOf(strapi, POLICY_UID, 'versionCounter');
-        await strapi.db.connection(policyTable).transacting(trx).where({ id: policy.id }).increment(counter, 1);
-        const locked = await strapi.db.connection(policyTable).transacting(trx).where({ id: policy.id }).first(counter);
+        await strapi.db
+          .connection(policyTable)
+          .transacting(trx)
+          .where({ id: policy.id })
+          .increment(counter, 1);
+        const locked = await strapi.db
+          .connection(policyTable)
+          .transacting(trx)
+          .where({ id: policy.id })
+          .first(counter);
         const version = Number(locked[counter]);
 
         // Re-read under the lock: another release may have committed meanwhile.
         const rows = await rowsOf(documentId);
         if (rows.some((r) => r.releasedAt)) {
-          throw conflict(`Edition v${rows[0].version} is already released`, { documentId, version: rows[0].version });
+          throw conflict(`Edition v${rows[0].version} is already released`, {
+            documentId,
+            version: rows[0].version,
+          });
         }
-        const freshPolicy = (await strapi.db.query(POLICY_UID).findOne({ where: { id: policy.id } })) as PolicyRow;
+        const freshPolicy = (await strapi.db
+          .query(POLICY_UID)
+          .findOne({ where: { id: policy.id } })) as PolicyRow;
         const required = await requiredLocalesOf(strapi, freshPolicy);
-        const missing = required.filter((l) => !rows.some((r) => r.locale === l && r.title?.trim() && r.body?.trim()));
+        const missing = required.filter(
+          (l) => !rows.some((r) => r.locale === l && r.title?.trim() && r.body?.trim()),
+        );
         if (missing.length) {
           throw new errors.ValidationError(
             `Cannot release: the edition has no title or body in ${missing.join(', ')}. Policy "${freshPolicy.key}" requires ${required.join(', ')}`,
@@ -130,15 +158,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
         const now = clock(strapi).now();
         const previous = (await releasedEditionsOf(policy.id)).filter((e) => !e.cancelledAt);
-        const previousEffectiveAt = previous.reduce<Date | null>((m, e) => (!m || e.effectiveAt > m ? e.effectiveAt : m), null);
+        const previousEffectiveAt = previous.reduce<Date | null>(
+          (m, e) => (!m || e.effectiveAt > m ? e.effectiveAt : m),
+          null,
+        );
         const delayDays = freshPolicy.effectDelayDays ?? pluginConfig(strapi).effectDelayDays;
-        const effective = computeEffectiveAt({ releasedAt: now, delayDays, requested: options.effectiveAt ?? null, previousEffectiveAt });
+        const effective = computeEffectiveAt({
+          releasedAt: now,
+          delayDays,
+          requested: options.effectiveAt ?? null,
+          previousEffectiveAt,
+        });
         if (!effective.ok) {
           const message =
             effective.reason === 'before-minimum'
               ? `effectiveAt must not be earlier than ${effective.minimum.toISOString()} (release + ${delayDays} days)`
               : `effectiveAt must not be earlier than ${effective.minimum.toISOString()}, when the previous edition takes effect; cancel that edition or pick a later instant`;
-          throw new errors.ValidationError(message, { field: 'effectiveAt', minimum: effective.minimum.toISOString() });
+          throw new errors.ValidationError(message, {
+            field: 'effectiveAt',
+            minimum: effective.minimum.toISOString(),
+          });
         }
 
         const editionDate = rows[0].editionDate ?? utcDate(now);
@@ -159,23 +198,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       });
 
-      strapi.plugin('policy-ledger').service('catalog').invalidate(policy.key);
+      getService(strapi, 'catalog').invalidate(policy.key);
       return status(documentId);
     },
 
     /** Cancels a scheduled edition; refused once it has taken effect. */
     async cancel(documentId: string) {
       const before = await rowsOf(documentId);
-      if (before.length === 0) throw new errors.NotFoundError(`No edition with documentId "${documentId}"`, { documentId });
+      if (before.length === 0)
+        throw new errors.NotFoundError(`No edition with documentId "${documentId}"`, {
+          documentId,
+        });
       let policyKey: string | null = null;
       await strapi.db.transaction(async () => {
         const rows = await rowsOf(documentId);
         const first = rows[0];
         policyKey = rows.find((r) => r.policy)?.policy?.key ?? null;
         if (!first.releasedAt || !first.effectiveAt) {
-          throw new errors.ValidationError('Only a released edition can be cancelled; a draft can simply be deleted', { documentId });
+          throw new errors.ValidationError(
+            'Only a released edition can be cancelled; a draft can simply be deleted',
+            { documentId },
+          );
         }
-        if (first.cancelledAt) throw conflict(`Edition v${first.version} was already cancelled at ${iso(first.cancelledAt)}`, { documentId });
+        if (first.cancelledAt)
+          throw conflict(
+            `Edition v${first.version} was already cancelled at ${iso(first.cancelledAt)}`,
+            { documentId },
+          );
         const now = clock(strapi).now();
         if (new Date(first.effectiveAt).getTime() <= now.getTime()) {
           throw conflict(
@@ -183,9 +232,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             { documentId, version: first.version, effectiveAt: iso(first.effectiveAt) },
           );
         }
-        await strapi.db.query(EDITION_UID).updateMany({ where: { documentId }, data: { cancelledAt: now } });
+        await strapi.db
+          .query(EDITION_UID)
+          .updateMany({ where: { documentId }, data: { cancelledAt: now } });
       });
-      if (policyKey) strapi.plugin('policy-ledger').service('catalog').invalidate(policyKey);
+      if (policyKey) getService(strapi, 'catalog').invalidate(policyKey);
       return status(documentId);
     },
   };

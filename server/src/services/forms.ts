@@ -7,7 +7,9 @@ import type { FormField, FormPurpose } from '../domain/form';
 import { sha256Hex } from '../domain/hash';
 import { matchLocale } from '../domain/locale';
 import { clock, pluginConfig } from '../utils/plugin';
-import type { PolicySnapshot } from './catalog';
+import { cachedLoader } from '../utils/cache';
+import { getService } from '../utils/get-service';
+import type { FormDefinition } from '../../../shared/contracts';
 
 export interface FormRecord {
   id: number;
@@ -25,7 +27,9 @@ export interface FormRecord {
 }
 
 /** The hash a submission records: of everything the person was shown and asked. */
-export function definitionHash(f: Pick<FormRecord, 'key' | 'labels' | 'fields' | 'purposes' | 'policies' | 'retentionDays'>): string {
+export function definitionHash(
+  f: Pick<FormRecord, 'key' | 'labels' | 'fields' | 'purposes' | 'policies' | 'retentionDays'>,
+): string {
   return sha256Hex(
     canonicalJson({
       key: f.key,
@@ -45,13 +49,13 @@ const pickLabel = (labels: Record<string, string> | undefined | null, locale: st
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cache = new Map<string, { form: FormRecord | null; loadedAt: number }>();
-  const catalog = () => strapi.plugin('policy-ledger').service('catalog');
+  const catalog = () => getService(strapi, 'catalog');
 
   async function load(key: string): Promise<FormRecord | null> {
-    const row = (await strapi.db.query(FORM_UID).findOne({ where: { key }, populate: { policies: { select: ['id', 'key'] } } })) as
-      | (Omit<FormRecord, 'policies'> & { policies: Array<{ id: number; key: string }> })
-      | null;
+    const row = (await strapi.db
+      .query(FORM_UID)
+      .findOne({ where: { key }, populate: { policies: { select: ['id', 'key'] } } })) as
+      (Omit<FormRecord, 'policies'> & { policies: Array<{ id: number; key: string }> }) | null;
     if (!row) return null;
     return {
       ...row,
@@ -61,34 +65,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  const cache = cachedLoader({ max: 1000, ttlMs: pluginConfig(strapi).cache.ttl * 1000, load });
+
   async function get(key: string): Promise<FormRecord> {
-    const hit = cache.get(key);
-    let form: FormRecord | null;
-    if (hit && Date.now() - hit.loadedAt < pluginConfig(strapi).cache.ttl * 1000) form = hit.form;
-    else {
-      form = await load(key);
-      if (cache.size > 1000) cache.clear();
-      cache.set(key, { form, loadedAt: Date.now() });
-    }
+    const form = await cache.get(key);
     if (!form) throw new errors.NotFoundError(`No form with key "${key}"`, { key });
     return form;
   }
 
   return {
     get,
-    invalidate(key?: string) {
-      if (key) cache.delete(key);
-      else cache.clear();
-    },
+    invalidate: (key?: string) => cache.invalidate(key),
 
     /** GET /forms/:key — what a frontend needs to render the form and what the person accepts. */
-    async publicDefinition(key: string, locale: string | null, acceptLanguage: string | null) {
+    async publicDefinition(
+      key: string,
+      locale: string | null,
+      acceptLanguage: string | null,
+    ): Promise<FormDefinition> {
       const form = await get(key);
-      if (!form.active) throw new errors.NotFoundError(`Form "${key}" is not accepting submissions`, { key, code: 'FORM_INACTIVE' });
+      if (!form.active)
+        throw new errors.NotFoundError(`Form "${key}" is not accepting submissions`, {
+          key,
+          code: 'FORM_INACTIVE',
+        });
       const now = clock(strapi).now();
-      const snaps = (await Promise.all(form.policies.map((p) => catalog().snapshot(p.key)))) as Array<PolicySnapshot | null>;
+      const snaps = await Promise.all(form.policies.map((p) => catalog().snapshot(p.key)));
       let requested: string | null = null;
-      const policies = [];
+      const policies: FormDefinition['policies'] = [];
       for (const snap of snaps) {
         if (!snap) continue;
         const { current, upcoming } = pickCurrent(snap.editions, now);
@@ -96,9 +100,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!e) return null;
           const t = catalog().textFor(snap, e, { locale, acceptLanguage });
           requested ??= t.requestedLocale;
-          return { version: e.version, effectiveAt: e.effectiveAt.toISOString(), changeKind: e.changeKind, servedLocale: t.servedLocale, title: t.title, contentHash: t.contentHash };
+          return {
+            version: e.version,
+            effectiveAt: e.effectiveAt.toISOString(),
+            changeKind: e.changeKind,
+            servedLocale: t.servedLocale,
+            title: t.title,
+            contentHash: t.contentHash,
+          };
         };
-        policies.push({ policy: snap.key, name: snap.name, current: describe(current), upcoming: describe(upcoming) });
+        policies.push({
+          policy: snap.key,
+          name: snap.name,
+          current: describe(current),
+          upcoming: describe(upcoming),
+        });
       }
       const lang = requested ?? locale ?? 'en';
       return {
@@ -117,7 +133,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           options: f.options ?? null,
           label: pickLabel(f.label, lang) ?? f.name,
         })),
-        purposes: form.purposes.map((p) => ({ key: p.key, required: !!p.required, legalBasis: p.legalBasis, label: pickLabel(p.label, lang) ?? p.key })),
+        purposes: form.purposes.map((p) => ({
+          key: p.key,
+          required: !!p.required,
+          legalBasis: p.legalBasis,
+          label: pickLabel(p.label, lang) ?? p.key,
+        })),
         policies,
       };
     },

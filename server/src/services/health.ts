@@ -1,18 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../constants';
 import { configuredRequiredLocales, unknownConfiguredLocales } from '../utils/locales';
 import { pluginConfig } from '../utils/plugin';
-import type { SealStatus } from './integrity';
-
-/** Something an admin must know about the plugin's setup; the admin translates `code`. */
-export interface Warning {
-  code: 'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing';
-  message: string;
-  values: Record<string, string | number>;
-}
+import type { SealStatus, SetupWarning } from '../../../shared/contracts';
+import { getService } from '../utils/get-service';
 
 /** Only in development can the plugin run without a secret (subjects.ts refuses elsewhere): it says so. */
-export function subjectSecretWarning(secret: string | null): Warning | null {
+export function subjectSecretWarning(secret: string | null): SetupWarning | null {
   if (secret) return null;
   return {
     code: 'subject-secret-missing',
@@ -29,16 +22,20 @@ export function subjectSecretWarning(secret: string | null): Warning | null {
  * configured locales that the app's i18n does not have.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const sealStatus = () => strapi.plugin(PLUGIN_ID).service('integrity').sealStatus() as Promise<SealStatus>;
+  const sealStatus = () => getService(strapi, 'integrity').sealStatus();
 
-  function sealingWarning(s: SealStatus): Warning | null {
+  function sealingWarning(s: SealStatus): SetupWarning | null {
     if (s.status === 'behind') {
       return {
         code: 'sealing-behind',
         message:
           `Sealing is behind: ${s.unsealed} consent event(s) are not sealed into a checkpoint, the oldest for ${s.oldestUnsealedAgeSeconds} s ` +
           `(expected within ${s.overdueAfterSeconds} s). Check that an instance runs the plugin's jobs (jobs.enabled) and its log for "seal job failed".`,
-        values: { unsealed: s.unsealed, age: s.oldestUnsealedAgeSeconds ?? 0, expected: s.overdueAfterSeconds },
+        values: {
+          unsealed: s.unsealed,
+          age: s.oldestUnsealedAgeSeconds ?? 0,
+          expected: s.overdueAfterSeconds,
+        },
       };
     }
     if (s.status === 'off') {
@@ -52,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   }
 
-  async function localeWarnings(): Promise<Warning[]> {
+  async function localeSetupWarnings(): Promise<SetupWarning[]> {
     return (await unknownConfiguredLocales(strapi)).map(({ locale, option }) => ({
       code: 'unknown-locale' as const,
       message:
@@ -63,12 +60,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  async function warningsFor(seal: SealStatus): Promise<Warning[]> {
-    const single = [subjectSecretWarning(pluginConfig(strapi).subjectSecret), sealingWarning(seal)].filter((w): w is Warning => w !== null);
-    return [...single, ...(await localeWarnings())];
+  async function warningsFor(seal: SealStatus): Promise<SetupWarning[]> {
+    const single = [
+      subjectSecretWarning(pluginConfig(strapi).subjectSecret),
+      sealingWarning(seal),
+    ].filter((w): w is SetupWarning => w !== null);
+    return [...single, ...(await localeSetupWarnings())];
   }
 
-  async function warnings(): Promise<Warning[]> {
+  async function warnings(): Promise<SetupWarning[]> {
     return warningsFor(await sealStatus());
   }
 
@@ -76,7 +76,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function logReport(): Promise<void> {
     const { jobs, requiredLocales } = pluginConfig(strapi);
     const s = await sealStatus();
-    const latest = s.latestCheckpoint ? `latest checkpoint seals up to seq ${s.latestCheckpoint.seqTo} (${s.latestCheckpoint.sealedAt})` : 'no checkpoint yet';
+    const latest = s.latestCheckpoint
+      ? `latest checkpoint seals up to seq ${s.latestCheckpoint.seqTo} (${s.latestCheckpoint.sealedAt})`
+      : 'no checkpoint yet';
     strapi.log.info(
       `[policy-ledger] sealing: ${jobs.enabled ? `on, rule "${jobs.seal}" (every ${s.jobs.periodSeconds} s), lag ${jobs.sealLagSeconds} s` : 'OFF on this instance'}; ` +
         `${s.unsealed} unsealed event(s)${s.oldestUnsealedAgeSeconds !== null ? `, oldest ${s.oldestUnsealedAgeSeconds} s old` : ''}; ${latest}`,

@@ -1,28 +1,40 @@
-import { ControllableClock } from '../domain/clock';
+import acceptance from './acceptance';
 import catalog from './catalog';
+import clock from './clock';
+import consents from './consents';
+import diff from './diff';
 import editions from './editions';
+import fastPath from './fast-path';
 import forms from './forms';
 import health from './health';
-import ledger from './ledger';
 import integrity from './integrity';
-import retention from './retention';
+import ledgerReads from './ledger-reads';
+import ledgerStore from './ledger-store';
+import overview from './overview';
 import publicAccess from './public-access';
-import reports from './reports';
+import retention from './retention';
+import standing from './standing';
+import subjects from './subjects';
+import submissions from './submissions';
 
-// One clock per process: every time decision of the plugin reads it.
-const clockInstance = new ControllableClock();
-
+/** Reach them with utils/get-service.ts: getService(strapi, 'catalog'). */
 export default {
-  clock: () => clockInstance,
+  acceptance,
   catalog,
+  clock,
+  consents,
+  diff,
   editions,
+  fastPath,
   forms,
   health,
-  ledger,
   integrity,
-  retention,
-  reports,
+  ledgerReads,
+  ledgerStore,
+  overview,
   publicAccess,
-  // Holds the fast path's switch (see fast-path.ts); tests flip it.
-  fastPath: () => ({ state: { enabled: false } as { enabled: boolean } }),
+  retention,
+  standing,
+  subjects,
+  submissions,
 };

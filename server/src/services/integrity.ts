@@ -2,54 +2,22 @@ import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { checkpointHash, eventHash } from '../domain/canonical';
 import { merkleRoot } from '../domain/merkle';
-import { sealHealth, type SealHealth } from '../domain/seal-health';
+import { sealHealth } from '../domain/seal-health';
 import { JOBS } from '../jobs';
-import { TABLES } from '../models';
+import { TABLES } from '../db/tables';
 import { iso, isUniqueViolation } from '../utils/db';
 import { clock, pluginConfig } from '../utils/plugin';
-import { contentOfRow, type EventRow } from './ledger';
+import { contentOfRow, type EventRow } from '../db/event-row';
+import type {
+  CheckpointRecord,
+  CheckpointSummary,
+  SealStatus,
+  VerifyMismatch,
+  VerifyResult,
+} from '../../../shared/contracts';
 
-export interface CheckpointRow {
-  id: number;
-  seq_from: number;
-  seq_to: number;
-  event_count: number;
-  root: string;
-  prev_hash: string | null;
-  hash: string;
-  sealed_at: string;
-}
-
-export interface Mismatch {
-  kind: 'event' | 'checkpoint';
-  seq?: number;
-  eventId?: string;
-  checkpoint?: number;
-  reason: string;
-}
-
-/** What admins see of a checkpoint: its hash (keep it elsewhere), how far it seals, when. */
-export interface CheckpointSummary {
-  hash: string;
-  seqTo: number;
-  sealedAt: string;
-}
-
-const summaryOf = (cp: CheckpointRow | null | undefined): CheckpointSummary | null =>
+const summaryOf = (cp: CheckpointRecord | null | undefined): CheckpointSummary | null =>
   cp ? { hash: cp.hash, seqTo: Number(cp.seq_to), sealedAt: cp.sealed_at } : null;
-
-export interface VerifyResult {
-  ok: boolean;
-  events: number;
-  checkpoints: number;
-  firstMismatch: Mismatch | null;
-  latestCheckpoint: CheckpointSummary | null;
-}
-
-export interface SealStatus extends SealHealth {
-  jobs: { enabled: boolean; seal: string; sealLagSeconds: number; periodSeconds: number };
-  latestCheckpoint: CheckpointSummary | null;
-}
 
 const BATCH = 5000;
 const n = (v: unknown) => Number(v);
@@ -61,7 +29,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Claims `job` for `period` across every instance sharing the database; false if another got it. */
   async function claim(job: string, period: string): Promise<boolean> {
     try {
-      await knex()(TABLES.claims).insert({ job, period, claimed_at: iso(clock(strapi).now()), claimed_by: instance });
+      await knex()(TABLES.claims).insert({
+        job,
+        period,
+        claimed_at: iso(clock(strapi).now()),
+        claimed_by: instance,
+      });
       return true;
     } catch (e) {
       if (isUniqueViolation(e)) return false;
@@ -69,8 +42,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function latestCheckpoint(): Promise<CheckpointRow | null> {
-    return ((await knex()(TABLES.checkpoints).orderBy('seq_to', 'desc').first()) as CheckpointRow | undefined) ?? null;
+  async function latestCheckpoint(): Promise<CheckpointRecord | null> {
+    return (
+      ((await knex()(TABLES.checkpoints).orderBy('seq_to', 'desc').first()) as
+        CheckpointRecord | undefined) ?? null
+    );
   }
 
   /**
@@ -79,16 +55,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * previous one. Returns null when there is nothing to seal or another
    * sealer won the race (the unique seq_from lets only one write).
    */
-  async function seal(): Promise<CheckpointRow | null> {
+  async function seal(): Promise<CheckpointRecord | null> {
     const now = clock(strapi).now();
     const last = await latestCheckpoint();
     const from = last ? n(last.seq_to) + 1 : 1;
     const cutoff = iso(new Date(now.getTime() - pluginConfig(strapi).jobs.sealLagSeconds * 1000));
-    const top = await knex()(TABLES.events).where('seq', '>=', from).andWhere('occurred_at', '<=', cutoff).max({ m: 'seq' }).first();
+    const top = await knex()(TABLES.events)
+      .where('seq', '>=', from)
+      .andWhere('occurred_at', '<=', cutoff)
+      .max({ m: 'seq' })
+      .first();
     const to = top?.m === null || top?.m === undefined ? null : n(top.m);
     if (to === null) return null;
-    const hashes = ((await knex()(TABLES.events).select('hash').whereBetween('seq', [from, to]).orderBy('seq', 'asc')) as Array<{ hash: string }>).map((r) => r.hash);
-    const content = { seqFrom: from, seqTo: to, count: hashes.length, root: merkleRoot(hashes), prevHash: last?.hash ?? null, sealedAt: iso(now) };
+    const hashes = (
+      (await knex()(TABLES.events)
+        .select('hash')
+        .whereBetween('seq', [from, to])
+        .orderBy('seq', 'asc')) as Array<{ hash: string }>
+    ).map((r) => r.hash);
+    const content = {
+      seqFrom: from,
+      seqTo: to,
+      count: hashes.length,
+      root: merkleRoot(hashes),
+      prevHash: last?.hash ?? null,
+      sealedAt: iso(now),
+    };
     const row = {
       seq_from: content.seqFrom,
       seq_to: content.seqTo,
@@ -104,13 +96,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (isUniqueViolation(e)) return null;
       throw e;
     }
-    const saved = (await knex()(TABLES.checkpoints).where({ seq_from: from }).first()) as CheckpointRow;
-    strapi.eventHub.emit('policy-ledger.checkpoint', { checkpoint: { hash: saved.hash, seqFrom: n(saved.seq_from), seqTo: n(saved.seq_to), count: n(saved.event_count), sealedAt: saved.sealed_at } });
+    const saved = (await knex()(TABLES.checkpoints)
+      .where({ seq_from: from })
+      .first()) as CheckpointRecord;
+    strapi.eventHub.emit('policy-ledger.checkpoint', {
+      checkpoint: {
+        hash: saved.hash,
+        seqFrom: n(saved.seq_from),
+        seqTo: n(saved.seq_to),
+        count: n(saved.event_count),
+        sealedAt: saved.sealed_at,
+      },
+    });
     return saved;
   }
 
   /** The sealing job: once per period (minute) across instances. */
-  async function runSealJob(): Promise<CheckpointRow | null> {
+  async function runSealJob(): Promise<CheckpointRecord | null> {
     const period = iso(clock(strapi).now()).slice(0, 16);
     if (!(await claim('seal', period))) return null;
     return seal();
@@ -122,19 +124,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * that does not match. Reads in batches: memory does not grow with the ledger.
    */
   async function verify(): Promise<VerifyResult> {
-    const checkpoints = (await knex()(TABLES.checkpoints).orderBy('seq_from', 'asc')) as CheckpointRow[];
-    let firstMismatch: Mismatch | null = null;
-    const note = (m: Mismatch) => {
+    const checkpoints = (await knex()(TABLES.checkpoints).orderBy(
+      'seq_from',
+      'asc',
+    )) as CheckpointRecord[];
+    let firstMismatch: VerifyMismatch | null = null;
+    const note = (m: VerifyMismatch) => {
       firstMismatch ??= m;
     };
 
     // The chain of checkpoints.
-    let prev: CheckpointRow | null = null;
+    let prev: CheckpointRecord | null = null;
     for (const cp of checkpoints) {
-      const expected = checkpointHash({ seqFrom: n(cp.seq_from), seqTo: n(cp.seq_to), count: n(cp.event_count), root: cp.root, prevHash: cp.prev_hash, sealedAt: cp.sealed_at });
-      if (expected !== cp.hash) note({ kind: 'checkpoint', checkpoint: cp.id, reason: `checkpoint ${cp.id} (seq ${cp.seq_from}–${cp.seq_to}) does not match its own hash` });
-      if ((prev?.hash ?? null) !== cp.prev_hash) note({ kind: 'checkpoint', checkpoint: cp.id, reason: `checkpoint ${cp.id} does not chain to the previous checkpoint` });
-      if (prev && n(cp.seq_from) !== n(prev.seq_to) + 1) note({ kind: 'checkpoint', checkpoint: cp.id, reason: `checkpoint ${cp.id} does not start where checkpoint ${prev.id} ended` });
+      const expected = checkpointHash({
+        seqFrom: n(cp.seq_from),
+        seqTo: n(cp.seq_to),
+        count: n(cp.event_count),
+        root: cp.root,
+        prevHash: cp.prev_hash,
+        sealedAt: cp.sealed_at,
+      });
+      if (expected !== cp.hash)
+        note({
+          kind: 'checkpoint',
+          checkpoint: cp.id,
+          reason: `checkpoint ${cp.id} (seq ${cp.seq_from}–${cp.seq_to}) does not match its own hash`,
+        });
+      if ((prev?.hash ?? null) !== cp.prev_hash)
+        note({
+          kind: 'checkpoint',
+          checkpoint: cp.id,
+          reason: `checkpoint ${cp.id} does not chain to the previous checkpoint`,
+        });
+      if (prev && n(cp.seq_from) !== n(prev.seq_to) + 1)
+        note({
+          kind: 'checkpoint',
+          checkpoint: cp.id,
+          reason: `checkpoint ${cp.id} does not start where checkpoint ${prev.id} ended`,
+        });
       prev = cp;
     }
 
@@ -143,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let after = 0;
     let cpIndex = 0;
     let rangeHashes: string[] = [];
-    const closeRange = (cp: CheckpointRow) => {
+    const closeRange = (cp: CheckpointRecord) => {
       if (rangeHashes.length !== n(cp.event_count) || merkleRoot(rangeHashes) !== cp.root) {
         note({
           kind: 'checkpoint',
@@ -154,21 +181,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       rangeHashes = [];
     };
     for (;;) {
-      const batch = (await knex()(TABLES.events).where('seq', '>', after).orderBy('seq', 'asc').limit(BATCH)) as EventRow[];
+      const batch = (await knex()(TABLES.events)
+        .where('seq', '>', after)
+        .orderBy('seq', 'asc')
+        .limit(BATCH)) as EventRow[];
       if (!batch.length) break;
       for (const row of batch) {
         const seq = n(row.seq);
         after = seq;
         events++;
-        while (cpIndex < checkpoints.length && seq > n(checkpoints[cpIndex].seq_to)) closeRange(checkpoints[cpIndex++]);
+        while (cpIndex < checkpoints.length && seq > n(checkpoints[cpIndex].seq_to))
+          closeRange(checkpoints[cpIndex++]);
         let computed: string | null = null;
         try {
           computed = eventHash(contentOfRow(row));
         } catch {
           computed = null;
         }
-        if (computed !== row.hash) note({ kind: 'event', seq, eventId: row.event_id, reason: `event ${row.event_id} (seq ${seq}) does not match its hash: it was altered` });
-        if (cpIndex < checkpoints.length && seq >= n(checkpoints[cpIndex].seq_from)) rangeHashes.push(row.hash);
+        if (computed !== row.hash)
+          note({
+            kind: 'event',
+            seq,
+            eventId: row.event_id,
+            reason: `event ${row.event_id} (seq ${seq}) does not match its hash: it was altered`,
+          });
+        if (cpIndex < checkpoints.length && seq >= n(checkpoints[cpIndex].seq_from))
+          rangeHashes.push(row.hash);
       }
     }
     while (cpIndex < checkpoints.length) closeRange(checkpoints[cpIndex++]);
@@ -186,10 +224,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Seconds between two runs of this instance's sealing job; 60 when it does not run here. */
   function sealPeriodSeconds(): number {
     const spec = strapi.cron.jobs.find((j: { name?: string | null }) => j.name === JOBS.seal) as
-      | { job: { nextRuns?: (n: number) => Date[] } }
-      | undefined;
+      { job: { nextRuns?: (n: number) => Date[] } } | undefined;
     const runs = spec?.job.nextRuns?.(2) ?? [];
-    return runs.length === 2 ? Math.max(1, Math.round((runs[1].getTime() - runs[0].getTime()) / 1000)) : 60;
+    return runs.length === 2
+      ? Math.max(1, Math.round((runs[1].getTime() - runs[0].getTime()) / 1000))
+      : 60;
   }
 
   /** How far sealing lags: unsealed events, the age of the oldest, and whether that is overdue. */
@@ -212,7 +251,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return {
       ...health,
-      jobs: { enabled: jobs.enabled, seal: jobs.seal, sealLagSeconds: jobs.sealLagSeconds, periodSeconds },
+      jobs: {
+        enabled: jobs.enabled,
+        seal: jobs.seal,
+        sealLagSeconds: jobs.sealLagSeconds,
+        periodSeconds,
+      },
       latestCheckpoint: summaryOf(last),
     };
   }

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { DAY_MS } from '../domain/clock';
 import { FORM_UID } from '../constants';
-import { TABLES } from '../models';
+import { TABLES } from '../db/tables';
+import { getService } from '../utils/get-service';
 import { iso } from '../utils/db';
 import { clock, pluginConfig } from '../utils/plugin';
-import { refOf } from '../utils/subjects';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const integrity = () => strapi.plugin('policy-ledger').service('integrity');
+  const integrity = () => getService(strapi, 'integrity');
 
   /**
    * Deletes evidence (IP, user agent, page) older than retention.evidenceDays
@@ -20,11 +20,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const cfg = pluginConfig(strapi).retention;
     const evidenceCutoff = iso(new Date(now.getTime() - cfg.evidenceDays * DAY_MS));
     const evidence = await knex()(TABLES.evidence).where('created_at', '<', evidenceCutoff).del();
-    const forms = (await strapi.db.query(FORM_UID).findMany({ select: ['key', 'retentionDays'] })) as Array<{ key: string; retentionDays: number | null }>;
+    const forms = (await strapi.db
+      .query(FORM_UID)
+      .findMany({ select: ['key', 'retentionDays'] })) as Array<{
+      key: string;
+      retentionDays: number | null;
+    }>;
     let submissions = 0;
     const keyed = new Set(forms.map((f) => f.key));
     for (const f of forms) {
-      const cutoff = iso(new Date(now.getTime() - (f.retentionDays ?? cfg.submissionDays) * DAY_MS));
+      const cutoff = iso(
+        new Date(now.getTime() - (f.retentionDays ?? cfg.submissionDays) * DAY_MS),
+      );
       submissions += await knex()(TABLES.submissions)
         .where({ form_key: f.key })
         .andWhere('received_at', '<', cutoff)
@@ -48,23 +55,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function compactCounters() {
     const today = iso(clock(strapi).now()).slice(0, 10);
-    const mysql = /mysql/.test(String((knex().client as { config: { client: string } }).config.client));
+    const mysql = /mysql/.test(
+      String((knex().client as { config: { client: string } }).config.client),
+    );
     return strapi.db.transaction(async ({ trx }) => {
       const groups = (await trx(TABLES.counters)
         .where('day', '<', today)
         .andWhere('shard', '>', 0)
         .select('policy_key', 'policy_version', 'locale', 'form_key', 'day', 'action')
         .sum({ n: 'n' })
-        .groupBy('policy_key', 'policy_version', 'locale', 'form_key', 'day', 'action')) as Array<Record<string, string | number>>;
+        .groupBy('policy_key', 'policy_version', 'locale', 'form_key', 'day', 'action')) as Array<
+        Record<string, string | number>
+      >;
       if (!groups.length) return 0;
       const rows = groups
-        .map((g) => ({ ...g, policy_version: Number(g.policy_version), n: Number(g.n), shard: 0, bucket: [g.policy_key, g.policy_version, g.locale, g.form_key, g.day, g.action, 0].join('|') }))
+        .map((g) => ({
+          ...g,
+          policy_version: Number(g.policy_version),
+          n: Number(g.n),
+          shard: 0,
+          bucket: [g.policy_key, g.policy_version, g.locale, g.form_key, g.day, g.action, 0].join(
+            '|',
+          ),
+        }))
         .sort((a, b) => a.bucket.localeCompare(b.bucket));
       for (let i = 0; i < rows.length; i += 500) {
         await trx(TABLES.counters)
           .insert(rows.slice(i, i + 500))
           .onConflict('bucket')
-          .merge({ n: mysql ? trx.raw('n + VALUES(n)') : trx.raw('?? + excluded.n', [`${TABLES.counters}.n`]) });
+          .merge({
+            n: mysql
+              ? trx.raw('n + VALUES(n)')
+              : trx.raw('?? + excluded.n', [`${TABLES.counters}.n`]),
+          });
       }
       return trx(TABLES.counters).where('day', '<', today).andWhere('shard', '>', 0).del();
     });
@@ -80,70 +103,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await integrity().claim('retention', period))) return null;
       const purged = await purge();
       return { ...purged, counterRowsMerged: await compactCounters() };
-    },
-
-    /** Everything held on one person (an access request). */
-    async exportSubject(identifier: unknown) {
-      const subject = refOf(strapi, identifier, 'identifier');
-      const submissions = (await knex()(TABLES.submissions).where({ subject }).orderBy('id', 'asc')) as Array<Record<string, unknown>>;
-      const events = (await knex()(TABLES.events).where({ subject }).orderBy('seq', 'asc')) as Array<Record<string, unknown>>;
-      const evidence = events.length
-        ? ((await knex()(TABLES.evidence).whereIn('event_id', events.map((e) => e.event_id as string))) as Array<Record<string, unknown>>)
-        : [];
-      const catalog = strapi.plugin('policy-ledger').service('catalog');
-      const texts: Array<Record<string, unknown>> = [];
-      const seen = new Set<string>();
-      for (const e of events) {
-        const k = `${e.policy_key}:${e.policy_version}:${e.locale}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        const snap = await catalog.snapshot(e.policy_key as string);
-        const edition = snap?.editions.find((x: { version: number }) => x.version === Number(e.policy_version));
-        const text = edition?.texts[e.locale as string];
-        if (text) texts.push({ policy: e.policy_key, version: Number(e.policy_version), locale: e.locale, title: text.title, body: text.body, contentHash: text.contentHash });
-      }
-      return {
-        subject,
-        submissions: submissions.map((s) => ({
-          id: s.public_id,
-          form: s.form_key,
-          formRevision: Number(s.form_revision),
-          locale: s.locale,
-          receivedAt: s.received_at,
-          data: s.data ? JSON.parse(s.data as string) : null,
-          erasedAt: s.erased_at ?? null,
-        })),
-        events: events.map((e) => ({
-          id: e.event_id,
-          seq: Number(e.seq),
-          occurredAt: e.occurred_at,
-          action: e.action,
-          policy: e.policy_key,
-          version: Number(e.policy_version),
-          locale: e.locale,
-          contentHash: e.content_hash,
-          form: e.form_key,
-          purposes: JSON.parse(e.purposes as string),
-          method: e.method,
-          submission: e.submission_id,
-          evidence: evidence.find((x) => x.event_id === e.event_id)
-            ? (({ ip, user_agent, page_url }) => ({ ip, userAgent: user_agent, pageUrl: page_url }))(evidence.find((x) => x.event_id === e.event_id) as Record<string, unknown>)
-            : null,
-        })),
-        texts,
-      };
-    },
-
-    /** Erases one person's submission data and evidence; the pseudonymous events stay. */
-    async eraseSubject(identifier: unknown) {
-      const subject = refOf(strapi, identifier, 'identifier');
-      const now = iso(clock(strapi).now());
-      return strapi.db.transaction(async ({ trx }) => {
-        const submissions = await trx(TABLES.submissions).where({ subject }).whereNull('erased_at').update({ data: null, erased_at: now, erase_reason: 'erasure' });
-        const ids = trx(TABLES.events).select('event_id').where({ subject });
-        const evidence = await trx(TABLES.evidence).whereIn('event_id', ids).del();
-        return { submissions, evidence };
-      });
     },
   };
 };

@@ -1,4 +1,4 @@
-export type ChangeKind = 'editorial' | 'material' | 'reconsent';
+import type { ChangeKind } from '../../../shared/contracts';
 
 /** One locale row of an edition as the Query Engine returns it. */
 export interface EditionRow {

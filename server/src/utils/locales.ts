@@ -26,14 +26,20 @@ export async function configuredRequiredLocales(strapi: Core.Strapi): Promise<st
 }
 
 /** A policy's own `requiredLocales` when it sets a non-empty list, else the plugin's. */
-export async function requiredLocalesOf(strapi: Core.Strapi, policy: { requiredLocales?: unknown } | null): Promise<string[]> {
+export async function requiredLocalesOf(
+  strapi: Core.Strapi,
+  policy: { requiredLocales?: unknown } | null,
+): Promise<string[]> {
   const own = policy?.requiredLocales;
-  if (Array.isArray(own) && own.length > 0 && own.every((l) => typeof l === 'string')) return own as string[];
+  if (Array.isArray(own) && own.length > 0 && own.every((l) => typeof l === 'string'))
+    return own as string[];
   return configuredRequiredLocales(strapi);
 }
 
 /** Every locale the configuration names (required, fallback sources and targets) that i18n does not have. */
-export async function unknownConfiguredLocales(strapi: Core.Strapi): Promise<Array<{ locale: string; option: string }>> {
+export async function unknownConfiguredLocales(
+  strapi: Core.Strapi,
+): Promise<Array<{ locale: string; option: string }>> {
   const known = new Set(await i18nLocales(strapi));
   return configuredLocales(pluginConfig(strapi)).filter((n) => !known.has(n.locale));
 }

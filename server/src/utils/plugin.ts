@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { resolveConfig, type PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { Clock } from '../domain/clock';
+import { getService } from './get-service';
 
 const configs = new WeakMap<Core.Strapi, PluginConfig>();
 
@@ -20,8 +21,9 @@ export function pluginConfig(strapi: Core.Strapi): PluginConfig {
   return c;
 }
 
+/** The plugin's clock (services/clock.ts): read it for every time decision. */
 export function clock(strapi: Core.Strapi): Clock {
-  return strapi.plugin(PLUGIN_ID).service('clock') as Clock;
+  return getService(strapi, 'clock');
 }
 
 export function tableOf(strapi: Core.Strapi, uid: string): string {
@@ -29,11 +31,8 @@ export function tableOf(strapi: Core.Strapi, uid: string): string {
 }
 
 export function columnOf(strapi: Core.Strapi, uid: string, attribute: string): string {
-  const attr = strapi.db.metadata.get(uid as never).attributes[attribute] as { columnName?: string } | undefined;
+  const attr = strapi.db.metadata.get(uid as never).attributes[attribute] as
+    { columnName?: string } | undefined;
   if (!attr?.columnName) throw new Error(`No column for ${uid}.${attribute}`);
   return attr.columnName;
-}
-
-export function isSqlite(strapi: Core.Strapi): boolean {
-  return strapi.db.dialect.client === 'sqlite';
 }

@@ -15,7 +15,9 @@ export function subjectSecret(strapi: Core.Strapi): string {
   if (secret) return secret;
   const env = process.env.NODE_ENV ?? 'development';
   if (env !== 'development') {
-    throw new Error('policy-ledger: subjectSecret is required outside development (set POLICY_LEDGER_SUBJECT_SECRET, at least 16 characters)');
+    throw new Error(
+      'policy-ledger: subjectSecret is required outside development (set POLICY_LEDGER_SUBJECT_SECRET, at least 16 characters)',
+    );
   }
   return DEV_SECRET;
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { COUNTER_SHARDS, TABLES } from '../models';
+import { TABLES } from './tables';
 
 /** The columns of an event row that the counters and subject state need. */
 export interface Appendable {
@@ -22,27 +22,52 @@ const dialectOf = (trx: Knex) => (trx.client as { config: { client: string } }).
  * person's highest accepted version per policy. Both come sorted, so that
  * concurrent writers take their row locks in the same order.
  */
-export function derivedRows(events: Appendable[], shard: number): { counters: Row[]; states: Row[] } {
+export function derivedRows(
+  events: Appendable[],
+  shard: number,
+): { counters: Row[]; states: Row[] } {
   const counters = new Map<string, Row & { n: number }>();
   for (const e of events) {
     const day = e.occurred_at.slice(0, 10);
     const locale = e.locale ?? '';
     const form = e.form_key ?? '';
     const bucket = [e.policy_key, e.policy_version, locale, form, day, e.action, shard].join('|');
-    const row = counters.get(bucket) ?? { bucket, policy_key: e.policy_key, policy_version: e.policy_version, locale, form_key: form, day, action: e.action, shard, n: 0 };
+    const row = counters.get(bucket) ?? {
+      bucket,
+      policy_key: e.policy_key,
+      policy_version: e.policy_version,
+      locale,
+      form_key: form,
+      day,
+      action: e.action,
+      shard,
+      n: 0,
+    };
     row.n += 1;
     counters.set(bucket, row);
   }
-  const accepted = new Map<string, { subject: string; policy_key: string; accepted_version: number }>();
+  const accepted = new Map<
+    string,
+    { subject: string; policy_key: string; accepted_version: number }
+  >();
   for (const e of events) {
     if (e.action !== 'granted' && e.action !== 'implied') continue;
     const k = `${e.subject}|${e.policy_key}`;
     const prev = accepted.get(k);
-    if (!prev || prev.accepted_version < e.policy_version) accepted.set(k, { subject: e.subject, policy_key: e.policy_key, accepted_version: e.policy_version });
+    if (!prev || prev.accepted_version < e.policy_version)
+      accepted.set(k, {
+        subject: e.subject,
+        policy_key: e.policy_key,
+        accepted_version: e.policy_version,
+      });
   }
   return {
-    counters: [...counters.values()].sort((a, b) => String(a.bucket).localeCompare(String(b.bucket))),
-    states: [...accepted.values()].sort((a, b) => (a.subject + a.policy_key).localeCompare(b.subject + b.policy_key)),
+    counters: [...counters.values()].sort((a, b) =>
+      String(a.bucket).localeCompare(String(b.bucket)),
+    ),
+    states: [...accepted.values()].sort((a, b) =>
+      (a.subject + a.policy_key).localeCompare(b.subject + b.policy_key),
+    ),
   };
 }
 
@@ -60,31 +85,27 @@ export async function appendRows(trx: Knex, tables: ReadonlyArray<readonly [stri
       await trx(table)
         .insert(rows)
         .onConflict('bucket')
-        .merge({ n: mysql ? trx.raw('n + VALUES(n)') : trx.raw('?? + excluded.n', [`${TABLES.counters}.n`]) });
+        .merge({
+          n: mysql
+            ? trx.raw('n + VALUES(n)')
+            : trx.raw('?? + excluded.n', [`${TABLES.counters}.n`]),
+        });
     } else if (table === TABLES.subjectState) {
       const greatest = mysql
         ? trx.raw('GREATEST(accepted_version, VALUES(accepted_version))')
         : pg
-          ? trx.raw('GREATEST(??, excluded.accepted_version)', [`${TABLES.subjectState}.accepted_version`])
-          : trx.raw('MAX(??, excluded.accepted_version)', [`${TABLES.subjectState}.accepted_version`]);
-      await trx(table).insert(rows).onConflict(['subject', 'policy_key']).merge({ accepted_version: greatest });
+          ? trx.raw('GREATEST(??, excluded.accepted_version)', [
+              `${TABLES.subjectState}.accepted_version`,
+            ])
+          : trx.raw('MAX(??, excluded.accepted_version)', [
+              `${TABLES.subjectState}.accepted_version`,
+            ]);
+      await trx(table)
+        .insert(rows)
+        .onConflict(['subject', 'policy_key'])
+        .merge({ accepted_version: greatest });
     } else {
       await trx(table).insert(rows);
     }
   }
-}
-
-/**
- * Appends event rows and, in the same transaction, bumps their acceptance
- * counters and each person's highest accepted version.
- */
-export async function appendEvents(trx: Knex, events: Array<Appendable & Row>, evidence: Row[]) {
-  if (events.length === 0) return;
-  const { counters, states } = derivedRows(events, Math.floor(Math.random() * COUNTER_SHARDS));
-  await appendRows(trx, [
-    [TABLES.events, events],
-    [TABLES.evidence, evidence],
-    [TABLES.counters, counters],
-    [TABLES.subjectState, states],
-  ]);
 }

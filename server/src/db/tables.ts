@@ -10,10 +10,11 @@ import type { Core } from '@strapi/strapi';
  * and read back byte for byte, which the event hashes depend on.
  */
 // Fresh objects each time: Strapi's metadata writes into attribute objects.
-// (Strapi maps every string to VARCHAR(255) whatever its length.)
-const str = (_length?: number) => ({ type: 'string' as const });
-const ISO = () => str(24);
-const HASH = () => str(64);
+// Strapi maps every string attribute to VARCHAR(255): the write path keeps
+// values within it (a longer idempotency key is stored by its hash).
+const str = () => ({ type: 'string' as const });
+const ISO = str; // 24 characters
+const HASH = str; // 64 hex characters
 
 export const TABLES = {
   submissions: 'policy_ledger_submissions',
@@ -36,16 +37,16 @@ const models = [
     tableName: TABLES.submissions,
     attributes: {
       id: { type: 'increments' },
-      public_id: str(36),
-      form_key: str(64),
+      public_id: str(),
+      form_key: str(),
       form_revision: { type: 'integer' },
       form_hash: HASH(),
-      locale: str(35),
+      locale: str(),
       subject: HASH(),
       data: { type: 'text' },
       received_at: ISO(),
       erased_at: ISO(),
-      erase_reason: str(16),
+      erase_reason: str(),
     },
     indexes: [
       { name: 'pl_sub_public_id_uq', columns: ['public_id'], type: 'unique' },
@@ -59,24 +60,24 @@ const models = [
     tableName: TABLES.events,
     attributes: {
       seq: { type: 'increments' },
-      event_id: str(36),
+      event_id: str(),
       occurred_at: ISO(),
       subject: HASH(),
-      action: str(16),
-      policy_key: str(64),
+      action: str(),
+      policy_key: str(),
       policy_version: { type: 'integer' },
-      locale: str(35),
+      locale: str(),
       content_hash: HASH(),
-      form_key: str(64),
+      form_key: str(),
       form_revision: { type: 'integer' },
       form_hash: HASH(),
       purposes: { type: 'text' },
-      method: str(16),
-      submission_id: str(36),
+      method: str(),
+      submission_id: str(),
       evidence_hash: HASH(),
       hash: HASH(),
       // Set only on implied events: at most one per person, policy and edition.
-      implied_key: str(200),
+      implied_key: str(),
     },
     indexes: [
       { name: 'pl_ev_event_id_uq', columns: ['event_id'], type: 'unique' },
@@ -94,8 +95,8 @@ const models = [
     tableName: TABLES.evidence,
     attributes: {
       id: { type: 'increments' },
-      event_id: str(36),
-      ip: str(64),
+      event_id: str(),
+      ip: str(),
       // Up to 512 and 2048 characters (trimmed on write): text, as VARCHAR(255) would refuse them.
       user_agent: { type: 'text' as const },
       page_url: { type: 'text' as const },
@@ -129,7 +130,7 @@ const models = [
     tableName: TABLES.idempotency,
     attributes: {
       id: { type: 'increments' },
-      scope_key: str(300),
+      scope_key: str(),
       request_hash: HASH(),
       status: { type: 'integer' },
       response: { type: 'text' },
@@ -146,10 +147,10 @@ const models = [
     tableName: TABLES.claims,
     attributes: {
       id: { type: 'increments' },
-      job: str(64),
-      period: str(64),
+      job: str(),
+      period: str(),
       claimed_at: ISO(),
-      claimed_by: str(128),
+      claimed_by: str(),
     },
     indexes: [{ name: 'pl_claim_job_period_uq', columns: ['job', 'period'], type: 'unique' }],
   },
@@ -163,13 +164,13 @@ const models = [
     tableName: TABLES.counters,
     attributes: {
       id: { type: 'increments' },
-      bucket: str(255),
-      policy_key: str(64),
+      bucket: str(),
+      policy_key: str(),
       policy_version: { type: 'integer' },
-      locale: str(35),
-      form_key: str(64),
-      day: str(10),
-      action: str(16),
+      locale: str(),
+      form_key: str(),
+      day: str(),
+      action: str(),
       shard: { type: 'integer' },
       n: { type: 'integer' },
     },
@@ -187,7 +188,7 @@ const models = [
     attributes: {
       id: { type: 'increments' },
       subject: HASH(),
-      policy_key: str(64),
+      policy_key: str(),
       accepted_version: { type: 'integer' },
     },
     indexes: [

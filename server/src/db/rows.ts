@@ -1,0 +1,94 @@
+import { COUNTER_SHARDS, TABLES } from './tables';
+import type { EventRow } from './event-row';
+import { derivedRows } from './append';
+
+/** Everything one ledger write stores, all or nothing. */
+export interface LedgerWrite {
+  submission?: Record<string, unknown> | null;
+  events: EventRow[];
+  evidence: Array<Record<string, unknown>>;
+  idempotency?: Record<string, unknown> | null;
+}
+
+/** Columns each table is written with, in order (the write path's whole vocabulary). */
+export const COLUMNS = {
+  submissions: [
+    'public_id',
+    'form_key',
+    'form_revision',
+    'form_hash',
+    'locale',
+    'subject',
+    'data',
+    'received_at',
+  ],
+  events: [
+    'event_id',
+    'occurred_at',
+    'subject',
+    'action',
+    'policy_key',
+    'policy_version',
+    'locale',
+    'content_hash',
+    'form_key',
+    'form_revision',
+    'form_hash',
+    'purposes',
+    'method',
+    'submission_id',
+    'evidence_hash',
+    'hash',
+    'implied_key',
+  ],
+  evidence: ['event_id', 'ip', 'user_agent', 'page_url', 'created_at'],
+  counters: [
+    'bucket',
+    'policy_key',
+    'policy_version',
+    'locale',
+    'form_key',
+    'day',
+    'action',
+    'shard',
+    'n',
+  ],
+  subjectState: ['subject', 'policy_key', 'accepted_version'],
+  idempotency: ['scope_key', 'request_hash', 'status', 'response', 'created_at'],
+} as const;
+export type Table = keyof typeof COLUMNS;
+
+export const INTEGER = new Set([
+  'form_revision',
+  'policy_version',
+  'shard',
+  'n',
+  'accepted_version',
+  'status',
+]);
+
+export const ORDER: Table[] = [
+  'submissions',
+  'events',
+  'evidence',
+  'counters',
+  'subjectState',
+  'idempotency',
+];
+
+/** The rows of one or several writes, stored together (counters and subject state merged). */
+export function rowsOf(...ws: LedgerWrite[]): Record<Table, Array<Record<string, unknown>>> {
+  const events = ws.length === 1 ? ws[0].events : ws.flatMap((w) => w.events);
+  const { counters, states } = derivedRows(events, Math.floor(Math.random() * COUNTER_SHARDS));
+  return {
+    submissions: ws.flatMap((w) => (w.submission ? [w.submission] : [])),
+    events: events as unknown as Array<Record<string, unknown>>,
+    evidence: ws.length === 1 ? ws[0].evidence : ws.flatMap((w) => w.evidence),
+    counters,
+    subjectState: states,
+    idempotency: ws.flatMap((w) => (w.idempotency ? [w.idempotency] : [])),
+  };
+}
+
+/** The rows of each table one write (or a batch of writes) stores. */
+export type TableRows = Record<Table, Array<Record<string, unknown>>>;

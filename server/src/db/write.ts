@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { appendRows } from './append';
+import { ORDER, rowsOf, type LedgerWrite, type TableRows } from './rows';
+import { TABLES } from './tables';
+import { writePostgresGrouped } from './write-postgres';
+import { writeSqlite, type SqliteDb } from './write-sqlite';
+
+export type { LedgerWrite } from './rows';
+
+/** MySQL/MariaDB (and any other engine): one knex transaction. */
+async function writeKnex(strapi: Core.Strapi, rows: TableRows) {
+  await strapi.db.transaction(async ({ trx }) =>
+    appendRows(
+      trx as unknown as Knex,
+      ORDER.map((t) => [TABLES[t], rows[t]] as const),
+    ),
+  );
+}
+
+/**
+ * Writes one submission or decision — the submission row, its events and
+ * evidence, the acceptance counters and subject state they move, and the
+ * idempotency record — atomically, in the cheapest form the database
+ * allows: one synchronous transaction on SQLite, one statement on
+ * PostgreSQL (shared with the writes that arrived meanwhile: group commit),
+ * one knex transaction elsewhere (MySQL/MariaDB).
+ */
+export async function writeLedger(strapi: Core.Strapi, w: LedgerWrite): Promise<void> {
+  if (w.events.length === 0 && !w.submission) return;
+  const knex = strapi.db.connection;
+  const client = strapi.db.dialect.client;
+  if (client === 'sqlite') {
+    const rows = rowsOf(w);
+    const pool = knex.client as {
+      acquireConnection(): Promise<SqliteDb>;
+      releaseConnection(c: SqliteDb): Promise<void>;
+    };
+    const db = await pool.acquireConnection();
+    try {
+      writeSqlite(db, rows);
+    } finally {
+      await pool.releaseConnection(db);
+    }
+    return;
+  }
+  if (client === 'postgres') {
+    return writePostgresGrouped(knex, strapi.db.getSchemaName() || undefined, w);
+  }
+  return writeKnex(strapi, rowsOf(w));
+}

@@ -1,0 +1,82 @@
+import type { ConsentAction } from '../../../shared/contracts';
+
+/** What the fold needs of an event. */
+export interface StandingEvent {
+  action: ConsentAction;
+  version: number;
+  locale: string | null;
+  purposes: Record<string, boolean>;
+}
+
+/** Where a person stands with one policy, after their events. */
+export interface Standing {
+  /** The highest version they accepted (by form, API or continued use). */
+  acceptedVersion: number | null;
+  /** The locale of that acceptance. */
+  acceptedLocale: string | null;
+  /** Set while a denial is not superseded by a later acceptance. */
+  deniedVersion: number | null;
+  /** Each purpose as it stands: granted (true) or not (false). */
+  purposes: Record<string, boolean>;
+}
+
+/** Folds a person's events for one policy, oldest first, into their standing. */
+export function foldStanding(events: Iterable<StandingEvent>): Standing {
+  let acceptedVersion: number | null = null;
+  let acceptedLocale: string | null = null;
+  let deniedVersion: number | null = null;
+  const purposes: Record<string, boolean> = {};
+  for (const e of events) {
+    if (e.action === 'granted' || e.action === 'implied') {
+      if (acceptedVersion === null || e.version >= acceptedVersion) {
+        acceptedVersion = e.version;
+        acceptedLocale = e.locale;
+      }
+      if (deniedVersion !== null && e.version >= deniedVersion) deniedVersion = null;
+      Object.assign(purposes, e.purposes);
+    } else if (e.action === 'denied') {
+      deniedVersion = e.version;
+      for (const k of Object.keys(e.purposes)) purposes[k] = false;
+    } else if (e.action === 'withdrawn') {
+      for (const k of Object.keys(e.purposes)) purposes[k] = false;
+    }
+  }
+  return { acceptedVersion, acceptedLocale, deniedVersion, purposes };
+}
+
+/** Why a person must accept the edition in force, or null when they need not. */
+export type AcceptanceNeed = 'not-accepted' | 'denied' | 'reconsent-required' | 'implied' | null;
+
+export interface EditionInForce {
+  version: number;
+  changeKind: string;
+  effectiveAt: Date;
+  cancelledAt: Date | null;
+}
+
+/**
+ * Implied acceptance (DESIGN.md): a person who accepted version N, seen again
+ * after a later edition took effect, accepts it by continued use — unless an
+ * edition in between asks for re-consent. Returns what applies: a reason to
+ * ask, 'implied' (record the implied acceptance), or null (nothing to do).
+ */
+export function acceptanceNeed(
+  s: Standing,
+  current: EditionInForce | null,
+  editions: readonly EditionInForce[],
+  now: Date,
+): AcceptanceNeed {
+  if (!current) return null;
+  if (s.acceptedVersion === null) return s.deniedVersion !== null ? 'denied' : 'not-accepted';
+  if (s.deniedVersion !== null && s.deniedVersion >= s.acceptedVersion) return 'denied';
+  if (s.acceptedVersion >= current.version) return null;
+  const accepted = s.acceptedVersion;
+  const between = editions.filter(
+    (e) =>
+      !e.cancelledAt &&
+      e.version > accepted &&
+      e.version <= current.version &&
+      e.effectiveAt <= now,
+  );
+  return between.some((e) => e.changeKind === 'reconsent') ? 'reconsent-required' : 'implied';
+}

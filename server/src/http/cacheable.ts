@@ -1,0 +1,22 @@
+import type { Context } from 'koa';
+import { ifNoneMatchHits } from '../domain/conditional';
+import type { Served } from '../services/catalog';
+
+/**
+ * Sends a cacheable public response: ETag, 304, Cache-Control, Vary. The
+ * ordinary routes (controllers/policies.ts) and the fast path both send
+ * through here, so their answers are the same.
+ */
+export function sendCacheable(ctx: Context, served: Served) {
+  ctx.set('Vary', 'Accept-Language');
+  ctx.set('Cache-Control', `public, max-age=${served.maxAge}`);
+  ctx.set('ETag', served.etag);
+  if (ifNoneMatchHits(ctx.get('if-none-match'), served.etag)) {
+    ctx.status = 304;
+    return;
+  }
+  if (served.json) {
+    ctx.type = 'application/json';
+    ctx.body = served.json;
+  } else ctx.body = { data: served.data, meta: {} };
+}

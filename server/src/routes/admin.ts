@@ -1,0 +1,82 @@
+import { ACTIONS } from '../constants';
+import type { Route } from './types';
+
+/** Admin JWT and every RBAC action listed (constants.ts ACTIONS); a fresh object per route. */
+const rbac = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
+});
+const { read, release, readConsents, export: exportAction, verify, erase } = ACTIONS;
+
+/** The admin API under /policy-ledger (shared/contracts/admin-api.ts; validation/admin-api.ts). */
+export const adminRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/editions/:documentId/status',
+    handler: 'admin-editions.status',
+    config: rbac(read),
+  },
+  {
+    method: 'POST',
+    path: '/editions/:documentId/release',
+    handler: 'admin-editions.release',
+    config: rbac(release),
+  },
+  {
+    method: 'POST',
+    path: '/editions/:documentId/cancel',
+    handler: 'admin-editions.cancel',
+    config: rbac(release),
+  },
+  {
+    method: 'GET',
+    path: '/editions/:documentId/diff',
+    handler: 'admin-reports.diff',
+    config: rbac(read),
+  },
+  { method: 'GET', path: '/overview', handler: 'admin-reports.overview', config: rbac(read) },
+  { method: 'GET', path: '/health', handler: 'admin-ledger.health', config: rbac(read) },
+  // Every ledger route needs read-consents, plus its own action where it has one.
+  {
+    method: 'GET',
+    path: '/stats/acceptance',
+    handler: 'admin-reports.acceptance',
+    config: rbac(readConsents),
+  },
+  { method: 'GET', path: '/ledger', handler: 'admin-reports.ledger', config: rbac(readConsents) },
+  {
+    method: 'GET',
+    path: '/ledger/export',
+    handler: 'admin-reports.exportLedger',
+    config: rbac(readConsents, exportAction),
+  },
+  {
+    method: 'POST',
+    path: '/ledger/verify',
+    handler: 'admin-ledger.verify',
+    config: rbac(readConsents, verify),
+  },
+  {
+    method: 'GET',
+    path: '/ledger/seal-status',
+    handler: 'admin-ledger.sealStatus',
+    config: rbac(readConsents, verify),
+  },
+  {
+    method: 'POST',
+    path: '/ledger/seal',
+    handler: 'admin-ledger.seal',
+    config: rbac(readConsents, verify),
+  },
+  {
+    method: 'GET',
+    path: '/subjects/export',
+    handler: 'admin-ledger.exportSubject',
+    config: rbac(readConsents, erase),
+  },
+  {
+    method: 'POST',
+    path: '/subjects/erase',
+    handler: 'admin-ledger.eraseSubject',
+    config: rbac(readConsents, erase),
+  },
+];

@@ -1,0 +1,96 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  AcceptanceCounts,
+  AcceptanceQuery,
+  AcceptanceRow,
+  AcceptanceStats,
+  ConsentAction,
+  GroupKey,
+} from '../../../shared/contracts';
+import { TABLES } from '../db/tables';
+import { pickCurrent } from '../domain/effective';
+import { getService } from '../utils/get-service';
+import { clock } from '../utils/plugin';
+
+const COLUMN: Record<GroupKey, string> = {
+  version: 'policy_version',
+  locale: 'locale',
+  form: 'form_key',
+  day: 'day',
+};
+
+/** Acceptance by edition from the counters (never COUNT(*) over the ledger); pending re-acceptance from the subject state. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Acceptance by edition from the counters; pending re-acceptance from the subject state. */
+  async acceptance({ policy, groupBy, from, to }: AcceptanceQuery): Promise<AcceptanceStats> {
+    const snap = await getService(strapi, 'catalog').snapshot(policy);
+    if (!snap) throw new errors.NotFoundError(`No policy with key "${policy}"`, { key: policy });
+    const cols = groupBy.map((g) => COLUMN[g]);
+    const q = strapi.db.connection(TABLES.counters).where('policy_key', policy);
+    if (from) q.where('day', '>=', from.slice(0, 10));
+    if (to) q.where('day', '<=', to.slice(0, 10));
+    const raw = (await q
+      .select([...cols, 'action'])
+      .sum({ n: 'n' })
+      .groupBy([...cols, 'action'])) as Array<Record<string, string | number | null>>;
+    const byKey = new Map<string, AcceptanceRow>();
+    const totals: AcceptanceCounts = { granted: 0, implied: 0, withdrawn: 0, denied: 0, total: 0 };
+    for (const r of raw) {
+      const key = cols.map((c) => String(r[c])).join('|');
+      let row = byKey.get(key);
+      if (!row) {
+        const by = Object.fromEntries(
+          groupBy.map((g) => {
+            const v = r[COLUMN[g]];
+            return [g, g === 'version' ? Number(v) : v === '' ? null : v];
+          }),
+        );
+        row = { ...by, granted: 0, implied: 0, withdrawn: 0, denied: 0, total: 0 };
+        byKey.set(key, row);
+      }
+      const n = Number(r.n);
+      const action = String(r.action) as ConsentAction;
+      row[action] += n;
+      row.total += n;
+      totals[action] += n;
+      totals.total += n;
+    }
+    const rowsOut = [...byKey.values()].sort((a, b) => {
+      for (const g of groupBy) {
+        const x = a[g] ?? '';
+        const y = b[g] ?? '';
+        if (x < y) return -1;
+        if (x > y) return 1;
+      }
+      return 0;
+    });
+    // People whose accepted version predates a re-consent edition now in force.
+    const now = clock(strapi).now();
+    const reconsent = snap.editions
+      .filter((e) => !e.cancelledAt && e.changeKind === 'reconsent' && e.effectiveAt <= now)
+      .map((e) => e.version);
+    const needed = reconsent.length ? Math.max(...reconsent) : null;
+    const pending =
+      needed === null
+        ? 0
+        : Number(
+            (
+              (await strapi.db
+                .connection(TABLES.subjectState)
+                .where('policy_key', policy)
+                .andWhere('accepted_version', '<', needed)
+                .count({ c: '*' })
+                .first()) as { c: number | string }
+            ).c,
+          );
+    return {
+      policy,
+      currentVersion: pickCurrent(snap.editions, now).current?.version ?? null,
+      groupBy,
+      rows: rowsOut,
+      totals,
+      pendingReacceptance: pending,
+    };
+  },
+});

@@ -1,0 +1,114 @@
+import type { Core } from '@strapi/strapi';
+import type {
+  ConsentBody,
+  ConsentResult,
+  WithdrawBody,
+  WithdrawResult,
+} from '../../../shared/contracts';
+import { rowOfContent, type EventRow } from '../db/event-row';
+import { TABLES } from '../db/tables';
+import { pickCurrent } from '../domain/effective';
+import { evidenceOf, type RequestMeta } from '../ledger/evidence';
+import { newEvent } from '../ledger/events';
+import { idempotent } from '../ledger/idempotency';
+import { acceptableEdition, policySnapshot } from '../ledger/policies';
+import { receiptEvent } from '../ledger/receipts';
+import { getService } from '../utils/get-service';
+import { clock } from '../utils/plugin';
+import { refOf } from '../utils/subjects';
+
+/** Decisions without a form: POST /consents (granted or denied) and POST /consents/withdraw. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async record(body: ConsentBody, meta: RequestMeta): Promise<ConsentResult> {
+    const subject = refOf(strapi, body.subject, 'subject');
+    const now = clock(strapi).now();
+    const snap = await policySnapshot(strapi, body.policy);
+    const edition = acceptableEdition(snap, body.version, now);
+    // Seen again: a later edition in force may be accepted by continued use first.
+    if (edition.version !== pickCurrent(snap.editions, now).current?.version) {
+      await getService(strapi, 'standing').recordImpliedAcceptance(subject, snap, now);
+    }
+    return idempotent<ConsentResult>(
+      strapi,
+      'consent',
+      meta.idempotencyKey,
+      body,
+      async (record) => {
+        const text = getService(strapi, 'catalog').textFor(snap, edition, { locale: body.locale });
+        const ev = evidenceOf(strapi, meta, now);
+        const event = newEvent({
+          occurredAt: now.toISOString(),
+          subject,
+          action: body.action,
+          policy: snap.key,
+          version: edition.version,
+          locale: text.servedLocale,
+          contentHash: text.contentHash,
+          purposes: body.purposes ?? {},
+          method: 'api',
+          evidenceHash: ev.hash,
+        });
+        const row = rowOfContent(event);
+        const response: ConsentResult = {
+          event: { ...receiptEvent(event, row.hash), occurredAt: event.occurredAt },
+        };
+        await getService(strapi, 'ledgerStore').write({
+          events: [row],
+          evidence: [{ ...ev.item, event_id: event.id }],
+          idempotency: record(response),
+        });
+        return response;
+      },
+    );
+  },
+
+  /** Appends a `withdrawn` event per policy where a targeted purpose is active. */
+  async withdraw(body: WithdrawBody, meta: RequestMeta): Promise<WithdrawResult> {
+    const subject = refOf(strapi, body.subject, 'subject');
+    const now = clock(strapi).now();
+    if (body.policy) await policySnapshot(strapi, body.policy);
+    const keys = body.policy
+      ? [body.policy]
+      : (
+          (await strapi.db
+            .connection(TABLES.events)
+            .distinct('policy_key')
+            .where({ subject })) as Array<{ policy_key: string }>
+        ).map((r) => r.policy_key);
+    const standing = getService(strapi, 'standing');
+    const rows: EventRow[] = [];
+    const evidence = [];
+    for (const key of keys.sort()) {
+      const s = await standing.standingOf(subject, key);
+      const active = Object.keys(s.purposes).filter((k) => s.purposes[k]);
+      const targets = body.purposes ? body.purposes.filter((p) => active.includes(p)) : active;
+      if (!targets.length || s.acceptedVersion === null) continue;
+      const ev = evidenceOf(strapi, meta, now);
+      const event = newEvent({
+        occurredAt: now.toISOString(),
+        subject,
+        action: 'withdrawn',
+        policy: key,
+        version: s.acceptedVersion,
+        locale: s.acceptedLocale,
+        purposes: Object.fromEntries(targets.map((t) => [t, false])),
+        method: 'api',
+        evidenceHash: ev.hash,
+      });
+      rows.push(rowOfContent(event));
+      evidence.push({ ...ev.item, event_id: event.id });
+    }
+    await getService(strapi, 'ledgerStore').write({ events: rows, evidence });
+    return {
+      events: rows.map((r) => ({
+        id: r.event_id,
+        action: r.action,
+        policy: r.policy_key,
+        version: r.policy_version,
+        purposes: JSON.parse(r.purposes) as Record<string, boolean>,
+        occurredAt: r.occurred_at,
+        hash: r.hash,
+      })),
+    };
+  },
+});

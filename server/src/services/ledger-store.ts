@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { writeLedger, type LedgerWrite } from '../db/write';
+
+/**
+ * The one door to the ledger's tables for writes: every submission, decision,
+ * withdrawal and implied acceptance is stored through `write`, atomically
+ * (see db/write.ts). A service, so that a test can wrap it (to spoil a write
+ * and watch it roll back) without a switch in production code.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  write: (w: LedgerWrite): Promise<void> => writeLedger(strapi, w),
+});

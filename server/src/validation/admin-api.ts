@@ -1,0 +1,102 @@
+import { z } from '@strapi/utils';
+import type {
+  AcceptanceQuery,
+  DiffQuery,
+  ExportQuery,
+  GroupKey,
+  LedgerQuery,
+  SubjectRequest,
+} from '../../../shared/contracts';
+import {
+  boundedText,
+  dateOrInstant,
+  documentId,
+  key,
+  locale,
+  oneOf,
+  positiveIntText,
+} from './patterns';
+
+/** Request schemas of the admin API (routes/admin.ts). Unknown query parameters are refused. */
+
+export const documentParams = z.object({ documentId: documentId() });
+
+const instant = 'must be an ISO 8601 instant such as 2026-12-01T00:00:00Z';
+
+/** Body of a release: effectiveAt parsed to a Date. */
+export const releaseBody = z.strictObject(
+  {
+    effectiveAt: z
+      .string({ error: instant })
+      .refine((v) => !Number.isNaN(new Date(v).getTime()), { error: instant })
+      .transform((v) => new Date(v))
+      .nullable()
+      .optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+const filters = {
+  policy: boundedText(64),
+  version: positiveIntText(),
+  locale: locale(),
+  form: boundedText(64),
+  action: oneOf(['granted', 'implied', 'withdrawn', 'denied']),
+  from: dateOrInstant(),
+  to: dateOrInstant(),
+  subject: boundedText(320),
+};
+const optional = <T extends Record<string, z.ZodType>>(shape: T) =>
+  Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof T]: z.ZodOptional<T[K]>;
+  };
+
+export const ledgerQuery: z.ZodType<LedgerQuery & { limit: number }> = z.strictObject({
+  ...optional(filters),
+  cursor: positiveIntText('must be a seq number').optional(),
+  limit: positiveIntText('must be an integer from 1 to 500')
+    .refine((n) => n <= 500, { error: 'must be an integer from 1 to 500' })
+    .default(50),
+});
+
+export const exportQuery: z.ZodType<ExportQuery> = z.strictObject({
+  ...optional(filters),
+  format: oneOf(['csv', 'ndjson', 'iso27560']),
+});
+
+const GROUP_KEYS: readonly GroupKey[] = ['version', 'locale', 'form', 'day'];
+const groupByMessage = 'must be a comma-separated list of version, locale, form, day';
+
+export const acceptanceQuery: z.ZodType<AcceptanceQuery> = z.strictObject({
+  policy: key(),
+  groupBy: boundedText(64, groupByMessage)
+    .default('version')
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((g) => g.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((list): list is GroupKey[] => list.every((g) => GROUP_KEYS.includes(g as GroupKey)), {
+      error: groupByMessage,
+    }),
+  from: dateOrInstant().optional(),
+  to: dateOrInstant().optional(),
+});
+
+export const diffQuery: z.ZodType<DiffQuery> = z.object({
+  against: documentId(),
+  locale: locale(),
+});
+
+const identifier = () =>
+  boundedText(320, "must be the person's e-mail address, phone number or id");
+
+export const subjectQuery: z.ZodType<SubjectRequest> = z.object({ identifier: identifier() });
+
+export const subjectBody: z.ZodType<SubjectRequest> = z.strictObject(
+  { identifier: identifier() },
+  { error: 'must be a JSON object' },
+);

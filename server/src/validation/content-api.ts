@@ -1,0 +1,96 @@
+import { z } from '@strapi/utils';
+import type {
+  ConsentBody,
+  CurrentQuery,
+  StatusQuery,
+  SubmissionBody,
+  WithdrawBody,
+} from '../../../shared/contracts';
+import {
+  boundedText,
+  key,
+  locale,
+  oneOf,
+  positiveInt,
+  positiveIntText,
+  purposeKey,
+} from './patterns';
+
+/**
+ * Request schemas of the content API (routes/content-api.ts). What depends
+ * on a form's definition (its fields and purposes) is checked against that
+ * definition in domain/form.ts; everything else is checked here, once.
+ */
+
+const pageUrl = () => boundedText(2048, 'must be a URL of at most 2048 characters');
+const subject = () => boundedText(320, 'must be an e-mail address, a phone number or an id');
+
+export const keyParams = z.object({ key: key() });
+
+export const versionParams = z.object({
+  key: key(),
+  version: positiveIntText('must be a positive integer (an edition version)'),
+});
+
+/** Unknown parameters are let through: a frontend may add a cache-buster. */
+export const currentQuery: z.ZodType<Required<Pick<CurrentQuery, 'format'>> & CurrentQuery> =
+  z.object({
+    locale: locale().optional(),
+    format: oneOf(['markdown', 'html']).default('markdown'),
+  });
+
+export const localeQuery = z.object({ locale: locale().optional() });
+
+export const statusQuery: z.ZodType<StatusQuery> = z.object({ subject: subject(), policy: key() });
+
+const accepted = z.strictObject(
+  { policy: key(), version: positiveInt('must be an integer (the edition version)') },
+  { error: 'must be { "policy": key, "version": integer }' },
+);
+
+export const submissionBody: z.ZodType<SubmissionBody> = z.strictObject(
+  {
+    locale: locale(),
+    data: z
+      .record(z.string(), z.unknown(), { error: 'must be an object of field values' })
+      .optional(),
+    purposes: z
+      .record(z.string(), z.boolean({ error: 'must be true or false' }), {
+        error: 'must map purpose keys to true or false',
+      })
+      .optional(),
+    accepted: z.array(accepted, {
+      error:
+        'must list the policy editions the person accepted: [{ "policy": "privacy", "version": 3 }]',
+    }),
+    subject: subject().optional(),
+    pageUrl: pageUrl().optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export const consentBody: z.ZodType<ConsentBody> = z.strictObject(
+  {
+    subject: subject(),
+    policy: key(),
+    version: positiveInt('must be an integer (the edition version)'),
+    locale: locale(),
+    purposes: z
+      .record(purposeKey(), z.boolean({ error: 'must be true or false' }), {
+        error: 'must map purpose keys to true or false',
+      })
+      .optional(),
+    action: oneOf(['granted', 'denied']),
+    pageUrl: pageUrl().optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export const withdrawBody: z.ZodType<WithdrawBody> = z.strictObject(
+  {
+    subject: subject(),
+    policy: key().optional(),
+    purposes: z.array(purposeKey(), { error: 'must be a list of purpose keys' }).optional(),
+  },
+  { error: 'must be a JSON object' },
+);

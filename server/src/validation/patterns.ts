@@ -1,0 +1,68 @@
+import { z } from '@strapi/utils';
+import { NAME } from '../domain/form';
+import { isValidLocaleTag } from '../domain/locale';
+
+/**
+ * The building blocks of every request schema: each pattern is written once.
+ * Messages leave out the field name; validate() puts the path in front.
+ */
+
+/** A query value given twice arrives as an array: refused rather than guessed. */
+const once = (iss: { input?: unknown }, expected: string) =>
+  Array.isArray(iss.input)
+    ? 'must be given once'
+    : iss.input === undefined
+      ? 'is required'
+      : expected;
+
+const text = (expected: string) => z.string({ error: (iss) => once(iss, expected) });
+
+export const POLICY_KEY = /^[A-Za-z0-9\-_.~]{1,64}$/;
+
+/** A policy or form key: what goes into the URL. */
+export const key = () =>
+  text('must be a key made of letters, digits and - _ . ~').regex(POLICY_KEY, {
+    error: 'must be a key of at most 64 letters, digits and - _ . ~',
+  });
+
+/** A BCP 47 locale tag such as "kk" or "kk-KZ" (see domain/locale.ts). */
+export const locale = () =>
+  text('must be a locale code such as "kk" or "kk-KZ"').refine(isValidLocaleTag, {
+    error: 'must be a locale code such as "kk" or "kk-KZ"',
+  });
+
+/** A positive 32-bit integer given as digits only ("3", not "3.0", "+3" or "3abc"). */
+export const positiveIntText = (expected = 'must be a positive integer') =>
+  text(expected)
+    .regex(/^[1-9][0-9]{0,9}$/, { error: expected })
+    .transform(Number)
+    .refine((n) => n <= 2147483647, { error: expected });
+
+/** A positive integer in a JSON body. */
+export const positiveInt = (expected = 'must be a positive integer') =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? 'is required' : expected) })
+    .int({ error: expected })
+    .min(1, { error: expected });
+
+/** A Strapi documentId. */
+export const documentId = () =>
+  text('is not a documentId').regex(/^[A-Za-z0-9]{1,64}$/, { error: 'is not a documentId' });
+
+/** A purpose key of a form (see domain/form.ts). */
+export const purposeKey = () => z.string().regex(NAME, { error: 'must be a purpose key' });
+
+/** A calendar date (YYYY-MM-DD) or an ISO 8601 instant. */
+export const dateOrInstant = () =>
+  text('must be a date (YYYY-MM-DD) or an ISO 8601 instant').refine(
+    (v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(new Date(v).getTime()),
+    { error: 'must be a date (YYYY-MM-DD) or an ISO 8601 instant' },
+  );
+
+/** A string of at most `max` characters. */
+export const boundedText = (max: number, expected = `must be text of at most ${max} characters`) =>
+  text(expected).max(max, { error: expected });
+
+/** One of `values`. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (iss) => once(iss, `must be one of ${values.join(', ')}`) });
