@@ -1,4 +1,4 @@
-import { COUNTER_SHARDS, TABLES } from './tables';
+import { COUNTER_SHARDS } from './tables';
 import type { EventRow } from './event-row';
 import { derivedRows } from './append';
 

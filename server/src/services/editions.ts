@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { EditionStatus } from '../../../shared/contracts';
 import { errors } from '@strapi/utils';
 import { EDITION_UID, POLICY_UID } from '../constants';
 import { computeEffectiveAt, editionState, utcDate, pickCurrent } from '../domain/effective';
@@ -56,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return groupEditions(strapi, rows);
   }
 
-  async function status(documentId: string) {
+  async function status(documentId: string): Promise<EditionStatus> {
     const rows = await rowsOf(documentId);
     if (rows.length === 0)
       throw new errors.NotFoundError(`No edition with documentId "${documentId}"`, { documentId });

@@ -1,8 +1,9 @@
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
-import { checkpointHash, eventHash } from '../domain/canonical';
-import { merkleRoot } from '../domain/merkle';
+import { checkpointHash } from '../domain/canonical';
 import { sealHealth } from '../domain/seal-health';
+import { merkleRoot } from '../domain/merkle';
+import { ledgerVerifier } from '../domain/verify';
 import { JOBS } from '../jobs';
 import { TABLES } from '../db/tables';
 import { iso, isUniqueViolation } from '../utils/db';
@@ -12,7 +13,6 @@ import type {
   CheckpointRecord,
   CheckpointSummary,
   SealStatus,
-  VerifyMismatch,
   VerifyResult,
 } from '../../../shared/contracts';
 
@@ -120,100 +120,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Recomputes every event hash, every checkpoint's Merkle root over the
-   * events of its range, and the checkpoint chain; names the first thing
-   * that does not match. Reads in batches: memory does not grow with the ledger.
+   * events of its range, and the checkpoint chain (domain/verify.ts); names
+   * the first thing that does not match. Reads in batches: memory does not
+   * grow with the ledger.
    */
   async function verify(): Promise<VerifyResult> {
     const checkpoints = (await knex()(TABLES.checkpoints).orderBy(
       'seq_from',
       'asc',
     )) as CheckpointRecord[];
-    let firstMismatch: VerifyMismatch | null = null;
-    const note = (m: VerifyMismatch) => {
-      firstMismatch ??= m;
-    };
-
-    // The chain of checkpoints.
-    let prev: CheckpointRecord | null = null;
-    for (const cp of checkpoints) {
-      const expected = checkpointHash({
-        seqFrom: n(cp.seq_from),
-        seqTo: n(cp.seq_to),
-        count: n(cp.event_count),
-        root: cp.root,
-        prevHash: cp.prev_hash,
-        sealedAt: cp.sealed_at,
-      });
-      if (expected !== cp.hash)
-        note({
-          kind: 'checkpoint',
-          checkpoint: cp.id,
-          reason: `checkpoint ${cp.id} (seq ${cp.seq_from}–${cp.seq_to}) does not match its own hash`,
-        });
-      if ((prev?.hash ?? null) !== cp.prev_hash)
-        note({
-          kind: 'checkpoint',
-          checkpoint: cp.id,
-          reason: `checkpoint ${cp.id} does not chain to the previous checkpoint`,
-        });
-      if (prev && n(cp.seq_from) !== n(prev.seq_to) + 1)
-        note({
-          kind: 'checkpoint',
-          checkpoint: cp.id,
-          reason: `checkpoint ${cp.id} does not start where checkpoint ${prev.id} ended`,
-        });
-      prev = cp;
-    }
-
-    // Every event, in seq order, against its own hash and its checkpoint's root.
-    let events = 0;
-    let after = 0;
-    let cpIndex = 0;
-    let rangeHashes: string[] = [];
-    const closeRange = (cp: CheckpointRecord) => {
-      if (rangeHashes.length !== n(cp.event_count) || merkleRoot(rangeHashes) !== cp.root) {
-        note({
-          kind: 'checkpoint',
-          checkpoint: cp.id,
-          reason: `the events of seq ${cp.seq_from}–${cp.seq_to} do not match checkpoint ${cp.id} (${rangeHashes.length} events found, ${cp.event_count} sealed): an event was deleted, inserted, reordered or altered`,
-        });
-      }
-      rangeHashes = [];
-    };
-    for (;;) {
+    const verifier = ledgerVerifier(checkpoints);
+    for (let after = 0; ;) {
       const batch = (await knex()(TABLES.events)
         .where('seq', '>', after)
         .orderBy('seq', 'asc')
         .limit(BATCH)) as EventRow[];
       if (!batch.length) break;
-      for (const row of batch) {
-        const seq = n(row.seq);
-        after = seq;
-        events++;
-        while (cpIndex < checkpoints.length && seq > n(checkpoints[cpIndex].seq_to))
-          closeRange(checkpoints[cpIndex++]);
-        let computed: string | null = null;
-        try {
-          computed = eventHash(contentOfRow(row));
-        } catch {
-          computed = null;
-        }
-        if (computed !== row.hash)
-          note({
-            kind: 'event',
-            seq,
-            eventId: row.event_id,
-            reason: `event ${row.event_id} (seq ${seq}) does not match its hash: it was altered`,
-          });
-        if (cpIndex < checkpoints.length && seq >= n(checkpoints[cpIndex].seq_from))
-          rangeHashes.push(row.hash);
-      }
+      for (const row of batch)
+        verifier.event(Number(row.seq), row.event_id, row.hash, () => contentOfRow(row));
+      after = Number(batch[batch.length - 1].seq);
     }
-    while (cpIndex < checkpoints.length) closeRange(checkpoints[cpIndex++]);
-
+    const { ok, events, firstMismatch } = verifier.finish();
     const last = checkpoints[checkpoints.length - 1];
     return {
-      ok: firstMismatch === null,
+      ok,
       events,
       checkpoints: checkpoints.length,
       firstMismatch,
