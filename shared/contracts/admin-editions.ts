@@ -1,0 +1,85 @@
+/** Admin API (/policy-ledger, admin JWT + RBAC): editions, the overview, diffs. */
+import type { ChangeKind, EditionState } from './common';
+
+export interface ReleaseBody {
+  /** A later effective instant than release + delay (ISO 8601); never an earlier one. */
+  effectiveAt?: string | null;
+}
+
+export interface DiffQuery {
+  against: string;
+  locale: string;
+}
+
+export interface EditionLocaleStatus {
+  locale: string;
+  complete: boolean;
+  contentHash: string | null;
+  releasedAt: string | null;
+}
+
+export interface EditionStatus {
+  documentId: string;
+  policy: { key: string; name: string; documentId: string } | null;
+  state: EditionState;
+  version: number | null;
+  /** A calendar date, YYYY-MM-DD. */
+  editionDate: string | null;
+  releasedAt: string | null;
+  effectiveAt: string | null;
+  cancelledAt: string | null;
+  changeKind: ChangeKind;
+  currentVersion: number | null;
+  requiredLocales: string[];
+  missingLocales: string[];
+  locales: EditionLocaleStatus[];
+  /** The server's clock when the status was computed (ISO). */
+  now: string;
+  canRelease: boolean;
+  canCancel: boolean;
+}
+
+export interface OverviewEdition {
+  documentId: string;
+  version: number | null;
+  state: EditionState;
+  /** A calendar date, YYYY-MM-DD. */
+  editionDate: string | null;
+  releasedAt: string | null;
+  effectiveAt: string | null;
+  cancelledAt: string | null;
+  changeKind: ChangeKind | null;
+  locales: string[];
+  title: string | null;
+}
+
+export interface OverviewPolicy {
+  key: string;
+  name: string;
+  documentId: string;
+  currentVersion: number | null;
+  upcomingVersion: number | null;
+  editions: OverviewEdition[];
+}
+
+export interface Overview {
+  /** The server's clock when the overview was computed (ISO). */
+  now: string;
+  policies: OverviewPolicy[];
+}
+
+export type DiffChangeType = 'added' | 'removed' | 'unchanged';
+
+export interface DiffSide {
+  documentId: string;
+  version: number | null;
+  title: string | null;
+}
+
+export interface EditionDiff {
+  locale: string;
+  base: DiffSide;
+  compare: DiffSide;
+  changes: Array<{ type: DiffChangeType; value: string }>;
+  stats: { added: number; removed: number };
+}

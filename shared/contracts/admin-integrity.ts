@@ -1,0 +1,113 @@
+/** Admin API (/policy-ledger, admin JWT + RBAC): verification, sealing, setup health, a person's requests. */
+import type { ConsentAction, ConsentMethod } from './common';
+
+export interface SubjectRequest {
+  identifier: string;
+}
+
+/* ----------------------------------------------------------- responses -- */
+
+export interface VerifyMismatch {
+  kind: 'event' | 'checkpoint';
+  seq?: number;
+  eventId?: string;
+  checkpoint?: number;
+  reason: string;
+}
+
+export interface CheckpointSummary {
+  hash: string;
+  seqTo: number;
+  sealedAt: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  events: number;
+  checkpoints: number;
+  firstMismatch: VerifyMismatch | null;
+  latestCheckpoint: CheckpointSummary | null;
+}
+
+export interface SealHealth {
+  status: 'ok' | 'behind' | 'off';
+  unsealed: number;
+  oldestUnsealedAt: string | null;
+  oldestUnsealedAgeSeconds: number | null;
+  overdueAfterSeconds: number;
+}
+
+export interface SealStatus extends SealHealth {
+  jobs: { enabled: boolean; seal: string; sealLagSeconds: number; periodSeconds: number };
+  latestCheckpoint: CheckpointSummary | null;
+}
+
+export interface CheckpointRecord {
+  id: number;
+  seq_from: number;
+  seq_to: number;
+  event_count: number;
+  root: string;
+  prev_hash: string | null;
+  hash: string;
+  sealed_at: string;
+}
+
+export interface SealResult {
+  checkpoint: CheckpointRecord | null;
+  latest: CheckpointRecord | null;
+}
+
+export type SetupWarningCode =
+  'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing';
+
+export interface SetupWarning {
+  code: SetupWarningCode;
+  message: string;
+  values: Record<string, string | number>;
+}
+
+export interface Health {
+  warnings: SetupWarning[];
+}
+
+export interface SubjectExport {
+  subject: string;
+  submissions: Array<{
+    id: string;
+    form: string;
+    formRevision: number;
+    locale: string;
+    receivedAt: string;
+    data: Record<string, unknown> | null;
+    erasedAt: string | null;
+  }>;
+  events: Array<{
+    id: string;
+    seq: number;
+    occurredAt: string;
+    action: ConsentAction;
+    policy: string;
+    version: number;
+    locale: string | null;
+    contentHash: string | null;
+    form: string | null;
+    purposes: Record<string, boolean>;
+    method: ConsentMethod;
+    submission: string | null;
+    evidence: { ip: string | null; userAgent: string | null; pageUrl: string | null } | null;
+  }>;
+  texts: Array<{
+    policy: string;
+    version: number;
+    locale: string;
+    title: string;
+    body: string;
+    contentHash: string;
+  }>;
+}
+
+export interface EraseResult {
+  submissions: number;
+  evidence: number;
+}
