@@ -21,19 +21,3 @@ export function queryString(params: object): string {
 /** Path of an admin route: apiPath('ledger', 'verify') -> "/policy-ledger/ledger/verify". */
 export const apiPath = (...segments: string[]): string =>
   `/${PLUGIN_ID}/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
-
-/**
- * Routes the tabs not yet on the admin API (services/ledgerApi.ts) still call by hand.
- * @deprecated Use the endpoints of services/ledgerApi.ts.
- */
-export const API = {
-  overview: () => apiPath('overview'),
-  acceptance: (params: Record<string, QueryValue>) =>
-    `${apiPath('stats', 'acceptance')}${queryString(params)}`,
-  verify: () => apiPath('ledger', 'verify'),
-  diff: (compareDocumentId: string, params: Record<string, QueryValue>) =>
-    `${apiPath('editions', compareDocumentId, 'diff')}${queryString(params)}`,
-};
-
-/** A calendar date "YYYY-MM-DD" (what `<input type="date">` holds), or empty. */
-export const isCalendarDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
