@@ -48,56 +48,54 @@ export function useEditionActions({
   const [releaseEdition, releaseState] = usePolicyLedgerReleaseEditionMutation();
   const [cancelEdition, cancelState] = usePolicyLedgerCancelEditionMutation();
 
-  const announce = (message: string) => {
+  /**
+   * Announces a settled release or cancel: the failure through Strapi's helpers, or the success
+   * message for the edition now (then the form is refreshed, unless it holds unsaved edits).
+   */
+  const settle = (
+    result: Awaited<ReturnType<typeof releaseEdition | typeof cancelEdition>>,
+    message: (next: EditionStatus) => string,
+  ): boolean => {
+    if ('error' in result) {
+      notifyError(result.error);
+      return false;
+    }
     if (formModified) {
       // Refreshing the form would throw away the editor's unsaved input.
       const stale = formatMessage({
         id: getTrad('notification.stale-form'),
         defaultMessage: 'Reload the page to see the updated fields in the form.',
       });
-      toggleNotification({ type: 'success', message: `${message} ${stale}` });
+      toggleNotification({ type: 'success', message: `${message(result.data)} ${stale}` });
     } else {
-      toggleNotification({ type: 'success', message });
+      toggleNotification({ type: 'success', message: message(result.data) });
       // Let the Content Manager refetch the document so the form shows the frozen values.
       void refreshDocument({ model, documentId });
     }
+    return true;
   };
 
-  const release = async (effectiveAt: Date | null) => {
-    const result = await releaseEdition({ documentId, effectiveAt: effectiveAt?.toISOString() });
-    if ('error' in result) {
-      notifyError(result.error);
-      return false;
-    }
-    announce(
+  const release = async (effectiveAt: Date | null) =>
+    settle(await releaseEdition({ documentId, effectiveAt: effectiveAt?.toISOString() }), (next) =>
       formatMessage(
         {
           id: getTrad('notification.released'),
           defaultMessage: 'Edition v{version} released; it takes effect {date}.',
         },
         {
-          version: result.data.version ?? status.version,
-          date: formatInstant(formatDate, result.data.effectiveAt) ?? '',
+          version: next.version ?? status.version,
+          date: formatInstant(formatDate, next.effectiveAt) ?? '',
         },
       ),
     );
-    return true;
-  };
 
-  const cancel = async () => {
-    const result = await cancelEdition({ documentId });
-    if ('error' in result) {
-      notifyError(result.error);
-      return false;
-    }
-    announce(
+  const cancel = async () =>
+    settle(await cancelEdition({ documentId }), (next) =>
       formatMessage(
         { id: getTrad('notification.cancelled'), defaultMessage: 'Edition v{version} cancelled.' },
-        { version: result.data.version ?? status.version },
+        { version: next.version ?? status.version },
       ),
     );
-    return true;
-  };
 
   const busy = releaseState.isLoading ? 'release' : cancelState.isLoading ? 'cancel' : null;
   return { busy, release, cancel };
