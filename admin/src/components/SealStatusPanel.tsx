@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Alert, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
@@ -6,6 +6,7 @@ import type { SealStatus, SetupWarning } from '../../../shared/contracts';
 import { usePluginMessage } from '../hooks/usePluginMessage';
 import { usePolicyLedgerSealStatusQuery } from '../services/ledgerApi';
 import { formatAge, formatInstant } from '../utils/time';
+import { Card } from './Card';
 import { warningText } from './SetupWarnings';
 import { Stat } from './Stat';
 
@@ -37,14 +38,7 @@ export const SealStatusPanel = () => {
   const warning = sealWarning(data);
 
   return (
-    <Box
-      background="neutral0"
-      shadow="tableShadow"
-      hasRadius
-      padding={6}
-      data-testid="seal-status"
-      data-status={data.status}
-    >
+    <Card data-testid="seal-status" data-status={data.status}>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex justifyContent="space-between" alignItems="center">
           <Typography variant="delta" tag="h2">
@@ -91,6 +85,6 @@ export const SealStatusPanel = () => {
           </Stat>
         </Flex>
       </Flex>
-    </Box>
+    </Card>
   );
 };

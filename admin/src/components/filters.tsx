@@ -3,13 +3,14 @@
  */
 import type { ReactNode } from 'react';
 
-import { Box, Grid } from '@strapi/design-system';
+import { Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { OverviewPolicy } from '../../../shared/contracts';
 import { getTrad } from '../utils/getTrad';
 import type { DateRangeError } from '../utils/time';
 import { checkDateRange } from '../utils/time';
+import { Card } from './Card';
 import { SelectField, TextField } from './fields';
 import type { SelectOption } from './fields';
 
@@ -23,7 +24,7 @@ interface FilterBarProps {
 export const FilterBar = ({ children, onSubmit }: FilterBarProps) => {
   const grid = <Grid.Root gap={4}>{children}</Grid.Root>;
   return (
-    <Box background="neutral0" shadow="tableShadow" hasRadius padding={6}>
+    <Card>
       {onSubmit ? (
         <form
           onSubmit={(event) => {
@@ -36,7 +37,7 @@ export const FilterBar = ({ children, onSubmit }: FilterBarProps) => {
       ) : (
         grid
       )}
-    </Box>
+    </Card>
   );
 };
 

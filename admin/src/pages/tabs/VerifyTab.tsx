@@ -1,7 +1,8 @@
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { SealCheck } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
+import { Card } from '../../components/Card';
 import { SealStatusPanel } from '../../components/SealStatusPanel';
 import { useNotifyApiError } from '../../hooks/useApiError';
 import { useLastDefined } from '../../hooks/useLastDefined';
@@ -27,7 +28,7 @@ export const VerifyTab = () => {
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
       <SealStatusPanel />
-      <Box background="neutral0" shadow="tableShadow" hasRadius padding={6}>
+      <Card>
         <Flex justifyContent="space-between" alignItems="center" gap={6} wrap="wrap">
           <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="64rem">
             <Typography variant="delta" tag="h2">
@@ -51,7 +52,7 @@ export const VerifyTab = () => {
             {formatMessage({ id: getTrad('verify.run'), defaultMessage: 'Verify now' })}
           </Button>
         </Flex>
-      </Box>
+      </Card>
 
       {shown ? <VerifyResultCard result={shown.result} verifiedAt={shown.verifiedAt} /> : null}
     </Flex>

@@ -2,6 +2,7 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { AcceptanceRow, ConsentAction, GroupKey } from '../../../../../shared/contracts';
+import { Card } from '../../../components/Card';
 import { actionLabel, CONSENT_ACTIONS } from '../../../components/labels';
 import { getTrad } from '../../../utils/getTrad';
 import { groupValue, num, rowDataAttributes, rowKey } from './groups';
@@ -35,15 +36,7 @@ export const AcceptanceChart = ({ rows, groupKeys }: AcceptanceChartProps) => {
   });
 
   return (
-    <Box
-      background="neutral0"
-      shadow="tableShadow"
-      hasRadius
-      padding={6}
-      data-testid="acceptance-chart"
-      role="figure"
-      aria-label={title}
-    >
+    <Card data-testid="acceptance-chart" role="figure" aria-label={title}>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex justifyContent="space-between" wrap="wrap" gap={4}>
           <Typography variant="delta" tag="h2">
@@ -80,7 +73,7 @@ export const AcceptanceChart = ({ rows, groupKeys }: AcceptanceChartProps) => {
           ))
         )}
       </Flex>
-    </Box>
+    </Card>
   );
 };
 

@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 
 import type { DiffChangeType, EditionDiff } from '../../../../../shared/contracts';
+import { Card } from '../../../components/Card';
 import { versionLabel } from '../../../components/labels';
 import { InlineLoader } from '../../../components/Loading';
 import { getTrad } from '../../../utils/getTrad';
@@ -81,14 +82,7 @@ export const DiffResult = ({ diff, isRefreshing, compareEffectiveAt }: DiffResul
   const count = (type: DiffChangeType) => lines.filter((l) => l.type === type).length;
 
   return (
-    <Box
-      background="neutral0"
-      shadow="tableShadow"
-      hasRadius
-      padding={6}
-      data-testid="diff-result"
-      data-locale={diff.locale}
-    >
+    <Card data-testid="diff-result" data-locale={diff.locale}>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
           <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -181,6 +175,6 @@ export const DiffResult = ({ diff, isRefreshing, compareEffectiveAt }: DiffResul
           </Typography>
         ) : null}
       </Flex>
-    </Box>
+    </Card>
   );
 };

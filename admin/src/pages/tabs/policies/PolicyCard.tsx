@@ -14,6 +14,7 @@ import {
   EditionStateBadge,
   versionLabel,
 } from '../../../components/labels';
+import { Card } from '../../../components/Card';
 import { usePluginMessage } from '../../../hooks/usePluginMessage';
 import { Stat } from '../../../components/Stat';
 import { countdownText, scheduledAt } from '../../../utils/countdown';
@@ -33,14 +34,7 @@ export const PolicyCard = ({ policy, serverNow }: PolicyCardProps) => {
   const editions = React.useMemo(() => sortEditions(policy.editions), [policy.editions]);
 
   return (
-    <Box
-      background="neutral0"
-      shadow="tableShadow"
-      hasRadius
-      padding={6}
-      data-testid="policy-card"
-      data-policy={policy.key}
-    >
+    <Card data-testid="policy-card" data-policy={policy.key}>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex justifyContent="space-between" alignItems="flex-start" gap={4} wrap="wrap">
           <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -93,7 +87,7 @@ export const PolicyCard = ({ policy, serverNow }: PolicyCardProps) => {
           </Box>
         )}
       </Flex>
-    </Box>
+    </Card>
   );
 };
 
