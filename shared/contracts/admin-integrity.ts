@@ -1,5 +1,5 @@
 /** Admin API (/policy-ledger, admin JWT + RBAC): verification, sealing, setup health, a person's requests. */
-import type { ConsentAction, ConsentMethod } from './common';
+import type { EventContent } from './admin-ledger';
 
 export interface SubjectRequest {
   identifier: string;
@@ -82,21 +82,13 @@ export interface SubjectExport {
     data: Record<string, unknown> | null;
     erasedAt: string | null;
   }>;
-  events: Array<{
-    id: string;
-    seq: number;
-    occurredAt: string;
-    action: ConsentAction;
-    policy: string;
-    version: number;
-    locale: string | null;
-    contentHash: string | null;
-    form: string | null;
-    purposes: Record<string, boolean>;
-    method: ConsentMethod;
-    submission: string | null;
-    evidence: { ip: string | null; userAgent: string | null; pageUrl: string | null } | null;
-  }>;
+  /** The person's events: what each recorded (without the form's revision and hashes) and its evidence. */
+  events: Array<
+    Omit<EventContent, 'subject' | 'formRevision' | 'formHash' | 'evidenceHash'> & {
+      seq: number;
+      evidence: { ip: string | null; userAgent: string | null; pageUrl: string | null } | null;
+    }
+  >;
   texts: Array<{
     policy: string;
     version: number;
