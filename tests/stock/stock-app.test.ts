@@ -303,19 +303,38 @@ describe('the packed plugin in a new Strapi app', () => {
       'dist/server/index.mjs',
       'dist/server/src/index.d.ts',
       'dist/admin/src/index.d.ts',
+      'dist/shared/contracts/index.d.ts',
     ]) {
       assert.ok(files.includes(f), `${f} is not in the tarball`);
     }
     // Only dist (code and declarations) and the three documents; no source, test, bench, demo or map.
     const stray = files.filter(
       (f) =>
-        !/^(dist\/(admin|server)\/|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(f) ||
+        !/^(dist\/(admin|server|shared)\/|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(
+          f,
+        ) ||
         f.endsWith('.map') ||
         /\.tsx?$/.test(f.replace(/\.d\.ts$/, '')) ||
         f.includes('/uploads/') ||
         f.includes('node_modules/'),
     );
     assert.deepEqual(stray, []);
+    // Every relative import of a type declaration resolves inside the package.
+    const unresolved: string[] = [];
+    for (const f of files.filter((x) => x.endsWith('.d.ts'))) {
+      const text = fs.readFileSync(
+        path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', f),
+        'utf8',
+      );
+      for (const [, spec] of text.matchAll(/from '(\.{1,2}\/[^']*)'/g)) {
+        const target = path.posix.join(path.posix.dirname(f), spec);
+        const found = [`${target}.d.ts`, `${target}/index.d.ts`, target].some((c) =>
+          files.includes(c),
+        );
+        if (!found) unresolved.push(`${f}: ${spec}`);
+      }
+    }
+    assert.deepEqual(unresolved, []);
     const bundle = fs.readFileSync(
       path.join(
         appDir,
