@@ -1,13 +1,9 @@
-/**
- * The words and badges for the plugin's enums and versions: edition states, consent actions,
- * change kinds, "v3". Every component labels them through here.
- */
 import { Badge } from '@strapi/design-system';
 import type { BadgeProps } from '@strapi/design-system';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 
-import type { ChangeKind, ConsentAction, EditionState } from '../../../shared/contracts';
+import type { ConsentAction, EditionState } from '../../../shared/contracts';
 import { getTrad } from '../utils/getTrad';
 
 type FormatMessage = IntlShape['formatMessage'];
@@ -33,9 +29,7 @@ export const stateLabel = (state: EditionState, formatMessage: FormatMessage): s
 
 export const EditionStateBadge = ({ state }: { state: EditionState }) => {
   const { formatMessage } = useIntl();
-  return (
-    <Badge variant={STATE_BADGE[state] ?? 'neutral'}>{stateLabel(state, formatMessage)}</Badge>
-  );
+  return <Badge variant={STATE_BADGE[state] ?? 'neutral'}>{stateLabel(state, formatMessage)}</Badge>;
 };
 
 const ACTION_BADGE: Record<ConsentAction, BadgeProps['variant']> = {
@@ -55,57 +49,33 @@ const ACTION_LABEL: Record<ConsentAction, string> = {
 export const CONSENT_ACTIONS: ConsentAction[] = ['granted', 'implied', 'withdrawn', 'denied'];
 
 export const actionLabel = (action: ConsentAction, formatMessage: FormatMessage): string =>
-  formatMessage({
-    id: getTrad(`action.${action}`),
-    defaultMessage: ACTION_LABEL[action] ?? action,
-  });
+  formatMessage({ id: getTrad(`action.${action}`), defaultMessage: ACTION_LABEL[action] ?? action });
 
 export const ConsentActionBadge = ({ action }: { action: ConsentAction }) => {
   const { formatMessage } = useIntl();
-  return (
-    <Badge variant={ACTION_BADGE[action] ?? 'neutral'}>{actionLabel(action, formatMessage)}</Badge>
-  );
+  return <Badge variant={ACTION_BADGE[action] ?? 'neutral'}>{actionLabel(action, formatMessage)}</Badge>;
 };
 
-const CHANGE_KIND_LABEL: Record<ChangeKind, string> = {
-  editorial: 'Editorial change',
-  material: 'Material change',
-  reconsent: 'Re-consent required',
+/** "v3", or "Draft" for an edition without a version number. */
+export const versionLabel = (version: number | null | undefined, formatMessage: FormatMessage): string =>
+  version === null || version === undefined
+    ? formatMessage({ id: getTrad('page.version.none'), defaultMessage: 'Draft' })
+    : formatMessage({ id: getTrad('panel.version.value'), defaultMessage: 'v{version}' }, { version });
+
+/** Date and time, e.g. "12 May 2029, 09:00 GMT+5". */
+export const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
 };
 
-export const changeKindLabel = (kind: ChangeKind, formatMessage: FormatMessage): string =>
-  formatMessage({
-    id: getTrad(`change-kind.${kind}`),
-    defaultMessage: CHANGE_KIND_LABEL[kind] ?? kind,
-  });
-
-/**
- * "v3"; for an edition without a version number "Draft", or the message given as `none`
- * (e.g. the panel's "not released").
- */
-export const versionLabel = (
-  version: number | null | undefined,
-  formatMessage: FormatMessage,
-  none: { id: string; defaultMessage: string } = {
-    id: getTrad('page.version.none'),
-    defaultMessage: 'Draft',
-  },
-): string =>
-  version === null || version === undefined
-    ? formatMessage(none)
-    : formatMessage(
-        { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
-        { version },
-      );
-
-/** "In force: v3", or "Nothing in force". */
-export const currentVersionLabel = (
-  version: number | null | undefined,
-  formatMessage: FormatMessage,
-): string =>
-  version === null || version === undefined
-    ? formatMessage({ id: getTrad('policies.current.none'), defaultMessage: 'Nothing in force' })
-    : formatMessage(
-        { id: getTrad('policies.current'), defaultMessage: 'In force: v{version}' },
-        { version },
-      );
+/** A calendar date (YYYY-MM-DD parsed at UTC midnight), formatted in UTC so it never shifts a day. */
+export const CALENDAR_DATE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+};

@@ -5,9 +5,8 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { SetupWarnings } from '../components/SetupWarnings';
-import { useQueryErrorNotification } from '../hooks/useApiError';
+import { useOverview } from '../hooks/useOverview';
 import { PAGE_PERMISSIONS } from '../permissions';
-import { usePolicyLedgerOverviewQuery } from '../services/ledgerApi';
 import { getTrad } from '../utils/getTrad';
 import { AcceptanceTab } from './tabs/AcceptanceTab';
 import { DiffTab } from './tabs/DiffTab';
@@ -40,13 +39,7 @@ const App = () => {
   const canExport = Boolean(allowedActions.canExport);
   const canVerify = Boolean(allowedActions.canVerify);
 
-  // The policies and their editions: loaded on opening the page; the tabs read them from the
-  // store (a failure is notified here, once).
-  const overview = usePolicyLedgerOverviewQuery(undefined, {
-    skip: permissionsLoading || !canRead,
-    refetchOnMountOrArgChange: true,
-  });
-  useQueryErrorNotification(overview.error);
+  const overviewState = useOverview(!permissionsLoading && canRead);
 
   const allowed: Record<TabId, boolean> = {
     policies: canRead,
@@ -58,9 +51,8 @@ const App = () => {
   const available = TABS.filter((tab) => allowed[tab]);
 
   const [selected, setSelected] = React.useState<TabId | null>(null);
-  const current: TabId | undefined =
-    selected && available.includes(selected) ? selected : available[0];
-  /** Tabs opened once stay mounted (hidden): their filters and results survive switching tabs. */
+  const current: TabId | undefined = selected && available.includes(selected) ? selected : available[0];
+  /** Tabs opened once stay mounted (hidden), so their filters and results survive switching tabs. */
   const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(() => new Set());
 
   const title = formatMessage({ id: getTrad('plugin.name'), defaultMessage: 'Policy Ledger' });
@@ -73,12 +65,12 @@ const App = () => {
   }
 
   /** null: the admin cannot read policies, the tabs then ask for a policy key instead. */
-  const policies = canRead ? (overview.data?.policies ?? []) : null;
+  const policies = canRead ? (overviewState.overview?.policies ?? []) : null;
 
   const renderTab = (tab: TabId) => {
     switch (tab) {
       case 'policies':
-        return <PoliciesTab />;
+        return <PoliciesTab state={overviewState} />;
       case 'acceptance':
         return <AcceptanceTab policies={policies} />;
       case 'ledger':
@@ -86,7 +78,7 @@ const App = () => {
       case 'verify':
         return <VerifyTab />;
       case 'diff':
-        return <DiffTab />;
+        return <DiffTab policies={policies ?? []} isLoading={overviewState.isLoading} />;
       default:
         return null;
     }
@@ -99,43 +91,37 @@ const App = () => {
         title={title}
         subtitle={formatMessage({
           id: getTrad('page.subtitle'),
-          defaultMessage:
-            'Policy editions, who accepted what, and the tamper-evident consent ledger.',
+          defaultMessage: 'Policy editions, who accepted what, and the tamper-evident consent ledger.',
         })}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          {canRead ? <SetupWarnings /> : null}
-          <Tabs.Root
-            variant="simple"
-            value={current}
-            onValueChange={(value: string) => {
-              const next = TABS.find((tab) => tab === value);
-              if (!next) return;
-              setVisited((prev) => new Set(prev).add(current).add(next));
-              setSelected(next);
-            }}
-          >
-            <Tabs.List
-              aria-label={formatMessage({
-                id: getTrad('page.tabs'),
-                defaultMessage: 'Policy Ledger sections',
-              })}
-            >
-              {available.map((tab) => (
-                <Tabs.Trigger key={tab} value={tab} data-testid={`tab-${tab}`}>
-                  {formatMessage({ id: getTrad(`tab.${tab}`), defaultMessage: TAB_LABEL[tab] })}
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-            {available.map((tab) =>
-              tab === current || visited.has(tab) ? (
-                <Tabs.Content key={tab} value={tab} forceMount hidden={tab !== current}>
-                  <Box paddingTop={6}>{renderTab(tab)}</Box>
-                </Tabs.Content>
-              ) : null,
-            )}
-          </Tabs.Root>
+        {canRead ? <SetupWarnings /> : null}
+        <Tabs.Root
+          variant="simple"
+          value={current}
+          onValueChange={(value: string) => {
+            const next = TABS.find((tab) => tab === value);
+            if (!next) return;
+            setVisited((prev) => new Set(prev).add(current).add(next));
+            setSelected(next);
+          }}
+        >
+          <Tabs.List aria-label={formatMessage({ id: getTrad('page.tabs'), defaultMessage: 'Policy Ledger sections' })}>
+            {available.map((tab) => (
+              <Tabs.Trigger key={tab} value={tab} data-testid={`tab-${tab}`}>
+                {formatMessage({ id: getTrad(`tab.${tab}`), defaultMessage: TAB_LABEL[tab] })}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+          {available.map((tab) =>
+            tab === current || visited.has(tab) ? (
+              <Tabs.Content key={tab} value={tab} forceMount hidden={tab !== current}>
+                <Box paddingTop={6}>{renderTab(tab)}</Box>
+              </Tabs.Content>
+            ) : null,
+          )}
+        </Tabs.Root>
         </Flex>
       </Layouts.Content>
     </Page.Main>
