@@ -47,7 +47,9 @@ export default {
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {
-        const load = Object.prototype.hasOwnProperty.call(translations, locale) ? translations[locale] : undefined;
+        const load = Object.prototype.hasOwnProperty.call(translations, locale)
+          ? translations[locale]
+          : undefined;
         if (!load) return { data: {}, locale };
         try {
           const { default: data } = await load();

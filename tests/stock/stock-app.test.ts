@@ -34,11 +34,12 @@ const SEAL_WAIT_MS = 150_000;
 let appDir: string;
 let tarballFiles: string[] = [];
 
-/** Every file below `dir`, relative to it, with '/' separators. */
+/** Every file below `dir` (its own nested node_modules aside), relative to it, with '/' separators. */
 const installedFiles = (dir: string): string[] =>
   (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((f) => !f.startsWith('node_modules/'));
 
 interface Running {
   child: ChildProcess;
@@ -234,7 +235,21 @@ function scenario(name: string, env: () => Record<string, string>) {
       await page.getByRole('button', { name: /login/i }).click();
       await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
       await page.goto(`${app.url}/admin/plugins/policy-ledger`);
-      await page.getByRole('heading', { name: 'Policy Ledger' }).waitFor({ timeout: 60_000 });
+      try {
+        await page.getByRole('heading', { name: 'Policy Ledger' }).waitFor({ timeout: 60_000 });
+      } catch (e) {
+        // What the page showed instead, for the log and tests/artifacts/.
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `stock-${name.toLowerCase()}-failed.png`),
+        });
+        console.log(
+          `page at ${page.url()}:`,
+          problems,
+          (await page.innerText('body')).slice(0, 2000),
+        );
+        throw e;
+      }
       await page.getByText('privacy', { exact: false }).first().waitFor();
       await page.getByRole('tab', { name: /verify/i }).click();
       await page

@@ -1,6 +1,16 @@
 import * as React from 'react';
 
-import { Badge, Box, Button, Dialog, Field, Flex, Loader, TextInput, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Dialog,
+  Field,
+  Flex,
+  Loader,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import type { BadgeProps } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
 import { useFetchClient, useForm, useNotification, useRBAC } from '@strapi/strapi/admin';
@@ -14,7 +24,12 @@ import type { ApiResponse, EditionState, EditionStatus } from '../../../shared/c
 import { countdownText } from '../utils/countdown';
 import { errorMessage, isAbortError } from '../utils/errors';
 import { getTrad } from '../utils/getTrad';
-import { localTimeZone, parseCalendarDate, parseDateTimeLocal, toDateTimeLocalValue } from '../utils/time';
+import {
+  localTimeZone,
+  parseCalendarDate,
+  parseDateTimeLocal,
+  toDateTimeLocalValue,
+} from '../utils/time';
 
 /* -------------------------------------------------------------------------------------------------
  * Side panel description (registered with content-manager's addEditViewSidePanel)
@@ -98,13 +113,19 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 const statusUrl = (documentId: string, suffix: 'status' | Action) =>
   `/${PLUGIN_ID}/editions/${encodeURIComponent(documentId)}/${suffix}`;
 
-const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease }: EditionPanelContentProps) => {
+const EditionPanelContent = ({
+  model,
+  documentId,
+  documentUpdatedAt,
+  canRelease,
+}: EditionPanelContentProps) => {
   const { formatMessage, formatDate } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [refreshDocument] = usePolicyLedgerRefreshDocumentMutation();
   // The panel is rendered inside the edit view's form; `modified` means unsaved edits.
-  const formModified = useForm('PolicyLedgerEditionPanel', (state) => state.modified, false) ?? false;
+  const formModified =
+    useForm('PolicyLedgerEditionPanel', (state) => state.modified, false) ?? false;
 
   const [status, setStatus] = React.useState<EditionStatus | null>(null);
   /** Client time (Date.now()) when `status` arrived; with status.now it estimates the server's clock. */
@@ -145,7 +166,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
       if (!mounted.current || seq !== requestSeq.current || isAbortError(error)) return;
       setLoadError(
         errorMessage(error) ??
-          formatMessage({ id: getTrad('panel.load-error'), defaultMessage: 'Could not load the edition status.' }),
+          formatMessage({
+            id: getTrad('panel.load-error'),
+            defaultMessage: 'Could not load the edition status.',
+          }),
       );
     } finally {
       if (mounted.current && seq === requestSeq.current) setIsLoading(false);
@@ -166,14 +190,21 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
   }, [isScheduled]);
 
   /** The server's clock now, estimated from its `now` at fetch time plus the time elapsed since. */
-  const serverNow = status ? new Date(status.now).getTime() + Math.max(0, clientNow - receivedAt) : clientNow;
+  const serverNow = status
+    ? new Date(status.now).getTime() + Math.max(0, clientNow - receivedAt)
+    : clientNow;
   const effectiveTime = status?.effectiveAt ? new Date(status.effectiveAt).getTime() : null;
   const remaining = isScheduled && effectiveTime !== null ? effectiveTime - serverNow : null;
 
   // Once the effective instant has passed, the server reports "in force": reload once.
   const reloadedFor = React.useRef<string | null>(null);
   React.useEffect(() => {
-    if (remaining !== null && remaining <= 0 && status?.effectiveAt && reloadedFor.current !== status.effectiveAt) {
+    if (
+      remaining !== null &&
+      remaining <= 0 &&
+      status?.effectiveAt &&
+      reloadedFor.current !== status.effectiveAt
+    ) {
       reloadedFor.current = status.effectiveAt;
       void loadStatus();
     }
@@ -183,9 +214,15 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
   const effectiveInputError = !effectiveInput
     ? null
     : !effectiveDate
-      ? formatMessage({ id: getTrad('effective-input.invalid'), defaultMessage: 'Enter a valid date and time.' })
+      ? formatMessage({
+          id: getTrad('effective-input.invalid'),
+          defaultMessage: 'Enter a valid date and time.',
+        })
       : effectiveDate.getTime() <= Date.now()
-        ? formatMessage({ id: getTrad('effective-input.past'), defaultMessage: 'Pick a moment in the future.' })
+        ? formatMessage({
+            id: getTrad('effective-input.past'),
+            defaultMessage: 'Pick a moment in the future.',
+          })
         : null;
 
   const formatInstant = (iso: string | null) => (iso ? formatDate(new Date(iso), DATE_TIME) : null);
@@ -194,7 +231,8 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
     if (!status) return;
     setBusy(action);
     try {
-      const body = action === 'release' && effectiveDate ? { effectiveAt: effectiveDate.toISOString() } : {};
+      const body =
+        action === 'release' && effectiveDate ? { effectiveAt: effectiveDate.toISOString() } : {};
       const { data } = await post<ApiResponse<EditionStatus>>(statusUrl(documentId, action), body);
       if (!mounted.current) return;
       const next = data?.data;
@@ -212,7 +250,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
               { version, date: formatInstant(next?.effectiveAt ?? null) ?? '' },
             )
           : formatMessage(
-              { id: getTrad('notification.cancelled'), defaultMessage: 'Edition v{version} cancelled.' },
+              {
+                id: getTrad('notification.cancelled'),
+                defaultMessage: 'Edition v{version} cancelled.',
+              },
               { version },
             );
 
@@ -236,7 +277,8 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
       toggleNotification({
         type: 'danger',
         message:
-          errorMessage(error) ?? formatMessage({ id: getTrad('error.generic'), defaultMessage: 'Something went wrong.' }),
+          errorMessage(error) ??
+          formatMessage({ id: getTrad('error.generic'), defaultMessage: 'Something went wrong.' }),
       });
       // The edition may have changed meanwhile (e.g. released by someone else).
       void loadStatus();
@@ -267,7 +309,9 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
     }
     return (
       <Flex justifyContent="center" width="100%" padding={2}>
-        <Loader small>{formatMessage({ id: getTrad('panel.loading'), defaultMessage: 'Loading status…' })}</Loader>
+        <Loader small>
+          {formatMessage({ id: getTrad('panel.loading'), defaultMessage: 'Loading status…' })}
+        </Loader>
       </Flex>
     );
   }
@@ -275,31 +319,46 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
   const notSet = formatMessage({ id: getTrad('panel.not-set'), defaultMessage: '—' });
   const editionDate = status.editionDate ? parseCalendarDate(status.editionDate) : null;
   const isDraft = status.state === 'draft';
-  const releaseBlocked = !status.canRelease || formModified || Boolean(effectiveInputError) || busy !== null;
+  const releaseBlocked =
+    !status.canRelease || formModified || Boolean(effectiveInputError) || busy !== null;
   const timeZone = localTimeZone();
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       <Row label={formatMessage({ id: getTrad('panel.state'), defaultMessage: 'State' })}>
         <Badge variant={STATE_BADGE[status.state]}>
-          {formatMessage({ id: getTrad(`state.${status.state}`), defaultMessage: STATE_LABEL[status.state] })}
+          {formatMessage({
+            id: getTrad(`state.${status.state}`),
+            defaultMessage: STATE_LABEL[status.state],
+          })}
         </Badge>
       </Row>
 
       <Row label={formatMessage({ id: getTrad('panel.version'), defaultMessage: 'Version' })}>
         {status.version !== null
-          ? formatMessage({ id: getTrad('panel.version.value'), defaultMessage: 'v{version}' }, { version: status.version })
+          ? formatMessage(
+              { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
+              { version: status.version },
+            )
           : formatMessage({ id: getTrad('panel.version.none'), defaultMessage: 'not released' })}
       </Row>
 
       <Row label={formatMessage({ id: getTrad('panel.policy'), defaultMessage: 'Policy' })}>
         {status.policy
           ? `${status.policy.name} (${status.policy.key})`
-          : formatMessage({ id: getTrad('panel.policy.none'), defaultMessage: 'No policy selected' })}
+          : formatMessage({
+              id: getTrad('panel.policy.none'),
+              defaultMessage: 'No policy selected',
+            })}
       </Row>
 
       {status.policy ? (
-        <Row label={formatMessage({ id: getTrad('panel.current-version'), defaultMessage: 'In force now' })}>
+        <Row
+          label={formatMessage({
+            id: getTrad('panel.current-version'),
+            defaultMessage: 'In force now',
+          })}
+        >
           {status.currentVersion !== null
             ? formatMessage(
                 { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
@@ -309,15 +368,26 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
         </Row>
       ) : null}
 
-      <Row label={formatMessage({ id: getTrad('panel.edition-date'), defaultMessage: 'Edition date' })}>
-        {editionDate ? formatDate(editionDate, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }) : notSet}
+      <Row
+        label={formatMessage({ id: getTrad('panel.edition-date'), defaultMessage: 'Edition date' })}
+      >
+        {editionDate
+          ? formatDate(editionDate, {
+              year: 'numeric',
+              month: 'short',
+              day: 'numeric',
+              timeZone: 'UTC',
+            })
+          : notSet}
       </Row>
 
       <Row label={formatMessage({ id: getTrad('panel.released-at'), defaultMessage: 'Released' })}>
         {formatInstant(status.releasedAt) ?? notSet}
       </Row>
 
-      <Row label={formatMessage({ id: getTrad('panel.effective-at'), defaultMessage: 'Takes effect' })}>
+      <Row
+        label={formatMessage({ id: getTrad('panel.effective-at'), defaultMessage: 'Takes effect' })}
+      >
         {formatInstant(status.effectiveAt) ?? notSet}
       </Row>
 
@@ -328,7 +398,9 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
       ) : null}
 
       {status.cancelledAt ? (
-        <Row label={formatMessage({ id: getTrad('panel.cancelled-at'), defaultMessage: 'Cancelled' })}>
+        <Row
+          label={formatMessage({ id: getTrad('panel.cancelled-at'), defaultMessage: 'Cancelled' })}
+        >
           {formatInstant(status.cancelledAt)}
         </Row>
       ) : null}
@@ -371,14 +443,18 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
             hint={formatMessage(
               {
                 id: getTrad('effective-input.hint'),
-                defaultMessage: 'Leave empty for the earliest allowed instant. Time zone: {timeZone}.',
+                defaultMessage:
+                  'Leave empty for the earliest allowed instant. Time zone: {timeZone}.',
               },
               { timeZone: timeZone ?? 'UTC' },
             )}
             error={effectiveInputError ?? undefined}
           >
             <Field.Label>
-              {formatMessage({ id: getTrad('effective-input.label'), defaultMessage: 'Take effect at (optional)' })}
+              {formatMessage({
+                id: getTrad('effective-input.label'),
+                defaultMessage: 'Take effect at (optional)',
+              })}
             </Field.Label>
             <TextInput
               type="datetime-local"
@@ -386,7 +462,9 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
               value={effectiveInput}
               min={toDateTimeLocalValue(new Date())}
               disabled={busy !== null}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setEffectiveInput(event.target.value)}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                setEffectiveInput(event.target.value)
+              }
               onKeyDown={(event: React.KeyboardEvent<HTMLInputElement>) => {
                 // Enter must not submit the Content Manager's form.
                 if (event.key === 'Enter') event.preventDefault();
@@ -405,15 +483,26 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
             </Typography>
           ) : null}
 
-          <Dialog.Root open={dialog === 'release'} onOpenChange={(open) => setDialog(open ? 'release' : null)}>
+          <Dialog.Root
+            open={dialog === 'release'}
+            onOpenChange={(open) => setDialog(open ? 'release' : null)}
+          >
             <Dialog.Trigger disabled={releaseBlocked}>
-              <Button fullWidth variant="default" disabled={releaseBlocked} loading={busy === 'release'}>
+              <Button
+                fullWidth
+                variant="default"
+                disabled={releaseBlocked}
+                loading={busy === 'release'}
+              >
                 {formatMessage({ id: getTrad('release'), defaultMessage: 'Release' })}
               </Button>
             </Dialog.Trigger>
             <Dialog.Content>
               <Dialog.Header>
-                {formatMessage({ id: getTrad('release.dialog.title'), defaultMessage: 'Release this edition?' })}
+                {formatMessage({
+                  id: getTrad('release.dialog.title'),
+                  defaultMessage: 'Release this edition?',
+                })}
               </Dialog.Header>
               <Dialog.Body icon={<WarningCircle width="24px" height="24px" fill="warning600" />}>
                 <Flex direction="column" alignItems="stretch" gap={2}>
@@ -427,7 +516,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
                   <Typography>
                     {effectiveDate
                       ? formatMessage(
-                          { id: getTrad('release.dialog.when.at'), defaultMessage: 'It will take effect on {date}.' },
+                          {
+                            id: getTrad('release.dialog.when.at'),
+                            defaultMessage: 'It will take effect on {date}.',
+                          },
                           { date: formatDate(effectiveDate, DATE_TIME) },
                         )
                       : formatMessage({
@@ -438,7 +530,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
                   </Typography>
                   <Typography variant="pi" textColor="neutral600">
                     {formatMessage(
-                      { id: getTrad('release.dialog.locales'), defaultMessage: 'Locales: {locales}' },
+                      {
+                        id: getTrad('release.dialog.locales'),
+                        defaultMessage: 'Locales: {locales}',
+                      },
                       {
                         locales: status.locales
                           .filter((l) => l.complete)
@@ -462,7 +557,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
                   disabled={busy !== null}
                   onClick={() => void runAction('release')}
                 >
-                  {formatMessage({ id: getTrad('release.dialog.confirm'), defaultMessage: 'Release' })}
+                  {formatMessage({
+                    id: getTrad('release.dialog.confirm'),
+                    defaultMessage: 'Release',
+                  })}
                 </Button>
               </Dialog.Footer>
             </Dialog.Content>
@@ -471,7 +569,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
       ) : null}
 
       {canRelease && status.state === 'scheduled' ? (
-        <Dialog.Root open={dialog === 'cancel'} onOpenChange={(open) => setDialog(open ? 'cancel' : null)}>
+        <Dialog.Root
+          open={dialog === 'cancel'}
+          onOpenChange={(open) => setDialog(open ? 'cancel' : null)}
+        >
           <Dialog.Trigger disabled={!status.canCancel || busy !== null}>
             <Button
               fullWidth
@@ -484,7 +585,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
           </Dialog.Trigger>
           <Dialog.Content>
             <Dialog.Header>
-              {formatMessage({ id: getTrad('cancel.dialog.title'), defaultMessage: 'Cancel this edition?' })}
+              {formatMessage({
+                id: getTrad('cancel.dialog.title'),
+                defaultMessage: 'Cancel this edition?',
+              })}
             </Dialog.Header>
             <Dialog.Body icon={<WarningCircle width="24px" height="24px" fill="danger600" />}>
               <Typography>
@@ -511,7 +615,10 @@ const EditionPanelContent = ({ model, documentId, documentUpdatedAt, canRelease 
                 disabled={busy !== null}
                 onClick={() => void runAction('cancel')}
               >
-                {formatMessage({ id: getTrad('cancel.dialog.confirm'), defaultMessage: 'Cancel edition' })}
+                {formatMessage({
+                  id: getTrad('cancel.dialog.confirm'),
+                  defaultMessage: 'Cancel edition',
+                })}
               </Button>
             </Dialog.Footer>
           </Dialog.Content>
@@ -540,7 +647,13 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
   </Flex>
 );
 
-const Notice = ({ variant, children }: { variant: 'warning' | 'neutral'; children: React.ReactNode }) => (
+const Notice = ({
+  variant,
+  children,
+}: {
+  variant: 'warning' | 'neutral';
+  children: React.ReactNode;
+}) => (
   <Box
     background={variant === 'warning' ? 'warning100' : 'neutral100'}
     borderColor={variant === 'warning' ? 'warning200' : 'neutral200'}

@@ -12,7 +12,9 @@ import { warningText } from './setupWarnings';
  */
 export const SetupWarnings = () => {
   const { formatMessage } = useIntl();
-  const { data: warnings = [] } = usePolicyLedgerHealthQuery(undefined, { pollingInterval: 60_000 });
+  const { data: warnings = [] } = usePolicyLedgerHealthQuery(undefined, {
+    pollingInterval: 60_000,
+  });
   if (warnings.length === 0) return null;
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="setup-warnings">
@@ -20,7 +22,10 @@ export const SetupWarnings = () => {
         <Alert
           key={`${w.code}-${i}`}
           variant={w.code === 'sealing-behind' ? 'danger' : 'warning'}
-          title={formatMessage({ id: getTrad('warning.title'), defaultMessage: 'Policy Ledger setup' })}
+          title={formatMessage({
+            id: getTrad('warning.title'),
+            defaultMessage: 'Policy Ledger setup',
+          })}
           closeLabel={formatMessage({ id: getTrad('warning.close'), defaultMessage: 'Close' })}
           data-testid={`setup-warning-${w.code}`}
         >

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { Flex, Typography } from '@strapi/design-system';
 
 /** A labelled figure: small caps label above, the value below. */
-export const Stat = ({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) => (
+export const Stat = ({
+  label,
+  value,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  testId?: string;
+}) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
     <Typography variant="sigma" textColor="neutral600">
       {label}

@@ -29,7 +29,9 @@ export const stateLabel = (state: EditionState, formatMessage: FormatMessage): s
 
 export const EditionStateBadge = ({ state }: { state: EditionState }) => {
   const { formatMessage } = useIntl();
-  return <Badge variant={STATE_BADGE[state] ?? 'neutral'}>{stateLabel(state, formatMessage)}</Badge>;
+  return (
+    <Badge variant={STATE_BADGE[state] ?? 'neutral'}>{stateLabel(state, formatMessage)}</Badge>
+  );
 };
 
 const ACTION_BADGE: Record<ConsentAction, BadgeProps['variant']> = {
@@ -49,18 +51,29 @@ const ACTION_LABEL: Record<ConsentAction, string> = {
 export const CONSENT_ACTIONS: ConsentAction[] = ['granted', 'implied', 'withdrawn', 'denied'];
 
 export const actionLabel = (action: ConsentAction, formatMessage: FormatMessage): string =>
-  formatMessage({ id: getTrad(`action.${action}`), defaultMessage: ACTION_LABEL[action] ?? action });
+  formatMessage({
+    id: getTrad(`action.${action}`),
+    defaultMessage: ACTION_LABEL[action] ?? action,
+  });
 
 export const ConsentActionBadge = ({ action }: { action: ConsentAction }) => {
   const { formatMessage } = useIntl();
-  return <Badge variant={ACTION_BADGE[action] ?? 'neutral'}>{actionLabel(action, formatMessage)}</Badge>;
+  return (
+    <Badge variant={ACTION_BADGE[action] ?? 'neutral'}>{actionLabel(action, formatMessage)}</Badge>
+  );
 };
 
 /** "v3", or "Draft" for an edition without a version number. */
-export const versionLabel = (version: number | null | undefined, formatMessage: FormatMessage): string =>
+export const versionLabel = (
+  version: number | null | undefined,
+  formatMessage: FormatMessage,
+): string =>
   version === null || version === undefined
     ? formatMessage({ id: getTrad('page.version.none'), defaultMessage: 'Draft' })
-    : formatMessage({ id: getTrad('panel.version.value'), defaultMessage: 'v{version}' }, { version });
+    : formatMessage(
+        { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
+        { version },
+      );
 
 /** Date and time, e.g. "12 May 2029, 09:00 GMT+5". */
 export const DATE_TIME: Intl.DateTimeFormatOptions = {

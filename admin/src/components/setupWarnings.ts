@@ -10,9 +10,13 @@ const DEFAULT_MESSAGE: Record<SetupWarning['code'], string> = {
     'Sealing is off on this instance (jobs.enabled: false): consent events are sealed into checkpoints only if another instance runs the jobs.',
   'subject-secret-missing':
     'subjectSecret is not set: subject pseudonyms use a fixed development secret that anyone can recompute. Set one (at least 16 characters) before collecting real data; outside development Strapi refuses to start without it.',
-  'unknown-locale': 'Locale “{locale}” ({option}) is not a locale of this app: add it in Settings → Internationalization, or change {option} in the plugin’s configuration.',
+  'unknown-locale':
+    'Locale “{locale}” ({option}) is not a locale of this app: add it in Settings → Internationalization, or change {option} in the plugin’s configuration.',
 };
 
 /** A server warning in the admin's language (the server's English text is the fallback). */
 export const warningText = (w: SetupWarning, formatMessage: IntlShape['formatMessage']): string =>
-  formatMessage({ id: getTrad(`warning.${w.code}`), defaultMessage: DEFAULT_MESSAGE[w.code] ?? w.message }, w.values);
+  formatMessage(
+    { id: getTrad(`warning.${w.code}`), defaultMessage: DEFAULT_MESSAGE[w.code] ?? w.message },
+    w.values,
+  );

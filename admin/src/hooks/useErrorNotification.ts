@@ -23,7 +23,9 @@ export function useErrorNotification(): (error: unknown) => string | null {
   return React.useCallback((error: unknown) => {
     if (isAbortError(error)) return null;
     const { toggleNotification: notify, formatMessage: format } = latest.current;
-    const message = errorMessage(error) ?? format({ id: getTrad('error.generic'), defaultMessage: 'Something went wrong.' });
+    const message =
+      errorMessage(error) ??
+      format({ id: getTrad('error.generic'), defaultMessage: 'Something went wrong.' });
     notify({ type: 'danger', message });
     return message;
   }, []);

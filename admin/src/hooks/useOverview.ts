@@ -36,7 +36,10 @@ export function useOverview(enabled: boolean): OverviewState {
       setOverview({
         now: next?.now ?? new Date().toISOString(),
         policies: Array.isArray(next?.policies)
-          ? next.policies.map((policy) => ({ ...policy, editions: Array.isArray(policy.editions) ? policy.editions : [] }))
+          ? next.policies.map((policy) => ({
+              ...policy,
+              editions: Array.isArray(policy.editions) ? policy.editions : [],
+            }))
           : [],
       });
       setReceivedAt(Date.now());

@@ -51,7 +51,8 @@ const App = () => {
   const available = TABS.filter((tab) => allowed[tab]);
 
   const [selected, setSelected] = React.useState<TabId | null>(null);
-  const current: TabId | undefined = selected && available.includes(selected) ? selected : available[0];
+  const current: TabId | undefined =
+    selected && available.includes(selected) ? selected : available[0];
   /** Tabs opened once stay mounted (hidden), so their filters and results survive switching tabs. */
   const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(() => new Set());
 
@@ -91,37 +92,43 @@ const App = () => {
         title={title}
         subtitle={formatMessage({
           id: getTrad('page.subtitle'),
-          defaultMessage: 'Policy editions, who accepted what, and the tamper-evident consent ledger.',
+          defaultMessage:
+            'Policy editions, who accepted what, and the tamper-evident consent ledger.',
         })}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-        {canRead ? <SetupWarnings /> : null}
-        <Tabs.Root
-          variant="simple"
-          value={current}
-          onValueChange={(value: string) => {
-            const next = TABS.find((tab) => tab === value);
-            if (!next) return;
-            setVisited((prev) => new Set(prev).add(current).add(next));
-            setSelected(next);
-          }}
-        >
-          <Tabs.List aria-label={formatMessage({ id: getTrad('page.tabs'), defaultMessage: 'Policy Ledger sections' })}>
-            {available.map((tab) => (
-              <Tabs.Trigger key={tab} value={tab} data-testid={`tab-${tab}`}>
-                {formatMessage({ id: getTrad(`tab.${tab}`), defaultMessage: TAB_LABEL[tab] })}
-              </Tabs.Trigger>
-            ))}
-          </Tabs.List>
-          {available.map((tab) =>
-            tab === current || visited.has(tab) ? (
-              <Tabs.Content key={tab} value={tab} forceMount hidden={tab !== current}>
-                <Box paddingTop={6}>{renderTab(tab)}</Box>
-              </Tabs.Content>
-            ) : null,
-          )}
-        </Tabs.Root>
+          {canRead ? <SetupWarnings /> : null}
+          <Tabs.Root
+            variant="simple"
+            value={current}
+            onValueChange={(value: string) => {
+              const next = TABS.find((tab) => tab === value);
+              if (!next) return;
+              setVisited((prev) => new Set(prev).add(current).add(next));
+              setSelected(next);
+            }}
+          >
+            <Tabs.List
+              aria-label={formatMessage({
+                id: getTrad('page.tabs'),
+                defaultMessage: 'Policy Ledger sections',
+              })}
+            >
+              {available.map((tab) => (
+                <Tabs.Trigger key={tab} value={tab} data-testid={`tab-${tab}`}>
+                  {formatMessage({ id: getTrad(`tab.${tab}`), defaultMessage: TAB_LABEL[tab] })}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            {available.map((tab) =>
+              tab === current || visited.has(tab) ? (
+                <Tabs.Content key={tab} value={tab} forceMount hidden={tab !== current}>
+                  <Box paddingTop={6}>{renderTab(tab)}</Box>
+                </Tabs.Content>
+              ) : null,
+            )}
+          </Tabs.Root>
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -10,14 +10,18 @@ import { adminApi } from '@strapi/strapi/admin';
  *
  * The mutation does no request of its own; it only carries `invalidatesTags`.
  */
-const contentManagerCache = adminApi.enhanceEndpoints({ addTagTypes: ['Document'] }).injectEndpoints({
-  endpoints: (builder) => ({
-    policyLedgerRefreshDocument: builder.mutation<null, { model: string; documentId: string }>({
-      queryFn: () => ({ data: null }),
-      invalidatesTags: (_result, _error, { model, documentId }) => [{ type: 'Document', id: `${model}_${documentId}` }],
+const contentManagerCache = adminApi
+  .enhanceEndpoints({ addTagTypes: ['Document'] })
+  .injectEndpoints({
+    endpoints: (builder) => ({
+      policyLedgerRefreshDocument: builder.mutation<null, { model: string; documentId: string }>({
+        queryFn: () => ({ data: null }),
+        invalidatesTags: (_result, _error, { model, documentId }) => [
+          { type: 'Document', id: `${model}_${documentId}` },
+        ],
+      }),
     }),
-  }),
-  overrideExisting: false,
-});
+    overrideExisting: false,
+  });
 
 export const { usePolicyLedgerRefreshDocumentMutation } = contentManagerCache;

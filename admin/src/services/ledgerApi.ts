@@ -13,7 +13,8 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: ['PolicyLedgerSeal'] 
     }),
     policyLedgerHealth: builder.query<SetupWarning[], void>({
       query: () => ({ url: apiPath('health'), method: 'GET' }),
-      transformResponse: (response: ApiResponse<{ warnings: SetupWarning[] }>) => response.data.warnings,
+      transformResponse: (response: ApiResponse<{ warnings: SetupWarning[] }>) =>
+        response.data.warnings,
       providesTags: ['PolicyLedgerSeal'],
     }),
   }),

@@ -24,9 +24,11 @@ export const apiPath = (...segments: string[]): string =>
 
 export const API = {
   overview: () => apiPath('overview'),
-  acceptance: (params: Record<string, QueryValue>) => `${apiPath('stats', 'acceptance')}${queryString(params)}`,
+  acceptance: (params: Record<string, QueryValue>) =>
+    `${apiPath('stats', 'acceptance')}${queryString(params)}`,
   ledger: (params: Record<string, QueryValue>) => `${apiPath('ledger')}${queryString(params)}`,
-  ledgerExport: (params: Record<string, QueryValue>) => `${apiPath('ledger', 'export')}${queryString(params)}`,
+  ledgerExport: (params: Record<string, QueryValue>) =>
+    `${apiPath('ledger', 'export')}${queryString(params)}`,
   verify: () => apiPath('ledger', 'verify'),
   diff: (compareDocumentId: string, params: Record<string, QueryValue>) =>
     `${apiPath('editions', compareDocumentId, 'diff')}${queryString(params)}`,
@@ -36,4 +38,5 @@ export const API = {
 export const isCalendarDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 
 /** Hashes are long: tables show their first 12 characters (the full value goes into a title). */
-export const shortHash = (hash: string | null | undefined, length = 12): string => (hash ? hash.slice(0, length) : '');
+export const shortHash = (hash: string | null | undefined, length = 12): string =>
+  hash ? hash.slice(0, length) : '';

@@ -4,7 +4,10 @@ import { getTrad } from './getTrad';
 import { splitDuration } from './time';
 
 /** "takes effect in 6 d 23 h", "… in 5 h 12 min", "… in 7 min". */
-export function countdownText(remainingMs: number, formatMessage: IntlShape['formatMessage']): string {
+export function countdownText(
+  remainingMs: number,
+  formatMessage: IntlShape['formatMessage'],
+): string {
   if (remainingMs <= 0) {
     return formatMessage({ id: getTrad('countdown.now'), defaultMessage: 'takes effect now' });
   }

@@ -9,8 +9,15 @@ import type { FetchClient } from '@strapi/strapi/admin';
  * body the server sends can be read out of the blob; they are thrown as an
  * Error carrying the server's message.
  */
-export async function downloadFile(get: FetchClient['get'], url: string, filename: string): Promise<void> {
-  const response = await get(url, { responseType: 'blob', validateStatus: (status) => status !== 401 });
+export async function downloadFile(
+  get: FetchClient['get'],
+  url: string,
+  filename: string,
+): Promise<void> {
+  const response = await get(url, {
+    responseType: 'blob',
+    validateStatus: (status) => status !== 401,
+  });
   const status = response.status ?? 200;
   if (status >= 400) {
     throw new Error((await blobErrorMessage(response.data)) ?? `HTTP ${status}`);

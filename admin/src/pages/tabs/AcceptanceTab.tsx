@@ -23,14 +23,28 @@ import { useIntl } from 'react-intl';
 import { SelectField, TextField } from '../../components/fields';
 import { actionLabel, CONSENT_ACTIONS } from '../../components/labels';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
-import type { AcceptanceCounts, AcceptanceRow, AcceptanceStats, ApiResponse, ConsentAction, GroupKey, OverviewPolicy } from '../../../../shared/contracts';
+import type {
+  AcceptanceCounts,
+  AcceptanceRow,
+  AcceptanceStats,
+  ApiResponse,
+  ConsentAction,
+  GroupKey,
+  OverviewPolicy,
+} from '../../../../shared/contracts';
 import { API, isCalendarDate } from '../../utils/api';
 import { isAbortError } from '../../utils/errors';
 import { getTrad } from '../../utils/getTrad';
 
 type FormatMessage = IntlShape['formatMessage'];
 
-const GROUP_BY_OPTIONS = ['version', 'version,locale', 'version,form', 'day', 'version,day'] as const;
+const GROUP_BY_OPTIONS = [
+  'version',
+  'version,locale',
+  'version,form',
+  'day',
+  'version,day',
+] as const;
 type GroupByOption = (typeof GROUP_BY_OPTIONS)[number];
 
 const GROUP_BY_LABEL: Record<GroupByOption, string> = {
@@ -49,18 +63,29 @@ const GROUP_KEY_LABEL: Record<GroupKey, string> = {
 };
 
 /** Chart colours (design-system theme tokens), one per consent action. */
-export const ACTION_COLOR: Record<ConsentAction, 'success500' | 'primary500' | 'warning500' | 'danger500'> = {
+export const ACTION_COLOR: Record<
+  ConsentAction,
+  'success500' | 'primary500' | 'warning500' | 'danger500'
+> = {
   granted: 'success500',
   implied: 'primary500',
   withdrawn: 'warning500',
   denied: 'danger500',
 };
 
-const COUNT_KEYS: Array<keyof AcceptanceCounts> = ['granted', 'implied', 'withdrawn', 'denied', 'total'];
+const COUNT_KEYS: Array<keyof AcceptanceCounts> = [
+  'granted',
+  'implied',
+  'withdrawn',
+  'denied',
+  'total',
+];
 
-const isGroupKey = (key: string): key is GroupKey => key === 'version' || key === 'locale' || key === 'form' || key === 'day';
+const isGroupKey = (key: string): key is GroupKey =>
+  key === 'version' || key === 'locale' || key === 'form' || key === 'day';
 
-const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0);
+const num = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0;
 
 /** The text of one group cell: "v3", "kk", the form key or "via API", "2029-05-10". */
 function groupValue(key: GroupKey, row: AcceptanceRow, formatMessage: FormatMessage): string {
@@ -72,7 +97,10 @@ function groupValue(key: GroupKey, row: AcceptanceRow, formatMessage: FormatMess
     return formatMessage({ id: getTrad('panel.not-set'), defaultMessage: '—' });
   }
   if (key === 'version') {
-    return formatMessage({ id: getTrad('panel.version.value'), defaultMessage: 'v{version}' }, { version: value });
+    return formatMessage(
+      { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
+      { version: value },
+    );
   }
   return String(value);
 }
@@ -106,14 +134,21 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
 
   const policyKeys = React.useMemo(() => (policies ?? []).map((p) => p.key), [policies]);
   const policy =
-    policies === null ? selectedPolicy : policyKeys.includes(selectedPolicy) ? selectedPolicy : (policyKeys[0] ?? '');
+    policies === null
+      ? selectedPolicy
+      : policyKeys.includes(selectedPolicy)
+        ? selectedPolicy
+        : (policyKeys[0] ?? '');
 
   const fromError = from && !isCalendarDate(from) ? invalidDate(formatMessage) : undefined;
   const toError =
     to && !isCalendarDate(to)
       ? invalidDate(formatMessage)
       : from && to && !fromError && from > to
-        ? formatMessage({ id: getTrad('filters.range-error'), defaultMessage: 'The end date is before the start date.' })
+        ? formatMessage({
+            id: getTrad('filters.range-error'),
+            defaultMessage: 'The end date is before the start date.',
+          })
         : undefined;
   const canQuery = Boolean(policy) && !fromError && !toError;
 
@@ -142,7 +177,13 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
   }, [stats, groupBy]);
 
   const rows = stats?.rows ?? [];
-  const totals: AcceptanceCounts = stats?.totals ?? { granted: 0, implied: 0, withdrawn: 0, denied: 0, total: 0 };
+  const totals: AcceptanceCounts = stats?.totals ?? {
+    granted: 0,
+    implied: 0,
+    withdrawn: 0,
+    denied: 0,
+    total: 0,
+  };
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
@@ -154,7 +195,10 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
                 name="acceptance-policy"
                 testId="acceptance-policy"
                 label={formatMessage({ id: getTrad('filters.policy'), defaultMessage: 'Policy' })}
-                hint={formatMessage({ id: getTrad('filters.policy.key-hint'), defaultMessage: 'The policy key; press Enter.' })}
+                hint={formatMessage({
+                  id: getTrad('filters.policy.key-hint'),
+                  defaultMessage: 'The policy key; press Enter.',
+                })}
                 value={policyDraft}
                 onChange={setPolicyDraft}
                 onSubmit={() => setSelectedPolicy(policyDraft.trim())}
@@ -164,9 +208,15 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
                 name="acceptance-policy"
                 testId="acceptance-policy"
                 label={formatMessage({ id: getTrad('filters.policy'), defaultMessage: 'Policy' })}
-                placeholder={formatMessage({ id: getTrad('filters.policy.placeholder'), defaultMessage: 'Choose a policy' })}
+                placeholder={formatMessage({
+                  id: getTrad('filters.policy.placeholder'),
+                  defaultMessage: 'Choose a policy',
+                })}
                 value={policy}
-                options={(policies ?? []).map((p) => ({ value: p.key, label: `${p.name} (${p.key})` }))}
+                options={(policies ?? []).map((p) => ({
+                  value: p.key,
+                  label: `${p.name} (${p.key})`,
+                }))}
                 onChange={setSelectedPolicy}
               />
             )}
@@ -175,7 +225,10 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
             <SelectField
               name="acceptance-groupby"
               testId="acceptance-groupby"
-              label={formatMessage({ id: getTrad('acceptance.group-by'), defaultMessage: 'Group by' })}
+              label={formatMessage({
+                id: getTrad('acceptance.group-by'),
+                defaultMessage: 'Group by',
+              })}
               value={groupBy}
               options={GROUP_BY_OPTIONS.map((option) => ({
                 value: option,
@@ -185,7 +238,8 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
                 }),
               }))}
               onChange={(value) => {
-                if ((GROUP_BY_OPTIONS as readonly string[]).includes(value)) setGroupBy(value as GroupByOption);
+                if ((GROUP_BY_OPTIONS as readonly string[]).includes(value))
+                  setGroupBy(value as GroupByOption);
               }}
             />
           </Grid.Item>
@@ -213,7 +267,13 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
               onChange={setTo}
             />
           </Grid.Item>
-          <Grid.Item col={2} s={12} direction="column" alignItems="stretch" justifyContent="flex-end">
+          <Grid.Item
+            col={2}
+            s={12}
+            direction="column"
+            alignItems="stretch"
+            justifyContent="flex-end"
+          >
             <Box paddingTop={6}>
               <Button
                 variant="secondary"
@@ -240,14 +300,19 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
       ) : !stats ? (
         isLoading ? (
           <Flex justifyContent="center" padding={8}>
-            <Loader>{formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}</Loader>
+            <Loader>
+              {formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}
+            </Loader>
           </Flex>
         ) : null
       ) : (
         <>
           <Flex gap={6} wrap="wrap" alignItems="center">
             <Typography variant="omega" textColor="neutral800">
-              {formatMessage({ id: getTrad('acceptance.pending'), defaultMessage: 'Pending re-acceptance:' })}{' '}
+              {formatMessage({
+                id: getTrad('acceptance.pending'),
+                defaultMessage: 'Pending re-acceptance:',
+              })}{' '}
               <Typography variant="omega" fontWeight="bold" data-testid="pending-reacceptance">
                 {num(stats.pendingReacceptance)}
               </Typography>
@@ -258,18 +323,32 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
                     { id: getTrad('policies.current'), defaultMessage: 'In force: v{version}' },
                     { version: stats.currentVersion },
                   )
-                : formatMessage({ id: getTrad('policies.current.none'), defaultMessage: 'Nothing in force' })}
+                : formatMessage({
+                    id: getTrad('policies.current.none'),
+                    defaultMessage: 'Nothing in force',
+                  })}
             </Typography>
-            {isLoading ? <Loader small>{formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}</Loader> : null}
+            {isLoading ? (
+              <Loader small>
+                {formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}
+              </Loader>
+            ) : null}
           </Flex>
 
-          <Table colCount={groupKeys.length + COUNT_KEYS.length} rowCount={rows.length + 2} data-testid="acceptance-table">
+          <Table
+            colCount={groupKeys.length + COUNT_KEYS.length}
+            rowCount={rows.length + 2}
+            data-testid="acceptance-table"
+          >
             <Thead>
               <Tr>
                 {groupKeys.map((key) => (
                   <Th key={key}>
                     <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage({ id: getTrad(`acceptance.column.${key}`), defaultMessage: GROUP_KEY_LABEL[key] })}
+                      {formatMessage({
+                        id: getTrad(`acceptance.column.${key}`),
+                        defaultMessage: GROUP_KEY_LABEL[key],
+                      })}
                     </Typography>
                   </Th>
                 ))}
@@ -277,7 +356,10 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
                   <Th key={key}>
                     <Typography variant="sigma" textColor="neutral600">
                       {key === 'total'
-                        ? formatMessage({ id: getTrad('acceptance.column.total'), defaultMessage: 'Total' })
+                        ? formatMessage({
+                            id: getTrad('acceptance.column.total'),
+                            defaultMessage: 'Total',
+                          })
                         : actionLabel(key, formatMessage)}
                     </Typography>
                   </Th>
@@ -286,15 +368,24 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
             </Thead>
             <Tbody>
               {rows.map((row) => (
-                <Tr key={groupKeys.map((k) => String(row[k] ?? '')).join('|')} data-testid="acceptance-row" {...rowDataAttributes(row, groupKeys)}>
+                <Tr
+                  key={groupKeys.map((k) => String(row[k] ?? '')).join('|')}
+                  data-testid="acceptance-row"
+                  {...rowDataAttributes(row, groupKeys)}
+                >
                   {groupKeys.map((key) => (
                     <Td key={key}>
-                      <Typography textColor="neutral800">{groupValue(key, row, formatMessage)}</Typography>
+                      <Typography textColor="neutral800">
+                        {groupValue(key, row, formatMessage)}
+                      </Typography>
                     </Td>
                   ))}
                   {COUNT_KEYS.map((key) => (
                     <Td key={key} data-testid={`count-${key}`}>
-                      <Typography textColor="neutral800" fontWeight={key === 'total' ? 'bold' : undefined}>
+                      <Typography
+                        textColor="neutral800"
+                        fontWeight={key === 'total' ? 'bold' : undefined}
+                      >
                         {num(row[key])}
                       </Typography>
                     </Td>
@@ -305,7 +396,10 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
                 {groupKeys.length > 0 ? (
                   <Td colSpan={groupKeys.length}>
                     <Typography fontWeight="bold">
-                      {formatMessage({ id: getTrad('acceptance.totals'), defaultMessage: 'All groups' })}
+                      {formatMessage({
+                        id: getTrad('acceptance.totals'),
+                        defaultMessage: 'All groups',
+                      })}
                     </Typography>
                   </Td>
                 ) : null}
@@ -326,7 +420,10 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
 };
 
 const invalidDate = (formatMessage: FormatMessage) =>
-  formatMessage({ id: getTrad('filters.date-invalid'), defaultMessage: 'Use the format YYYY-MM-DD.' });
+  formatMessage({
+    id: getTrad('filters.date-invalid'),
+    defaultMessage: 'Use the format YYYY-MM-DD.',
+  });
 
 /** One horizontal stacked bar per row (granted, implied, withdrawn, denied), scaled to the largest row. */
 const AcceptanceChart = ({ rows, groupKeys }: { rows: AcceptanceRow[]; groupKeys: GroupKey[] }) => {
@@ -341,17 +438,29 @@ const AcceptanceChart = ({ rows, groupKeys }: { rows: AcceptanceRow[]; groupKeys
       padding={6}
       data-testid="acceptance-chart"
       role="figure"
-      aria-label={formatMessage({ id: getTrad('acceptance.chart'), defaultMessage: 'Acceptance by group' })}
+      aria-label={formatMessage({
+        id: getTrad('acceptance.chart'),
+        defaultMessage: 'Acceptance by group',
+      })}
     >
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex justifyContent="space-between" wrap="wrap" gap={4}>
           <Typography variant="delta" tag="h2">
-            {formatMessage({ id: getTrad('acceptance.chart'), defaultMessage: 'Acceptance by group' })}
+            {formatMessage({
+              id: getTrad('acceptance.chart'),
+              defaultMessage: 'Acceptance by group',
+            })}
           </Typography>
           <Flex gap={4} wrap="wrap" data-testid="acceptance-legend">
             {CONSENT_ACTIONS.map((action) => (
               <Flex key={action} gap={2} alignItems="center">
-                <Box width="1.2rem" height="1.2rem" hasRadius background={ACTION_COLOR[action]} aria-hidden />
+                <Box
+                  width="1.2rem"
+                  height="1.2rem"
+                  hasRadius
+                  background={ACTION_COLOR[action]}
+                  aria-hidden
+                />
                 <Typography variant="pi" textColor="neutral700">
                   {actionLabel(action, formatMessage)}
                 </Typography>
@@ -362,7 +471,10 @@ const AcceptanceChart = ({ rows, groupKeys }: { rows: AcceptanceRow[]; groupKeys
 
         {rows.length === 0 ? (
           <Typography variant="omega" textColor="neutral600">
-            {formatMessage({ id: getTrad('acceptance.empty'), defaultMessage: 'No consents recorded for this selection.' })}
+            {formatMessage({
+              id: getTrad('acceptance.empty'),
+              defaultMessage: 'No consents recorded for this selection.',
+            })}
           </Typography>
         ) : (
           rows.map((row) => {

@@ -1,6 +1,14 @@
 import * as React from 'react';
 
-import { Badge, Box, EmptyStateLayout, Flex, Grid, Loader, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  EmptyStateLayout,
+  Flex,
+  Grid,
+  Loader,
+  Typography,
+} from '@strapi/design-system';
 import { ArrowsHorizontal } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -9,7 +17,13 @@ import { styled } from 'styled-components';
 import { SelectField } from '../../components/fields';
 import { stateLabel, versionLabel } from '../../components/labels';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
-import type { ApiResponse, DiffChangeType, EditionDiff, OverviewEdition, OverviewPolicy } from '../../../../shared/contracts';
+import type {
+  ApiResponse,
+  DiffChangeType,
+  EditionDiff,
+  OverviewEdition,
+  OverviewPolicy,
+} from '../../../../shared/contracts';
 import { API } from '../../utils/api';
 import { isAbortError } from '../../utils/errors';
 import { getTrad } from '../../utils/getTrad';
@@ -27,7 +41,8 @@ interface DiffLine {
 export function toLines(changes: EditionDiff['changes']): DiffLine[] {
   const lines: DiffLine[] = [];
   for (const change of changes ?? []) {
-    const type: DiffChangeType = change.type === 'added' || change.type === 'removed' ? change.type : 'unchanged';
+    const type: DiffChangeType =
+      change.type === 'added' || change.type === 'removed' ? change.type : 'unchanged';
     const value = typeof change.value === 'string' ? change.value : '';
     const body = value.endsWith('\n') ? value.slice(0, -1) : value;
     for (const text of body.split('\n')) lines.push({ type, text });
@@ -35,7 +50,14 @@ export function toLines(changes: EditionDiff['changes']): DiffLine[] {
   return lines;
 }
 
-const LINE_STYLE: Record<DiffChangeType, { background: 'success100' | 'danger100' | 'neutral0'; color: 'success700' | 'danger700' | 'neutral800'; marker: string }> = {
+const LINE_STYLE: Record<
+  DiffChangeType,
+  {
+    background: 'success100' | 'danger100' | 'neutral0';
+    color: 'success700' | 'danger700' | 'neutral800';
+    marker: string;
+  }
+> = {
   added: { background: 'success100', color: 'success700', marker: '+' },
   removed: { background: 'danger100', color: 'danger700', marker: '-' },
   unchanged: { background: 'neutral0', color: 'neutral800', marker: ' ' },
@@ -62,7 +84,13 @@ const DiffLineRow = styled(Flex)`
   }
 `;
 
-export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: OverviewPolicy[]; isLoading: boolean }) => {
+export const DiffTab = ({
+  policies,
+  isLoading: overviewLoading,
+}: {
+  policies: OverviewPolicy[];
+  isLoading: boolean;
+}) => {
   const { formatMessage, formatDate } = useIntl();
   const { get } = useFetchClient();
   const notifyError = useErrorNotification();
@@ -82,7 +110,9 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
   // Defaults: compare = the newest edition, base = the one before it.
   const compare = findEdition(compareId) ?? editions[0] ?? null;
   const base =
-    findEdition(baseId) ?? editions.find((e) => compare && e.documentId !== compare.documentId) ?? null;
+    findEdition(baseId) ??
+    editions.find((e) => compare && e.documentId !== compare.documentId) ??
+    null;
 
   const locales = React.useMemo(() => {
     const all = new Set<string>([...(compare?.locales ?? []), ...(base?.locales ?? [])]);
@@ -103,7 +133,9 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
     }
     const seq = ++requestSeq.current;
     setIsLoading(true);
-    get<ApiResponse<EditionDiff>>(API.diff(compareDoc, { against: baseDoc, locale: effectiveLocale }))
+    get<ApiResponse<EditionDiff>>(
+      API.diff(compareDoc, { against: baseDoc, locale: effectiveLocale }),
+    )
       .then(({ data }) => {
         if (seq !== requestSeq.current) return;
         setDiff(data?.data ?? null);
@@ -121,7 +153,10 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
   const lines = React.useMemo(() => (diff ? toLines(diff.changes) : []), [diff]);
 
   const editionOption = (edition: OverviewEdition) => {
-    const parts = [versionLabel(edition.version, formatMessage), stateLabel(edition.state, formatMessage)];
+    const parts = [
+      versionLabel(edition.version, formatMessage),
+      stateLabel(edition.state, formatMessage),
+    ];
     if (edition.editionDate) parts.push(edition.editionDate);
     else if (edition.title) parts.push(edition.title);
     return { value: edition.documentId, label: parts.join(' · ') };
@@ -130,12 +165,17 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
   if (policies.length === 0) {
     return overviewLoading ? (
       <Flex justifyContent="center" padding={8}>
-        <Loader>{formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}</Loader>
+        <Loader>
+          {formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}
+        </Loader>
       </Flex>
     ) : (
       <EmptyStateLayout
         icon={<ArrowsHorizontal width="6.4rem" height="6.4rem" />}
-        content={formatMessage({ id: getTrad('policies.empty'), defaultMessage: 'No policies yet. Create one in the Content Manager.' })}
+        content={formatMessage({
+          id: getTrad('policies.empty'),
+          defaultMessage: 'No policies yet. Create one in the Content Manager.',
+        })}
       />
     );
   }
@@ -163,7 +203,10 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
               name="diff-base"
               testId="diff-base"
               label={formatMessage({ id: getTrad('diff.base'), defaultMessage: 'Base edition' })}
-              placeholder={formatMessage({ id: getTrad('diff.pick-edition'), defaultMessage: 'Choose an edition' })}
+              placeholder={formatMessage({
+                id: getTrad('diff.pick-edition'),
+                defaultMessage: 'Choose an edition',
+              })}
               value={base?.documentId ?? ''}
               options={editions.map(editionOption)}
               onChange={setBaseId}
@@ -173,8 +216,14 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
             <SelectField
               name="diff-compare"
               testId="diff-compare"
-              label={formatMessage({ id: getTrad('diff.compare'), defaultMessage: 'Compared edition' })}
-              placeholder={formatMessage({ id: getTrad('diff.pick-edition'), defaultMessage: 'Choose an edition' })}
+              label={formatMessage({
+                id: getTrad('diff.compare'),
+                defaultMessage: 'Compared edition',
+              })}
+              placeholder={formatMessage({
+                id: getTrad('diff.pick-edition'),
+                defaultMessage: 'Choose an edition',
+              })}
               value={compare?.documentId ?? ''}
               options={editions.map(editionOption)}
               onChange={setCompareId}
@@ -185,7 +234,10 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
               name="diff-locale"
               testId="diff-locale"
               label={formatMessage({ id: getTrad('filters.locale'), defaultMessage: 'Locale' })}
-              placeholder={formatMessage({ id: getTrad('diff.pick-locale'), defaultMessage: 'Choose a locale' })}
+              placeholder={formatMessage({
+                id: getTrad('diff.pick-locale'),
+                defaultMessage: 'Choose a locale',
+              })}
               value={effectiveLocale}
               options={locales.map((l) => ({ value: l, label: l }))}
               onChange={setLocale}
@@ -204,22 +256,37 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
         />
       ) : sameEdition ? (
         <Typography variant="omega" textColor="neutral600">
-          {formatMessage({ id: getTrad('diff.same'), defaultMessage: 'Choose two different editions.' })}
+          {formatMessage({
+            id: getTrad('diff.same'),
+            defaultMessage: 'Choose two different editions.',
+          })}
         </Typography>
       ) : !diff ? (
         isLoading ? (
           <Flex justifyContent="center" padding={8}>
-            <Loader>{formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}</Loader>
+            <Loader>
+              {formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}
+            </Loader>
           </Flex>
         ) : null
       ) : (
-        <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} data-testid="diff-result" data-locale={diff.locale}>
+        <Box
+          background="neutral0"
+          shadow="tableShadow"
+          hasRadius
+          padding={6}
+          data-testid="diff-result"
+          data-locale={diff.locale}
+        >
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Typography variant="delta" tag="h2">
                   {formatMessage(
-                    { id: getTrad('diff.heading'), defaultMessage: '{base} → {compare} ({locale})' },
+                    {
+                      id: getTrad('diff.heading'),
+                      defaultMessage: '{base} → {compare} ({locale})',
+                    },
                     {
                       base: versionLabel(diff.base?.version, formatMessage),
                       compare: versionLabel(diff.compare?.version, formatMessage),
@@ -232,7 +299,11 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
                 </Typography>
               </Flex>
               <Flex gap={2} alignItems="center">
-                {isLoading ? <Loader small>{formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}</Loader> : null}
+                {isLoading ? (
+                  <Loader small>
+                    {formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}
+                  </Loader>
+                ) : null}
                 <Badge variant="success" data-testid="diff-added">
                   {formatMessage(
                     { id: getTrad('diff.added'), defaultMessage: '+{count} added' },
@@ -242,7 +313,10 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
                 <Badge variant="danger" data-testid="diff-removed">
                   {formatMessage(
                     { id: getTrad('diff.removed'), defaultMessage: '−{count} removed' },
-                    { count: diff.stats?.removed ?? lines.filter((l) => l.type === 'removed').length },
+                    {
+                      count:
+                        diff.stats?.removed ?? lines.filter((l) => l.type === 'removed').length,
+                    },
                   )}
                 </Badge>
               </Flex>
@@ -250,7 +324,10 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
 
             {lines.length === 0 ? (
               <Typography variant="omega" textColor="neutral600">
-                {formatMessage({ id: getTrad('diff.empty'), defaultMessage: 'Both editions have the same text.' })}
+                {formatMessage({
+                  id: getTrad('diff.empty'),
+                  defaultMessage: 'Both editions have the same text.',
+                })}
               </Typography>
             ) : (
               <Box
@@ -260,7 +337,10 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
                 hasRadius
                 overflow="auto"
                 role="table"
-                aria-label={formatMessage({ id: getTrad('diff.lines'), defaultMessage: 'Line changes' })}
+                aria-label={formatMessage({
+                  id: getTrad('diff.lines'),
+                  defaultMessage: 'Line changes',
+                })}
               >
                 {lines.map((line, index) => {
                   const style = LINE_STYLE[line.type];
@@ -276,7 +356,12 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
                       data-marker={style.marker}
                       title={formatMessage({
                         id: getTrad(`diff.marker.${line.type}`),
-                        defaultMessage: line.type === 'added' ? 'Added' : line.type === 'removed' ? 'Removed' : 'Unchanged',
+                        defaultMessage:
+                          line.type === 'added'
+                            ? 'Added'
+                            : line.type === 'removed'
+                              ? 'Removed'
+                              : 'Unchanged',
                       })}
                     >
                       <Box role="cell" paddingRight={3} flex="1" color={style.color}>
@@ -291,8 +376,16 @@ export const DiffTab = ({ policies, isLoading: overviewLoading }: { policies: Ov
             {compare?.effectiveAt ? (
               <Typography variant="pi" textColor="neutral600">
                 {formatMessage(
-                  { id: getTrad('diff.compare-effective'), defaultMessage: 'The compared edition takes effect {date}.' },
-                  { date: formatDate(new Date(compare.effectiveAt), { dateStyle: 'medium', timeStyle: 'short' }) },
+                  {
+                    id: getTrad('diff.compare-effective'),
+                    defaultMessage: 'The compared edition takes effect {date}.',
+                  },
+                  {
+                    date: formatDate(new Date(compare.effectiveAt), {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    }),
+                  },
                 )}
               </Typography>
             ) : null}

@@ -24,7 +24,12 @@ import { useIntl } from 'react-intl';
 import { SelectField, TextField } from '../../components/fields';
 import { actionLabel, CONSENT_ACTIONS, ConsentActionBadge } from '../../components/labels';
 import { useErrorNotification } from '../../hooks/useErrorNotification';
-import type { ApiResponse, LedgerEvent, LedgerPage, OverviewPolicy } from '../../../../shared/contracts';
+import type {
+  ApiResponse,
+  LedgerEvent,
+  LedgerPage,
+  OverviewPolicy,
+} from '../../../../shared/contracts';
 import { API, isCalendarDate, shortHash } from '../../utils/api';
 import { downloadFile } from '../../utils/download';
 import { isAbortError } from '../../utils/errors';
@@ -87,7 +92,13 @@ const DATE_TIME_SECONDS: Intl.DateTimeFormatOptions = {
   second: '2-digit',
 };
 
-export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] | null; canExport: boolean }) => {
+export const LedgerTab = ({
+  policies,
+  canExport,
+}: {
+  policies: OverviewPolicy[] | null;
+  canExport: boolean;
+}) => {
   const { formatMessage, formatDate } = useIntl();
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -107,16 +118,23 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
   const setFilter = (key: keyof LedgerFilters) => (value: string) =>
     setFilters((prev) => ({ ...prev, [key]: value === ANY ? '' : value }));
 
-  const fromError = filters.from && !isCalendarDate(filters.from) ? invalidDate(formatMessage) : undefined;
+  const fromError =
+    filters.from && !isCalendarDate(filters.from) ? invalidDate(formatMessage) : undefined;
   const toError =
     filters.to && !isCalendarDate(filters.to)
       ? invalidDate(formatMessage)
       : filters.from && filters.to && !fromError && filters.from > filters.to
-        ? formatMessage({ id: getTrad('filters.range-error'), defaultMessage: 'The end date is before the start date.' })
+        ? formatMessage({
+            id: getTrad('filters.range-error'),
+            defaultMessage: 'The end date is before the start date.',
+          })
         : undefined;
   const versionError =
     filters.version && !/^\d+$/.test(filters.version.trim())
-      ? formatMessage({ id: getTrad('ledger.version.invalid'), defaultMessage: 'A version is a whole number.' })
+      ? formatMessage({
+          id: getTrad('ledger.version.invalid'),
+          defaultMessage: 'A version is a whole number.',
+        })
       : undefined;
   const filtersValid = !fromError && !toError && !versionError;
 
@@ -179,17 +197,23 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
   };
 
   const policyOptions = [
-    { value: ANY, label: formatMessage({ id: getTrad('filters.any-policy'), defaultMessage: 'All policies' }) },
+    {
+      value: ANY,
+      label: formatMessage({ id: getTrad('filters.any-policy'), defaultMessage: 'All policies' }),
+    },
     ...(policies ?? []).map((p) => ({ value: p.key, label: `${p.name} (${p.key})` })),
   ];
   const knownLocales = React.useMemo(() => {
     const set = new Set<string>();
-    for (const policy of policies ?? []) for (const edition of policy.editions) for (const l of edition.locales ?? []) set.add(l);
+    for (const policy of policies ?? [])
+      for (const edition of policy.editions) for (const l of edition.locales ?? []) set.add(l);
     return [...set].sort();
   }, [policies]);
   const knownVersions = React.useMemo(() => {
     const chosen = (policies ?? []).find((p) => p.key === filters.policy);
-    const versions = chosen?.editions.map((e) => e.version).filter((v): v is number => typeof v === 'number') ?? [];
+    const versions =
+      chosen?.editions.map((e) => e.version).filter((v): v is number => typeof v === 'number') ??
+      [];
     return [...new Set(versions)].sort((a, b) => b - a);
   }, [policies, filters.policy]);
 
@@ -215,7 +239,8 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                 })}
                 hint={formatMessage({
                   id: getTrad('ledger.subject.hint'),
-                  defaultMessage: 'Looked up by its keyed hash; the ledger never stores it in clear.',
+                  defaultMessage:
+                    'Looked up by its keyed hash; the ledger never stores it in clear.',
                 })}
                 value={filters.subject}
                 onChange={setFilter('subject')}
@@ -228,7 +253,10 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                   name="ledger-policy"
                   testId="ledger-policy"
                   label={formatMessage({ id: getTrad('filters.policy'), defaultMessage: 'Policy' })}
-                  placeholder={formatMessage({ id: getTrad('filters.policy.key'), defaultMessage: 'Policy key' })}
+                  placeholder={formatMessage({
+                    id: getTrad('filters.policy.key'),
+                    defaultMessage: 'Policy key',
+                  })}
                   value={filters.policy}
                   onChange={setFilter('policy')}
                   onSubmit={search}
@@ -240,7 +268,13 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                   label={formatMessage({ id: getTrad('filters.policy'), defaultMessage: 'Policy' })}
                   value={filters.policy || ANY}
                   options={policyOptions}
-                  onChange={(value) => setFilters((prev) => ({ ...prev, policy: value === ANY ? '' : value, version: '' }))}
+                  onChange={(value) =>
+                    setFilters((prev) => ({
+                      ...prev,
+                      policy: value === ANY ? '' : value,
+                      version: '',
+                    }))
+                  }
                 />
               )}
             </Grid.Item>
@@ -251,8 +285,17 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                 label={formatMessage({ id: getTrad('ledger.action'), defaultMessage: 'Action' })}
                 value={filters.action || ANY}
                 options={[
-                  { value: ANY, label: formatMessage({ id: getTrad('filters.any-action'), defaultMessage: 'All actions' }) },
-                  ...CONSENT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action, formatMessage) })),
+                  {
+                    value: ANY,
+                    label: formatMessage({
+                      id: getTrad('filters.any-action'),
+                      defaultMessage: 'All actions',
+                    }),
+                  },
+                  ...CONSENT_ACTIONS.map((action) => ({
+                    value: action,
+                    label: actionLabel(action, formatMessage),
+                  })),
                 ]}
                 onChange={setFilter('action')}
               />
@@ -265,10 +308,19 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                   label={formatMessage({ id: getTrad('panel.version'), defaultMessage: 'Version' })}
                   value={filters.version || ANY}
                   options={[
-                    { value: ANY, label: formatMessage({ id: getTrad('filters.any-version'), defaultMessage: 'All versions' }) },
+                    {
+                      value: ANY,
+                      label: formatMessage({
+                        id: getTrad('filters.any-version'),
+                        defaultMessage: 'All versions',
+                      }),
+                    },
                     ...knownVersions.map((v) => ({
                       value: String(v),
-                      label: formatMessage({ id: getTrad('panel.version.value'), defaultMessage: 'v{version}' }, { version: v }),
+                      label: formatMessage(
+                        { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
+                        { version: v },
+                      ),
                     })),
                   ]}
                   onChange={setFilter('version')}
@@ -294,7 +346,13 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                   label={formatMessage({ id: getTrad('filters.locale'), defaultMessage: 'Locale' })}
                   value={filters.locale || ANY}
                   options={[
-                    { value: ANY, label: formatMessage({ id: getTrad('filters.any-locale'), defaultMessage: 'All locales' }) },
+                    {
+                      value: ANY,
+                      label: formatMessage({
+                        id: getTrad('filters.any-locale'),
+                        defaultMessage: 'All locales',
+                      }),
+                    },
                     ...knownLocales.map((l) => ({ value: l, label: l })),
                   ]}
                   onChange={setFilter('locale')}
@@ -315,7 +373,10 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                 name="ledger-form"
                 testId="ledger-form"
                 label={formatMessage({ id: getTrad('ledger.form'), defaultMessage: 'Form' })}
-                placeholder={formatMessage({ id: getTrad('ledger.form.placeholder'), defaultMessage: 'Form key' })}
+                placeholder={formatMessage({
+                  id: getTrad('ledger.form.placeholder'),
+                  defaultMessage: 'Form key',
+                })}
                 value={filters.form}
                 onChange={setFilter('form')}
                 onSubmit={search}
@@ -389,7 +450,10 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
         {canExport ? (
           <Flex gap={2} wrap="wrap">
             <Typography variant="pi" textColor="neutral600">
-              {formatMessage({ id: getTrad('ledger.export'), defaultMessage: 'Export the filtered ledger:' })}
+              {formatMessage({
+                id: getTrad('ledger.export'),
+                defaultMessage: 'Export the filtered ledger:',
+              })}
             </Typography>
             {EXPORT_FORMATS.map(({ format, filename, label }) => (
               <Button
@@ -412,12 +476,17 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
 
       {!loaded && isLoading ? (
         <Flex justifyContent="center" padding={8}>
-          <Loader>{formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}</Loader>
+          <Loader>
+            {formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}
+          </Loader>
         </Flex>
       ) : loaded && events.length === 0 ? (
         <EmptyStateLayout
           icon={<ListSearch width="6.4rem" height="6.4rem" />}
-          content={formatMessage({ id: getTrad('ledger.empty'), defaultMessage: 'No consent events match these filters.' })}
+          content={formatMessage({
+            id: getTrad('ledger.empty'),
+            defaultMessage: 'No consent events match these filters.',
+          })}
         />
       ) : events.length > 0 ? (
         <>
@@ -426,16 +495,31 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
               <Tr>
                 {[
                   formatMessage({ id: getTrad('ledger.column.seq'), defaultMessage: '#' }),
-                  formatMessage({ id: getTrad('ledger.column.occurred-at'), defaultMessage: 'Recorded' }),
-                  formatMessage({ id: getTrad('ledger.column.subject'), defaultMessage: 'Person (hash)' }),
+                  formatMessage({
+                    id: getTrad('ledger.column.occurred-at'),
+                    defaultMessage: 'Recorded',
+                  }),
+                  formatMessage({
+                    id: getTrad('ledger.column.subject'),
+                    defaultMessage: 'Person (hash)',
+                  }),
                   formatMessage({ id: getTrad('ledger.action'), defaultMessage: 'Action' }),
                   formatMessage({ id: getTrad('filters.policy'), defaultMessage: 'Policy' }),
                   formatMessage({ id: getTrad('filters.locale'), defaultMessage: 'Locale' }),
                   formatMessage({ id: getTrad('ledger.form'), defaultMessage: 'Form' }),
-                  formatMessage({ id: getTrad('ledger.column.purposes'), defaultMessage: 'Purposes' }),
+                  formatMessage({
+                    id: getTrad('ledger.column.purposes'),
+                    defaultMessage: 'Purposes',
+                  }),
                   formatMessage({ id: getTrad('ledger.column.method'), defaultMessage: 'Method' }),
-                  formatMessage({ id: getTrad('ledger.column.content-hash'), defaultMessage: 'Text hash' }),
-                  formatMessage({ id: getTrad('ledger.column.hash'), defaultMessage: 'Event hash' }),
+                  formatMessage({
+                    id: getTrad('ledger.column.content-hash'),
+                    defaultMessage: 'Text hash',
+                  }),
+                  formatMessage({
+                    id: getTrad('ledger.column.hash'),
+                    defaultMessage: 'Event hash',
+                  }),
                 ].map((label) => (
                   <Th key={label}>
                     <Typography variant="sigma" textColor="neutral600">
@@ -451,7 +535,11 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                   key={`${event.seq}-${event.id}`}
                   data-testid="ledger-row"
                   data-action={event.action}
-                  data-version={event.version === null || event.version === undefined ? '' : String(event.version)}
+                  data-version={
+                    event.version === null || event.version === undefined
+                      ? ''
+                      : String(event.version)
+                  }
                   data-seq={event.seq}
                 >
                   <Td>
@@ -459,7 +547,9 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                   </Td>
                   <Td>
                     <Typography textColor="neutral800" title={event.occurredAt}>
-                      {event.occurredAt ? formatDate(new Date(event.occurredAt), DATE_TIME_SECONDS) : ''}
+                      {event.occurredAt
+                        ? formatDate(new Date(event.occurredAt), DATE_TIME_SECONDS)
+                        : ''}
                     </Typography>
                   </Td>
                   <Td>
@@ -480,7 +570,9 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                     <Typography textColor="neutral800">{event.locale ?? '—'}</Typography>
                   </Td>
                   <Td>
-                    <Typography textColor="neutral800">{formLabel(event, formatMessage)}</Typography>
+                    <Typography textColor="neutral800">
+                      {formLabel(event, formatMessage)}
+                    </Typography>
                   </Td>
                   <Td>
                     <Purposes purposes={event.purposes} />
@@ -489,7 +581,9 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
                     <Typography textColor="neutral800">{event.method ?? '—'}</Typography>
                   </Td>
                   <Td>
-                    <Mono title={event.contentHash ?? undefined}>{shortHash(event.contentHash) || '—'}</Mono>
+                    <Mono title={event.contentHash ?? undefined}>
+                      {shortHash(event.contentHash) || '—'}
+                    </Mono>
                   </Td>
                   <Td>
                     <Mono title={event.hash}>{shortHash(event.hash)}</Mono>
@@ -519,10 +613,14 @@ export const LedgerTab = ({ policies, canExport }: { policies: OverviewPolicy[] 
 };
 
 const invalidDate = (formatMessage: FormatMessage) =>
-  formatMessage({ id: getTrad('filters.date-invalid'), defaultMessage: 'Use the format YYYY-MM-DD.' });
+  formatMessage({
+    id: getTrad('filters.date-invalid'),
+    defaultMessage: 'Use the format YYYY-MM-DD.',
+  });
 
 const formLabel = (event: LedgerEvent, formatMessage: FormatMessage): string => {
-  if (!event.form) return formatMessage({ id: getTrad('acceptance.form.api'), defaultMessage: 'via API' });
+  if (!event.form)
+    return formatMessage({ id: getTrad('acceptance.form.api'), defaultMessage: 'via API' });
   return event.formRevision !== null
     ? formatMessage(
         { id: getTrad('ledger.form.revision'), defaultMessage: '{form} (rev. {revision})' },
@@ -543,7 +641,12 @@ const Purposes = ({ purposes }: { purposes: Record<string, boolean> | null }) =>
   return (
     <Flex gap={1} wrap="wrap">
       {entries.map(([purpose, given]) => (
-        <Badge key={purpose} size="S" variant={given ? 'success' : 'neutral'} title={`${purpose}: ${given ? '✓' : '✗'}`}>
+        <Badge
+          key={purpose}
+          size="S"
+          variant={given ? 'success' : 'neutral'}
+          title={`${purpose}: ${given ? '✓' : '✗'}`}
+        >
           {`${given ? '✓' : '✗'} ${purpose}`}
         </Badge>
       ))}

@@ -1,6 +1,14 @@
 import * as React from 'react';
 
-import { Badge, Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  Loader,
+  Typography,
+} from '@strapi/design-system';
 import { ArrowClockwise, File } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
@@ -16,12 +24,16 @@ export function sortEditions(editions: OverviewEdition[]): OverviewEdition[] {
   return [...editions].sort((a, b) => {
     if (a.version === null && b.version !== null) return -1;
     if (a.version !== null && b.version === null) return 1;
-    if (a.version !== null && b.version !== null && a.version !== b.version) return b.version - a.version;
+    if (a.version !== null && b.version !== null && a.version !== b.version)
+      return b.version - a.version;
     return (b.editionDate ?? '').localeCompare(a.editionDate ?? '');
   });
 }
 
-const DOT_COLOR: Record<EditionState, 'neutral400' | 'warning500' | 'success500' | 'neutral300' | 'danger500'> = {
+const DOT_COLOR: Record<
+  EditionState,
+  'neutral400' | 'warning500' | 'success500' | 'neutral300' | 'danger500'
+> = {
   draft: 'neutral400',
   scheduled: 'warning500',
   'in-force': 'success500',
@@ -34,7 +46,9 @@ export const PoliciesTab = ({ state }: { state: OverviewState }) => {
   const { overview, receivedAt, isLoading, error, reload } = state;
 
   // Scheduled editions count down: tick every 30 s while one is shown.
-  const hasScheduled = Boolean(overview?.policies.some((p) => p.editions.some((e) => e.state === 'scheduled')));
+  const hasScheduled = Boolean(
+    overview?.policies.some((p) => p.editions.some((e) => e.state === 'scheduled')),
+  );
   const [clientNow, setClientNow] = React.useState(() => Date.now());
   React.useEffect(() => {
     setClientNow(Date.now());
@@ -44,7 +58,9 @@ export const PoliciesTab = ({ state }: { state: OverviewState }) => {
   }, [hasScheduled, receivedAt]);
 
   /** The server's clock now: its `now` at fetch time plus the time elapsed since. */
-  const serverNow = overview ? new Date(overview.now).getTime() + Math.max(0, clientNow - receivedAt) : clientNow;
+  const serverNow = overview
+    ? new Date(overview.now).getTime() + Math.max(0, clientNow - receivedAt)
+    : clientNow;
 
   // When a countdown runs out the edition is in force: reload the overview once for it.
   const nextEffective = React.useMemo(() => {
@@ -60,7 +76,12 @@ export const PoliciesTab = ({ state }: { state: OverviewState }) => {
   }, [overview]);
   const reloadedFor = React.useRef<number | null>(null);
   React.useEffect(() => {
-    if (nextEffective !== null && serverNow >= nextEffective && reloadedFor.current !== nextEffective && !isLoading) {
+    if (
+      nextEffective !== null &&
+      serverNow >= nextEffective &&
+      reloadedFor.current !== nextEffective &&
+      !isLoading
+    ) {
       reloadedFor.current = nextEffective;
       void reload();
     }
@@ -83,7 +104,9 @@ export const PoliciesTab = ({ state }: { state: OverviewState }) => {
     if (isLoading) {
       return (
         <Flex justifyContent="center" padding={8}>
-          <Loader>{formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}</Loader>
+          <Loader>
+            {formatMessage({ id: getTrad('page.loading'), defaultMessage: 'Loading…' })}
+          </Loader>
         </Flex>
       );
     }
@@ -92,7 +115,10 @@ export const PoliciesTab = ({ state }: { state: OverviewState }) => {
         icon={<File width="6.4rem" height="6.4rem" />}
         content={
           error ??
-          formatMessage({ id: getTrad('policies.load-error'), defaultMessage: 'Could not load the policies.' })
+          formatMessage({
+            id: getTrad('policies.load-error'),
+            defaultMessage: 'Could not load the policies.',
+          })
         }
         action={refreshButton}
       />
@@ -123,7 +149,9 @@ export const PoliciesTab = ({ state }: { state: OverviewState }) => {
           })}
         />
       ) : (
-        overview.policies.map((policy) => <PolicyCard key={policy.key} policy={policy} serverNow={serverNow} />)
+        overview.policies.map((policy) => (
+          <PolicyCard key={policy.key} policy={policy} serverNow={serverNow} />
+        ))
       )}
     </Flex>
   );
@@ -159,7 +187,10 @@ const PolicyCard = ({ policy, serverNow }: { policy: OverviewPolicy; serverNow: 
                     { id: getTrad('policies.current'), defaultMessage: 'In force: v{version}' },
                     { version: policy.currentVersion },
                   )
-                : formatMessage({ id: getTrad('policies.current.none'), defaultMessage: 'Nothing in force' })}
+                : formatMessage({
+                    id: getTrad('policies.current.none'),
+                    defaultMessage: 'Nothing in force',
+                  })}
             </Badge>
             {policy.upcomingVersion !== null && policy.upcomingVersion !== undefined ? (
               <Badge variant="warning">
@@ -174,10 +205,20 @@ const PolicyCard = ({ policy, serverNow }: { policy: OverviewPolicy; serverNow: 
 
         {editions.length === 0 ? (
           <Typography variant="omega" textColor="neutral600">
-            {formatMessage({ id: getTrad('policies.no-editions'), defaultMessage: 'No editions yet.' })}
+            {formatMessage({
+              id: getTrad('policies.no-editions'),
+              defaultMessage: 'No editions yet.',
+            })}
           </Typography>
         ) : (
-          <Box tag="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={formatMessage({ id: getTrad('policies.timeline'), defaultMessage: 'Edition timeline' })}>
+          <Box
+            tag="ol"
+            style={{ listStyle: 'none', margin: 0, padding: 0 }}
+            aria-label={formatMessage({
+              id: getTrad('policies.timeline'),
+              defaultMessage: 'Edition timeline',
+            })}
+          >
             {editions.map((edition, index) => (
               <TimelineItem
                 key={edition.documentId}
@@ -206,7 +247,8 @@ const TimelineItem = ({
   const notSet = formatMessage({ id: getTrad('panel.not-set'), defaultMessage: '—' });
   const editionDate = edition.editionDate ? parseCalendarDate(edition.editionDate) : null;
   const effective = edition.effectiveAt ? new Date(edition.effectiveAt) : null;
-  const remaining = edition.state === 'scheduled' && effective ? effective.getTime() - serverNow : null;
+  const remaining =
+    edition.state === 'scheduled' && effective ? effective.getTime() - serverNow : null;
   const locales = edition.locales ?? [];
 
   return (
@@ -215,7 +257,11 @@ const TimelineItem = ({
       alignItems="stretch"
       gap={4}
       data-testid="timeline-edition"
-      data-version={edition.version !== null && edition.version !== undefined ? String(edition.version) : undefined}
+      data-version={
+        edition.version !== null && edition.version !== undefined
+          ? String(edition.version)
+          : undefined
+      }
       data-state={edition.state}
       data-document-id={edition.documentId}
     >
@@ -249,7 +295,12 @@ const TimelineItem = ({
             </Typography>
           ) : null}
           {remaining !== null ? (
-            <Typography variant="pi" fontWeight="bold" textColor="warning700" data-testid="edition-countdown">
+            <Typography
+              variant="pi"
+              fontWeight="bold"
+              textColor="warning700"
+              data-testid="edition-countdown"
+            >
               {countdownText(remaining, formatMessage)}
             </Typography>
           ) : null}
@@ -262,23 +313,45 @@ const TimelineItem = ({
         ) : null}
 
         <Flex gap={6} wrap="wrap">
-          <Fact label={formatMessage({ id: getTrad('panel.edition-date'), defaultMessage: 'Edition date' })}>
+          <Fact
+            label={formatMessage({
+              id: getTrad('panel.edition-date'),
+              defaultMessage: 'Edition date',
+            })}
+          >
             {editionDate ? formatDate(editionDate, CALENDAR_DATE) : notSet}
           </Fact>
-          <Fact label={formatMessage({ id: getTrad('panel.effective-at'), defaultMessage: 'Takes effect' })}>
+          <Fact
+            label={formatMessage({
+              id: getTrad('panel.effective-at'),
+              defaultMessage: 'Takes effect',
+            })}
+          >
             {effective ? formatDate(effective, DATE_TIME) : notSet}
           </Fact>
           {edition.releasedAt ? (
-            <Fact label={formatMessage({ id: getTrad('panel.released-at'), defaultMessage: 'Released' })}>
+            <Fact
+              label={formatMessage({
+                id: getTrad('panel.released-at'),
+                defaultMessage: 'Released',
+              })}
+            >
               {formatDate(new Date(edition.releasedAt), DATE_TIME)}
             </Fact>
           ) : null}
           {edition.cancelledAt ? (
-            <Fact label={formatMessage({ id: getTrad('panel.cancelled-at'), defaultMessage: 'Cancelled' })}>
+            <Fact
+              label={formatMessage({
+                id: getTrad('panel.cancelled-at'),
+                defaultMessage: 'Cancelled',
+              })}
+            >
               {formatDate(new Date(edition.cancelledAt), DATE_TIME)}
             </Fact>
           ) : null}
-          <Fact label={formatMessage({ id: getTrad('policies.locales'), defaultMessage: 'Locales' })}>
+          <Fact
+            label={formatMessage({ id: getTrad('policies.locales'), defaultMessage: 'Locales' })}
+          >
             {locales.length ? locales.join(', ') : notSet}
           </Fact>
         </Flex>

@@ -88,24 +88,41 @@ export const VerifyTab = () => {
               )}
               <Typography variant="beta" tag="p" textColor={ok ? 'success700' : 'danger700'}>
                 {ok
-                  ? formatMessage({ id: getTrad('verify.ok'), defaultMessage: 'The ledger is intact.' })
-                  : formatMessage({ id: getTrad('verify.failed'), defaultMessage: 'Verification failed: the ledger does not match its hashes.' })}
+                  ? formatMessage({
+                      id: getTrad('verify.ok'),
+                      defaultMessage: 'The ledger is intact.',
+                    })
+                  : formatMessage({
+                      id: getTrad('verify.failed'),
+                      defaultMessage: 'Verification failed: the ledger does not match its hashes.',
+                    })}
               </Typography>
             </Flex>
 
             {mismatch ? (
               <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Typography variant="omega" fontWeight="bold" textColor="danger700" data-testid="verify-reason">
+                <Typography
+                  variant="omega"
+                  fontWeight="bold"
+                  textColor="danger700"
+                  data-testid="verify-reason"
+                >
                   {mismatch.reason}
                 </Typography>
                 <Typography variant="pi" textColor="danger700">
                   {[
                     formatMessage(
-                      { id: getTrad('verify.mismatch.kind'), defaultMessage: 'First mismatch: {kind}' },
+                      {
+                        id: getTrad('verify.mismatch.kind'),
+                        defaultMessage: 'First mismatch: {kind}',
+                      },
                       { kind: mismatch.kind },
                     ),
                     mismatch.seq !== undefined && mismatch.seq !== null
-                      ? formatMessage({ id: getTrad('verify.mismatch.seq'), defaultMessage: 'seq {seq}' }, { seq: mismatch.seq })
+                      ? formatMessage(
+                          { id: getTrad('verify.mismatch.seq'), defaultMessage: 'seq {seq}' },
+                          { seq: mismatch.seq },
+                        )
                       : null,
                     mismatch.eventId
                       ? formatMessage(
@@ -115,7 +132,10 @@ export const VerifyTab = () => {
                       : null,
                     mismatch.checkpoint !== undefined && mismatch.checkpoint !== null
                       ? formatMessage(
-                          { id: getTrad('verify.mismatch.checkpoint'), defaultMessage: 'checkpoint {checkpoint}' },
+                          {
+                            id: getTrad('verify.mismatch.checkpoint'),
+                            defaultMessage: 'checkpoint {checkpoint}',
+                          },
                           { checkpoint: mismatch.checkpoint },
                         )
                       : null,
@@ -128,12 +148,18 @@ export const VerifyTab = () => {
 
             <Flex gap={8} wrap="wrap">
               <Stat
-                label={formatMessage({ id: getTrad('verify.events'), defaultMessage: 'Events checked' })}
+                label={formatMessage({
+                  id: getTrad('verify.events'),
+                  defaultMessage: 'Events checked',
+                })}
                 value={result.events}
                 testId="verify-events"
               />
               <Stat
-                label={formatMessage({ id: getTrad('verify.checkpoints'), defaultMessage: 'Checkpoints checked' })}
+                label={formatMessage({
+                  id: getTrad('verify.checkpoints'),
+                  defaultMessage: 'Checkpoints checked',
+                })}
                 value={result.checkpoints}
                 testId="verify-checkpoints"
               />
@@ -147,11 +173,21 @@ export const VerifyTab = () => {
 
             <Flex direction="column" alignItems="stretch" gap={1}>
               <Typography variant="sigma" textColor="neutral600">
-                {formatMessage({ id: getTrad('verify.latest-checkpoint'), defaultMessage: 'Latest checkpoint' })}
+                {formatMessage({
+                  id: getTrad('verify.latest-checkpoint'),
+                  defaultMessage: 'Latest checkpoint',
+                })}
               </Typography>
               {checkpoint ? (
                 <>
-                  <Box background="neutral0" hasRadius padding={3} borderColor="neutral200" borderStyle="solid" borderWidth="1px">
+                  <Box
+                    background="neutral0"
+                    hasRadius
+                    padding={3}
+                    borderColor="neutral200"
+                    borderStyle="solid"
+                    borderWidth="1px"
+                  >
                     <Typography
                       variant="omega"
                       textColor="neutral800"
@@ -169,7 +205,9 @@ export const VerifyTab = () => {
                       },
                       {
                         seqTo: checkpoint.seqTo,
-                        sealedAt: checkpoint.sealedAt ? formatDate(new Date(checkpoint.sealedAt), DATE_TIME) : '—',
+                        sealedAt: checkpoint.sealedAt
+                          ? formatDate(new Date(checkpoint.sealedAt), DATE_TIME)
+                          : '—',
                       },
                     )}
                   </Typography>
