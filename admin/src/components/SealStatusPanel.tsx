@@ -1,23 +1,27 @@
-import { Alert, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Alert, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
+import type { SealStatus, SetupWarning } from '../../../shared/contracts';
+import { usePluginMessage } from '../hooks/usePluginMessage';
 import { usePolicyLedgerSealStatusQuery } from '../services/ledgerApi';
-import type { SetupWarning } from '../../../shared/contracts';
-import { getTrad } from '../utils/getTrad';
-import { DATE_TIME } from './labels';
-import { warningText } from './setupWarnings';
+import { formatAge, formatInstant } from '../utils/time';
+import { Card } from './Card';
+import { warningText } from './SetupWarnings';
 import { Stat } from './Stat';
 
-/** "45 s", "12 min", "3 h", "2 d": the age of the oldest unsealed event. */
-const age = (seconds: number): string =>
-  seconds < 120
-    ? `${seconds} s`
-    : seconds < 7200
-      ? `${Math.floor(seconds / 60)} min`
-      : seconds < 172800
-        ? `${Math.floor(seconds / 3600)} h`
-        : `${Math.floor(seconds / 86400)} d`;
+/** The setup warning that goes with a sealing status (none when sealing is fine). */
+const sealWarning = (data: SealStatus): SetupWarning | null => {
+  if (data.status === 'behind') {
+    const age = data.oldestUnsealedAgeSeconds ?? 0;
+    const values = { unsealed: data.unsealed, age, expected: data.overdueAfterSeconds };
+    return { code: 'sealing-behind', message: '', values };
+  }
+  if (data.status === 'off') {
+    return { code: 'sealing-off', message: '', values: { unsealed: data.unsealed } };
+  }
+  return null;
+};
 
 /**
  * Sealing at a glance: how many events wait to be sealed into a checkpoint,
@@ -26,38 +30,19 @@ const age = (seconds: number): string =>
  */
 export const SealStatusPanel = () => {
   const { formatMessage, formatDate } = useIntl();
+  const text = usePluginMessage();
   const { data, isFetching, refetch } = usePolicyLedgerSealStatusQuery(undefined, {
     pollingInterval: 30_000,
   });
   if (!data) return null;
-  const warning: SetupWarning | null =
-    data.status === 'behind'
-      ? {
-          code: 'sealing-behind' as const,
-          message: '',
-          values: {
-            unsealed: data.unsealed,
-            age: data.oldestUnsealedAgeSeconds ?? 0,
-            expected: data.overdueAfterSeconds,
-          },
-        }
-      : data.status === 'off'
-        ? { code: 'sealing-off' as const, message: '', values: { unsealed: data.unsealed } }
-        : null;
+  const warning = sealWarning(data);
 
   return (
-    <Box
-      background="neutral0"
-      shadow="tableShadow"
-      hasRadius
-      padding={6}
-      data-testid="seal-status"
-      data-status={data.status}
-    >
+    <Card data-testid="seal-status" data-status={data.status}>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex justifyContent="space-between" alignItems="center">
           <Typography variant="delta" tag="h2">
-            {formatMessage({ id: getTrad('seal.title'), defaultMessage: 'Sealing' })}
+            {text('seal.title', 'Sealing')}
           </Typography>
           <Button
             variant="tertiary"
@@ -65,69 +50,41 @@ export const SealStatusPanel = () => {
             loading={isFetching}
             onClick={() => void refetch()}
           >
-            {formatMessage({ id: getTrad('seal.refresh'), defaultMessage: 'Refresh' })}
+            {text('seal.refresh', 'Refresh')}
           </Button>
         </Flex>
         {warning ? (
           <Alert
             variant={data.status === 'behind' ? 'danger' : 'warning'}
-            title={formatMessage({
-              id: getTrad(`seal.status.${data.status}`),
-              defaultMessage: data.status === 'behind' ? 'Behind' : 'Off',
-            })}
-            closeLabel={formatMessage({ id: getTrad('warning.close'), defaultMessage: 'Close' })}
+            title={text(`seal.status.${data.status}`, data.status === 'behind' ? 'Behind' : 'Off')}
+            closeLabel={text('warning.close', 'Close')}
             data-testid="seal-warning"
           >
             {warningText(warning, formatMessage)}
           </Alert>
         ) : null}
         <Flex gap={8} wrap="wrap">
-          <Stat
-            label={formatMessage({
-              id: getTrad('seal.unsealed'),
-              defaultMessage: 'Unsealed events',
-            })}
-            value={data.unsealed}
-            testId="seal-unsealed"
-          />
-          <Stat
-            label={formatMessage({
-              id: getTrad('seal.oldest'),
-              defaultMessage: 'Oldest unsealed event waits',
-            })}
-            value={
-              data.oldestUnsealedAgeSeconds === null ? '—' : age(data.oldestUnsealedAgeSeconds)
-            }
-            testId="seal-oldest"
-          />
-          <Stat
-            label={formatMessage({
-              id: getTrad('seal.job'),
-              defaultMessage: 'Sealing job on this instance',
-            })}
-            value={
-              data.jobs.enabled
-                ? formatMessage(
-                    { id: getTrad('seal.job.on'), defaultMessage: 'every {period} s, lag {lag} s' },
-                    { period: data.jobs.periodSeconds, lag: data.jobs.sealLagSeconds },
-                  )
-                : formatMessage({ id: getTrad('seal.job.off'), defaultMessage: 'off' })
-            }
-            testId="seal-job"
-          />
-          <Stat
-            label={formatMessage({
-              id: getTrad('seal.last'),
-              defaultMessage: 'Latest checkpoint sealed',
-            })}
-            value={
-              data.latestCheckpoint
-                ? formatDate(new Date(data.latestCheckpoint.sealedAt), DATE_TIME)
-                : '—'
-            }
-          />
+          <Stat label={text('seal.unsealed', 'Unsealed events')} testId="seal-unsealed">
+            {data.unsealed}
+          </Stat>
+          <Stat label={text('seal.oldest', 'Oldest unsealed event waits')} testId="seal-oldest">
+            {data.oldestUnsealedAgeSeconds === null
+              ? '—'
+              : formatAge(data.oldestUnsealedAgeSeconds)}
+          </Stat>
+          <Stat label={text('seal.job', 'Sealing job on this instance')} testId="seal-job">
+            {data.jobs.enabled
+              ? text('seal.job.on', 'every {period} s, lag {lag} s', {
+                  period: data.jobs.periodSeconds,
+                  lag: data.jobs.sealLagSeconds,
+                })
+              : text('seal.job.off', 'off')}
+          </Stat>
+          <Stat label={text('seal.last', 'Latest checkpoint sealed')}>
+            {formatInstant(formatDate, data.latestCheckpoint?.sealedAt) ?? '—'}
+          </Stat>
         </Flex>
       </Flex>
-    </Box>
+    </Card>
   );
 };

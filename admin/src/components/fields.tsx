@@ -7,6 +7,9 @@ export interface SelectOption {
   label: string;
 }
 
+/** Value of the "any" option (an option's value cannot be empty). */
+const ANY = '*';
+
 interface SelectFieldProps {
   /** Field name; also the base of the generated ids. */
   name: string;
@@ -16,6 +19,11 @@ interface SelectFieldProps {
   onChange: (value: string) => void;
   /** Put on the combobox trigger (the element a user or a test clicks). */
   testId?: string;
+  /**
+   * Label of a first option meaning "no filter" ("All policies"): it stands for the value "",
+   * which is what `onChange` receives when it is chosen.
+   */
+  anyLabel?: string;
   placeholder?: string;
   hint?: string;
   error?: string;
@@ -34,6 +42,7 @@ export const SelectField = ({
   options,
   onChange,
   testId,
+  anyLabel,
   placeholder,
   hint,
   error,
@@ -48,17 +57,19 @@ export const SelectField = ({
     [testId],
   );
 
+  const shown = anyLabel === undefined ? options : [{ value: ANY, label: anyLabel }, ...options];
+
   return (
     <Field.Root name={name} id={`policy-ledger-${name}`} hint={hint} error={error}>
       <Field.Label>{label}</Field.Label>
       <SingleSelect
         ref={triggerRef}
-        value={value}
+        value={anyLabel !== undefined && !value ? ANY : value}
         placeholder={placeholder}
         disabled={disabled}
-        onChange={(next: string | number) => onChange(String(next))}
+        onChange={(next: string | number) => onChange(String(next) === ANY ? '' : String(next))}
       >
-        {options.map((option) => (
+        {shown.map((option) => (
           <SingleSelectOption key={option.value} value={option.value}>
             {option.label}
           </SingleSelectOption>

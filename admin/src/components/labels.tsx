@@ -1,9 +1,13 @@
+/**
+ * The words and badges for the plugin's enums and versions: edition states, consent actions,
+ * change kinds, "v3". Every component labels them through here.
+ */
 import { Badge } from '@strapi/design-system';
 import type { BadgeProps } from '@strapi/design-system';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 
-import type { ConsentAction, EditionState } from '../../../shared/contracts';
+import type { ChangeKind, ConsentAction, EditionState } from '../../../shared/contracts';
 import { getTrad } from '../utils/getTrad';
 
 type FormatMessage = IntlShape['formatMessage'];
@@ -63,32 +67,45 @@ export const ConsentActionBadge = ({ action }: { action: ConsentAction }) => {
   );
 };
 
-/** "v3", or "Draft" for an edition without a version number. */
+const CHANGE_KIND_LABEL: Record<ChangeKind, string> = {
+  editorial: 'Editorial change',
+  material: 'Material change',
+  reconsent: 'Re-consent required',
+};
+
+export const changeKindLabel = (kind: ChangeKind, formatMessage: FormatMessage): string =>
+  formatMessage({
+    id: getTrad(`change-kind.${kind}`),
+    defaultMessage: CHANGE_KIND_LABEL[kind] ?? kind,
+  });
+
+/**
+ * "v3"; for an edition without a version number "Draft", or the message given as `none`
+ * (e.g. the panel's "not released").
+ */
 export const versionLabel = (
   version: number | null | undefined,
   formatMessage: FormatMessage,
+  none: { id: string; defaultMessage: string } = {
+    id: getTrad('page.version.none'),
+    defaultMessage: 'Draft',
+  },
 ): string =>
   version === null || version === undefined
-    ? formatMessage({ id: getTrad('page.version.none'), defaultMessage: 'Draft' })
+    ? formatMessage(none)
     : formatMessage(
         { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
         { version },
       );
 
-/** Date and time, e.g. "12 May 2029, 09:00 GMT+5". */
-export const DATE_TIME: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-};
-
-/** A calendar date (YYYY-MM-DD parsed at UTC midnight), formatted in UTC so it never shifts a day. */
-export const CALENDAR_DATE: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-};
+/** "In force: v3", or "Nothing in force". */
+export const currentVersionLabel = (
+  version: number | null | undefined,
+  formatMessage: FormatMessage,
+): string =>
+  version === null || version === undefined
+    ? formatMessage({ id: getTrad('policies.current.none'), defaultMessage: 'Nothing in force' })
+    : formatMessage(
+        { id: getTrad('policies.current'), defaultMessage: 'In force: v{version}' },
+        { version },
+      );

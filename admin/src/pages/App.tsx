@@ -5,8 +5,9 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { SetupWarnings } from '../components/SetupWarnings';
-import { useOverview } from '../hooks/useOverview';
+import { useQueryErrorNotification } from '../hooks/useApiError';
 import { PAGE_PERMISSIONS } from '../permissions';
+import { usePolicyLedgerOverviewQuery } from '../services/ledgerApi';
 import { getTrad } from '../utils/getTrad';
 import { AcceptanceTab } from './tabs/AcceptanceTab';
 import { DiffTab } from './tabs/DiffTab';
@@ -39,7 +40,13 @@ const App = () => {
   const canExport = Boolean(allowedActions.canExport);
   const canVerify = Boolean(allowedActions.canVerify);
 
-  const overviewState = useOverview(!permissionsLoading && canRead);
+  // The policies and their editions: loaded on opening the page; the tabs read them from the
+  // store (a failure is notified here, once).
+  const overview = usePolicyLedgerOverviewQuery(undefined, {
+    skip: permissionsLoading || !canRead,
+    refetchOnMountOrArgChange: true,
+  });
+  useQueryErrorNotification(overview.error);
 
   const allowed: Record<TabId, boolean> = {
     policies: canRead,
@@ -53,7 +60,7 @@ const App = () => {
   const [selected, setSelected] = React.useState<TabId | null>(null);
   const current: TabId | undefined =
     selected && available.includes(selected) ? selected : available[0];
-  /** Tabs opened once stay mounted (hidden), so their filters and results survive switching tabs. */
+  /** Tabs opened once stay mounted (hidden): their filters and results survive switching tabs. */
   const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(() => new Set());
 
   const title = formatMessage({ id: getTrad('plugin.name'), defaultMessage: 'Policy Ledger' });
@@ -66,12 +73,12 @@ const App = () => {
   }
 
   /** null: the admin cannot read policies, the tabs then ask for a policy key instead. */
-  const policies = canRead ? (overviewState.overview?.policies ?? []) : null;
+  const policies = canRead ? (overview.data?.policies ?? []) : null;
 
   const renderTab = (tab: TabId) => {
     switch (tab) {
       case 'policies':
-        return <PoliciesTab state={overviewState} />;
+        return <PoliciesTab />;
       case 'acceptance':
         return <AcceptanceTab policies={policies} />;
       case 'ledger':
@@ -79,7 +86,7 @@ const App = () => {
       case 'verify':
         return <VerifyTab />;
       case 'diff':
-        return <DiffTab policies={policies ?? []} isLoading={overviewState.isLoading} />;
+        return <DiffTab />;
       default:
         return null;
     }

@@ -1,24 +1,191 @@
 import { adminApi } from '@strapi/strapi/admin';
 
-import type { ApiResponse, SealStatus, SetupWarning } from '../../../shared/contracts';
-import { apiPath } from '../utils/api';
+import type {
+  AcceptanceQuery,
+  AcceptanceStats,
+  ApiResponse,
+  DiffQuery,
+  EditionDiff,
+  EditionStatus,
+  ExportQuery,
+  Health,
+  LedgerPage,
+  LedgerQuery,
+  Overview,
+  ReleaseBody,
+  SealStatus,
+  SetupWarning,
+  VerifyResult,
+} from '../../../shared/contracts';
+import { apiPath, queryString } from '../utils/api';
+import { downloadFile } from '../utils/download';
+
+/**
+ * Cache tags of the plugin's data:
+ * - Overview: GET /overview (policies and their editions);
+ * - Edition (id: documentId): one edition's status, and the diffs it is part of;
+ * - Acceptance: GET /stats/acceptance (depends on which edition is in force);
+ * - Events: pages of GET /ledger;
+ * - Seal: GET /ledger/seal-status and GET /health.
+ */
+const TAG = {
+  overview: 'PolicyLedgerOverview',
+  edition: 'PolicyLedgerEdition',
+  acceptance: 'PolicyLedgerAcceptance',
+  events: 'PolicyLedgerEvents',
+  seal: 'PolicyLedgerSeal',
+} as const;
+
+/** Releasing or cancelling an edition changes its status, the overview and what is in force. */
+const editionChanged = (documentId: string) => [
+  { type: TAG.edition, id: documentId },
+  TAG.overview,
+  TAG.acceptance,
+];
+
+export interface EditionActionRequest extends ReleaseBody {
+  documentId: string;
+}
+
+export interface ExportRequest extends ExportQuery {
+  /** The name the browser saves the file under. */
+  filename: string;
+}
+
+export interface DiffRequest extends DiffQuery {
+  /** The compared edition (the base one is `against`). */
+  documentId: string;
+}
 
 /** The plugin's admin routes on Strapi's admin data layer (RTK Query), as the core plugins do. */
-const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: ['PolicyLedgerSeal'] }).injectEndpoints({
+const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }).injectEndpoints({
   endpoints: (builder) => ({
+    policyLedgerOverview: builder.query<Overview, void>({
+      query: () => ({ url: apiPath('overview'), method: 'GET' }),
+      transformResponse: (response: ApiResponse<Overview>): Overview => ({
+        now: response.data?.now ?? new Date().toISOString(),
+        policies: (response.data?.policies ?? []).map((policy) => ({
+          ...policy,
+          editions: Array.isArray(policy.editions) ? policy.editions : [],
+        })),
+      }),
+      providesTags: [TAG.overview],
+    }),
+
+    policyLedgerEditionStatus: builder.query<EditionStatus, string>({
+      query: (documentId) => ({ url: apiPath('editions', documentId, 'status'), method: 'GET' }),
+      transformResponse: (response: ApiResponse<EditionStatus>) => response.data,
+      providesTags: (_result, _error, documentId) => [{ type: TAG.edition, id: documentId }],
+    }),
+
+    policyLedgerReleaseEdition: builder.mutation<EditionStatus, EditionActionRequest>({
+      query: ({ documentId, effectiveAt }) => ({
+        url: apiPath('editions', documentId, 'release'),
+        method: 'POST',
+        data: effectiveAt ? { effectiveAt } : {},
+      }),
+      transformResponse: (response: ApiResponse<EditionStatus>) => response.data,
+      // Also after a failure: the edition may have changed meanwhile (released by someone else).
+      invalidatesTags: (_result, _error, { documentId }) => editionChanged(documentId),
+    }),
+
+    policyLedgerCancelEdition: builder.mutation<EditionStatus, { documentId: string }>({
+      query: ({ documentId }) => ({
+        url: apiPath('editions', documentId, 'cancel'),
+        method: 'POST',
+        data: {},
+      }),
+      transformResponse: (response: ApiResponse<EditionStatus>) => response.data,
+      invalidatesTags: (_result, _error, { documentId }) => editionChanged(documentId),
+    }),
+
+    policyLedgerAcceptance: builder.query<AcceptanceStats, AcceptanceQuery>({
+      query: (params) => ({
+        url: `${apiPath('stats', 'acceptance')}${queryString(params)}`,
+        method: 'GET',
+      }),
+      transformResponse: (response: ApiResponse<AcceptanceStats>) => response.data,
+      providesTags: [TAG.acceptance],
+    }),
+
+    /**
+     * The ledger, newest first, one page per request. "Load more" asks for the page after
+     * `cursor` with the same filters: the filters alone make the cache key, so the pages land in
+     * one entry, where `merge` appends them (a query without `cursor` starts over).
+     */
+    policyLedgerEvents: builder.query<LedgerPage, LedgerQuery>({
+      query: (params) => ({ url: `${apiPath('ledger')}${queryString(params)}`, method: 'GET' }),
+      transformResponse: (response: ApiResponse<LedgerPage>): LedgerPage => ({
+        events: Array.isArray(response.data?.events) ? response.data.events : [],
+        nextCursor: response.data?.nextCursor ?? null,
+      }),
+      serializeQueryArgs: ({ queryArgs: { cursor: _cursor, ...filters } }) => filters,
+      merge: (cached, page, { arg }) => {
+        if (arg.cursor === undefined) return page;
+        // Pages go newest first: keep only events older than those already shown, so that
+        // fetching a page twice does not list its events twice.
+        const last = cached.events[cached.events.length - 1]?.seq ?? Infinity;
+        cached.events.push(...page.events.filter((event) => event.seq < last));
+        cached.nextCursor = page.nextCursor;
+      },
+      forceRefetch: ({ currentArg, previousArg }) => currentArg?.cursor !== previousArg?.cursor,
+      providesTags: [TAG.events],
+    }),
+
+    /** Saves the filtered ledger as a file; nothing goes into the store (see utils/download.ts). */
+    policyLedgerExport: builder.mutation<null, ExportRequest>({
+      queryFn: async ({ filename, ...params }) => {
+        const error = await downloadFile(
+          `${apiPath('ledger', 'export')}${queryString(params)}`,
+          filename,
+        );
+        return error ? { error } : { data: null };
+      },
+    }),
+
+    policyLedgerVerify: builder.mutation<VerifyResult, void>({
+      query: () => ({ url: apiPath('ledger', 'verify'), method: 'POST', data: {} }),
+      transformResponse: (response: ApiResponse<VerifyResult>) => response.data,
+      invalidatesTags: [TAG.seal],
+    }),
+
+    policyLedgerDiff: builder.query<EditionDiff, DiffRequest>({
+      query: ({ documentId, ...params }) => ({
+        url: `${apiPath('editions', documentId, 'diff')}${queryString(params)}`,
+        method: 'GET',
+      }),
+      transformResponse: (response: ApiResponse<EditionDiff>) => response.data,
+      providesTags: (_result, _error, { documentId, against }) => [
+        { type: TAG.edition, id: documentId },
+        { type: TAG.edition, id: against },
+      ],
+    }),
+
     policyLedgerSealStatus: builder.query<SealStatus, void>({
       query: () => ({ url: apiPath('ledger', 'seal-status'), method: 'GET' }),
       transformResponse: (response: ApiResponse<SealStatus>) => response.data,
-      providesTags: ['PolicyLedgerSeal'],
+      providesTags: [TAG.seal],
     }),
+
     policyLedgerHealth: builder.query<SetupWarning[], void>({
       query: () => ({ url: apiPath('health'), method: 'GET' }),
-      transformResponse: (response: ApiResponse<{ warnings: SetupWarning[] }>) =>
-        response.data.warnings,
-      providesTags: ['PolicyLedgerSeal'],
+      transformResponse: (response: ApiResponse<Health>) => response.data.warnings,
+      providesTags: [TAG.seal],
     }),
   }),
   overrideExisting: false,
 });
 
-export const { usePolicyLedgerSealStatusQuery, usePolicyLedgerHealthQuery } = ledgerApi;
+export const {
+  usePolicyLedgerOverviewQuery,
+  usePolicyLedgerEditionStatusQuery,
+  usePolicyLedgerReleaseEditionMutation,
+  usePolicyLedgerCancelEditionMutation,
+  usePolicyLedgerAcceptanceQuery,
+  usePolicyLedgerEventsQuery,
+  usePolicyLedgerExportMutation,
+  usePolicyLedgerVerifyMutation,
+  usePolicyLedgerDiffQuery,
+  usePolicyLedgerSealStatusQuery,
+  usePolicyLedgerHealthQuery,
+} = ledgerApi;

@@ -1,5 +1,6 @@
 import type { IntlShape } from 'react-intl';
 
+import type { EditionState } from '../../../shared/contracts';
 import { getTrad } from './getTrad';
 import { splitDuration } from './time';
 
@@ -28,4 +29,26 @@ export function countdownText(
     { id: getTrad('countdown.minutes'), defaultMessage: 'takes effect in {minutes} min' },
     { minutes: Math.max(1, minutes) },
   );
+}
+
+interface Schedulable {
+  state: EditionState;
+  effectiveAt: string | null;
+}
+
+/** When a scheduled edition takes effect (ms); null for an edition in any other state. */
+export function scheduledAt(edition: Schedulable): number | null {
+  if (edition.state !== 'scheduled' || !edition.effectiveAt) return null;
+  const at = new Date(edition.effectiveAt).getTime();
+  return Number.isFinite(at) ? at : null;
+}
+
+/** The earliest instant one of `editions` takes effect, or null when none is scheduled. */
+export function nextScheduledAt(editions: Schedulable[]): number | null {
+  let next: number | null = null;
+  for (const edition of editions) {
+    const at = scheduledAt(edition);
+    if (at !== null && (next === null || at < next)) next = at;
+  }
+  return next;
 }

@@ -1,43 +1,52 @@
-import type { FetchClient } from '@strapi/strapi/admin';
+import { getFetchClient } from '@strapi/strapi/admin';
+import type { UnknownApiError } from '@strapi/strapi/admin';
+
+import type { ApiError } from '../../../shared/contracts';
 
 /**
- * Downloads `url` (an admin route) as a file named `filename`, through the
- * admin fetch client (`useFetchClient().get`): it adds the admin token and,
- * on 401, refreshes the token and retries.
+ * Downloads `url` (an admin route) as a file named `filename`.
  *
- * Other error statuses are let through (validateStatus) so that the JSON error
- * body the server sends can be read out of the blob; they are thrown as an
- * Error carrying the server's message.
+ * Why not the admin baseQuery: it hands back only the body, never the status, and a file is not
+ * data for the store. This goes through the same admin fetch client (`getFetchClient`, which adds
+ * the admin token and, on 401, refreshes it and retries), asks for a blob and lets error statuses
+ * through (validateStatus), so that the JSON error body the server sends can be read out of the
+ * blob. The export mutation in services/ledgerApi.ts runs it in its `queryFn`, so RTK Query
+ * still tracks the request (loading, error) like any other endpoint.
+ *
+ * Resolves to null once the browser has the file, or to the server's error.
  */
-export async function downloadFile(
-  get: FetchClient['get'],
-  url: string,
-  filename: string,
-): Promise<void> {
-  const response = await get(url, {
-    responseType: 'blob',
-    validateStatus: (status) => status !== 401,
-  });
-  const status = response.status ?? 200;
-  if (status >= 400) {
-    throw new Error((await blobErrorMessage(response.data)) ?? `HTTP ${status}`);
+export async function downloadFile(url: string, filename: string): Promise<UnknownApiError | null> {
+  const { get } = getFetchClient();
+  try {
+    const response = await get<Blob>(url, {
+      responseType: 'blob',
+      validateStatus: (status) => status !== 401,
+    });
+    const status = response.status ?? 200;
+    if (status >= 400) return blobError(response.data, status);
+    saveBlob(response.data, filename);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error && error.message ? error.message : 'Download failed';
+    return { name: 'UnknownError', message };
   }
-  saveBlob(response.data, filename);
 }
 
-/** The `error.message` of a JSON error body, if the blob is one. */
-async function blobErrorMessage(blob: Blob): Promise<string | null> {
+/** The server's error from a JSON error body, if the blob is one. */
+async function blobError(blob: Blob, status: number): Promise<UnknownApiError> {
+  const fallback: UnknownApiError = { name: 'UnknownError', message: `HTTP ${status}`, status };
   try {
-    const body = JSON.parse(await blob.text()) as { error?: { message?: unknown } } | null;
+    const body = JSON.parse(await blob.text()) as Partial<ApiError> | null;
     const message = body?.error?.message;
-    return typeof message === 'string' && message.trim() ? message : null;
+    if (typeof message !== 'string' || !message.trim()) return fallback;
+    return { ...fallback, message, details: body?.error?.details };
   } catch {
-    return null;
+    return fallback;
   }
 }
 
 /** Hands a blob to the browser as a download through a temporary `<a download>`. */
-export function saveBlob(blob: Blob, filename: string): void {
+function saveBlob(blob: Blob, filename: string): void {
   const objectUrl = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = objectUrl;

@@ -1,6 +1,78 @@
+/**
+ * Every date, time and duration the admin shows or reads: formats, parsing of the date inputs,
+ * From/To checks, the browser's time zone. Components format through these helpers only.
+ */
+import type { IntlShape } from 'react-intl';
+
+type FormatDate = IntlShape['formatDate'];
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/* ------------------------------------------------------------------------------ formatting -- */
+
+const INSTANT_FORMATS = {
+  /** Date and time with the zone, e.g. "12 May 2029, 09:00 GMT+5". */
+  'date-time': {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  },
+  /** Numeric date and time to the second (ledger rows), e.g. "03/02/2031, 10:00:00 AM". */
+  'date-time-seconds': {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  },
+  /** Medium date, short time, e.g. "Mar 2, 2031, 10:00 AM". */
+  medium: { dateStyle: 'medium', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const CALENDAR_DATE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+};
+
+export type InstantFormat = keyof typeof INSTANT_FORMATS;
+
+/** An instant (ISO string or Date) in the admin's locale and time zone; null when there is none. */
+export function formatInstant(
+  formatDate: FormatDate,
+  value: string | Date | null | undefined,
+  format: InstantFormat = 'date-time',
+): string | null {
+  if (!value) return null;
+  return formatDate(typeof value === 'string' ? new Date(value) : value, INSTANT_FORMATS[format]);
+}
+
+/**
+ * A calendar date "YYYY-MM-DD", e.g. "12 May 2029". It is parsed at UTC midnight and formatted
+ * in UTC, so it never shifts a day. Null when there is none or it is not a date.
+ */
+export function formatCalendarDate(
+  formatDate: FormatDate,
+  value: string | null | undefined,
+): string | null {
+  const date = value ? parseCalendarDate(value) : null;
+  return date ? formatDate(date, CALENDAR_DATE) : null;
+}
+
+/** "45 s", "12 min", "3 h", "2 d": how long something has waited. */
+export function formatAge(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 172800) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86400)} d`;
+}
 
 export interface Countdown {
   days: number;
@@ -20,11 +92,14 @@ export function splitDuration(ms: number): Countdown {
   return { days, hours, minutes };
 }
 
+/* --------------------------------------------------------------------------------- parsing -- */
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The value an `<input type="datetime-local">` expects for `date`, in the browser's time zone. */
 export function toDateTimeLocalValue(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /**
@@ -34,16 +109,8 @@ export function toDateTimeLocalValue(date: Date): string {
 export function parseDateTimeLocal(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m;
-  const date = new Date(
-    Number(y),
-    Number(mo) - 1,
-    Number(d),
-    Number(h),
-    Number(mi),
-    Number(s ?? 0),
-    0,
-  );
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  const date = new Date(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s, 0);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
@@ -54,6 +121,32 @@ export function parseCalendarDate(value: string): Date | null {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/** A calendar date "YYYY-MM-DD" (what `<input type="date">` holds). */
+export const isCalendarDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+
+/** Why a From/To filter cannot be sent: not a date, or an end before the start. */
+export type DateRangeError = 'invalid' | 'before-start';
+
+export interface DateRangeCheck {
+  from: DateRangeError | null;
+  to: DateRangeError | null;
+  valid: boolean;
+}
+
+/** Checks an optional From/To pair of calendar dates (both inclusive). */
+export function checkDateRange(from: string, to: string): DateRangeCheck {
+  const fromError: DateRangeError | null = from && !isCalendarDate(from) ? 'invalid' : null;
+  const toError: DateRangeError | null =
+    to && !isCalendarDate(to)
+      ? 'invalid'
+      : from && to && !fromError && from > to
+        ? 'before-start'
+        : null;
+  return { from: fromError, to: toError, valid: !fromError && !toError };
+}
+
+/* ------------------------------------------------------------------------------- time zone -- */
 
 /** The browser's IANA time zone, e.g. "Asia/Almaty", or null if unknown. */
 export function localTimeZone(): string | null {

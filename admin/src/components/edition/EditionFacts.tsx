@@ -1,0 +1,133 @@
+import type { ReactNode } from 'react';
+
+import { Box, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+
+import type { EditionStatus } from '../../../../shared/contracts';
+import { usePluginMessage } from '../../hooks/usePluginMessage';
+import { countdownText } from '../../utils/countdown';
+import { getTrad } from '../../utils/getTrad';
+import { formatCalendarDate, formatInstant } from '../../utils/time';
+import { EditionStateBadge, versionLabel } from '../labels';
+import { Stat } from '../Stat';
+
+interface EditionFactsProps {
+  status: EditionStatus;
+  /** Time left until a scheduled edition takes effect (ms, on the server's clock), else null. */
+  remaining: number | null;
+}
+
+/** The edition's state, version, policy and dates, one labelled row each, and its countdown. */
+export const EditionFacts = ({ status, remaining }: EditionFactsProps) => {
+  const { formatMessage, formatDate } = useIntl();
+  const label = usePluginMessage();
+  const notSet = label('panel.not-set', '—');
+
+  return (
+    <>
+      <Stat variant="omega" label={label('panel.state', 'State')}>
+        <EditionStateBadge state={status.state} />
+      </Stat>
+
+      <Stat variant="omega" label={label('panel.version', 'Version')}>
+        {versionLabel(status.version, formatMessage, {
+          id: getTrad('panel.version.none'),
+          defaultMessage: 'not released',
+        })}
+      </Stat>
+
+      <Stat variant="omega" label={label('panel.policy', 'Policy')}>
+        {status.policy
+          ? `${status.policy.name} (${status.policy.key})`
+          : label('panel.policy.none', 'No policy selected')}
+      </Stat>
+
+      {status.policy ? (
+        <Stat variant="omega" label={label('panel.current-version', 'In force now')}>
+          {versionLabel(status.currentVersion, formatMessage, {
+            id: getTrad('panel.current-version.none'),
+            defaultMessage: 'none',
+          })}
+        </Stat>
+      ) : null}
+
+      <Stat variant="omega" label={label('panel.edition-date', 'Edition date')}>
+        {formatCalendarDate(formatDate, status.editionDate) ?? notSet}
+      </Stat>
+
+      <Stat variant="omega" label={label('panel.released-at', 'Released')}>
+        {formatInstant(formatDate, status.releasedAt) ?? notSet}
+      </Stat>
+
+      <Stat variant="omega" label={label('panel.effective-at', 'Takes effect')}>
+        {formatInstant(formatDate, status.effectiveAt) ?? notSet}
+      </Stat>
+
+      {remaining !== null ? (
+        <Typography variant="pi" textColor="warning700">
+          {countdownText(remaining, formatMessage)}
+        </Typography>
+      ) : null}
+
+      {status.cancelledAt ? (
+        <Stat variant="omega" label={label('panel.cancelled-at', 'Cancelled')}>
+          {formatInstant(formatDate, status.cancelledAt) ?? notSet}
+        </Stat>
+      ) : null}
+    </>
+  );
+};
+
+/** Why the edition cannot be released yet, or that it is frozen. */
+export const EditionNotices = ({ status }: { status: EditionStatus }) => {
+  const { formatMessage } = useIntl();
+  if (status.state !== 'draft') {
+    return (
+      <Notice variant="neutral">
+        {formatMessage({
+          id: getTrad('panel.frozen'),
+          defaultMessage:
+            'Released editions are frozen. To correct one, duplicate it into a new edition and release that.',
+        })}
+      </Notice>
+    );
+  }
+  return (
+    <>
+      {status.missingLocales.length > 0 ? (
+        <Notice variant="warning">
+          {formatMessage(
+            {
+              id: getTrad('panel.missing-locales'),
+              defaultMessage: 'Missing title or body in required locales: {locales}',
+            },
+            { locales: status.missingLocales.join(', ') },
+          )}
+        </Notice>
+      ) : null}
+      {!status.policy ? (
+        <Notice variant="warning">
+          {formatMessage({
+            id: getTrad('panel.no-policy'),
+            defaultMessage: 'Link the edition to a policy and save it before releasing.',
+          })}
+        </Notice>
+      ) : null}
+    </>
+  );
+};
+
+const Notice = ({ variant, children }: { variant: 'warning' | 'neutral'; children: ReactNode }) => (
+  <Box
+    background={variant === 'warning' ? 'warning100' : 'neutral100'}
+    borderColor={variant === 'warning' ? 'warning200' : 'neutral200'}
+    borderStyle="solid"
+    borderWidth="1px"
+    hasRadius
+    padding={3}
+  >
+    <Typography variant="pi" textColor={variant === 'warning' ? 'warning700' : 'neutral700'}>
+      {children}
+    </Typography>
+  </Box>
+);
