@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { registerGuards } from './document-guards';
 import { registerModels } from './db/tables';
 import { registerFastPath } from './fast-path';
+import { registerCorsHeaders } from './http/cors';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerModels(strapi);
   registerGuards(strapi);
+  registerCorsHeaders(strapi); // first: outside both ways in
   registerFastPath(strapi);
 };

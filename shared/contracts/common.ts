@@ -28,6 +28,7 @@ export interface ApiError {
     status: number;
     name: string;
     message: string;
-    details: Record<string, unknown>;
+    /** Field errors (`details.errors`) and facts; absent on 500s and body-parser errors. */
+    details?: Record<string, unknown>;
   };
 }

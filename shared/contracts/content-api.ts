@@ -11,6 +11,12 @@ import type { ChangeKind, ConsentAction, EditionState } from './common';
 export interface AcceptedEdition {
   policy: string;
   version: number;
+  /**
+   * The `contentHash` of the edition text the person was shown (in the
+   * submission's locale). When given, the server refuses (409) a submission
+   * whose text differs from what it would record.
+   */
+  hash?: string;
 }
 
 /** Body of POST /forms/:key/submissions. */
@@ -28,6 +34,8 @@ export interface ConsentBody {
   subject: string;
   policy: string;
   version: number;
+  /** The `contentHash` of the edition text shown, checked as on a submission. */
+  hash?: string;
   locale: string;
   purposes?: Record<string, boolean>;
   action: 'granted' | 'denied';

@@ -10,10 +10,13 @@ import { ledgerSpec } from './ledger.spec';
 import { reportsSpec } from './reports.spec';
 import { fastPathSpec } from './fast-path.spec';
 import { setupSpec } from './setup.spec';
+import { frontendHttpSpec } from './frontend-http.spec';
+import { contractSpec } from './contract.spec';
+import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
   before(async () => {
-    await boot();
+    recordContentApi((await boot()).url);
   });
   after(async () => {
     await shutdown();
@@ -25,4 +28,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   reportsSpec();
   fastPathSpec();
   setupSpec();
+  frontendHttpSpec();
+  contractSpec(); // last: checks every content-API answer the suite received
 });

@@ -4,11 +4,13 @@ import adminLedger from './admin-ledger';
 import adminReports from './admin-reports';
 import consents from './consents';
 import forms from './forms';
+import openapi from './openapi';
 
 export default {
   policies,
   forms,
   consents,
+  openapi,
   'admin-editions': adminEditions,
   'admin-ledger': adminLedger,
   'admin-reports': adminReports,

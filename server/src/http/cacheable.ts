@@ -8,7 +8,10 @@ import type { Served } from '../services/catalog';
  * through here, so their answers are the same.
  */
 export function sendCacheable(ctx: Context, served: Served) {
-  ctx.set('Vary', 'Accept-Language');
+  // Added to the CORS middleware's `Vary: Origin`, never replacing it: a
+  // shared cache must not hand one site's CORS answer to another.
+  ctx.vary('Origin');
+  ctx.vary('Accept-Language');
   ctx.set('Cache-Control', `public, max-age=${served.maxAge}`);
   ctx.set('ETag', served.etag);
   if (ifNoneMatchHits(ctx.get('if-none-match'), served.etag)) {

@@ -34,3 +34,22 @@ export function acceptableEdition(
   }
   return hit;
 }
+
+/**
+ * The text the person was shown must be the text recorded: when the frontend
+ * sends the `contentHash` it displayed, a different one (another locale, an
+ * edition changed since) is a 409 naming both.
+ */
+export function checkShownText(
+  policy: string,
+  version: number,
+  shown: string | undefined,
+  recorded: { servedLocale: string; contentHash: string },
+  path: string,
+) {
+  if (shown === undefined || shown === recorded.contentHash) return;
+  throw conflict(
+    `${path}: the text shown (hash ${shown}) is not the text of version ${version} of policy "${policy}" in locale "${recorded.servedLocale}" (hash ${recorded.contentHash}); fetch the policy again`,
+    { path, policy, version, locale: recorded.servedLocale, shown, expected: recorded.contentHash },
+  );
+}

@@ -11,7 +11,7 @@ import { pickCurrent } from '../domain/effective';
 import { evidenceOf, type RequestMeta } from '../ledger/evidence';
 import { newEvent } from '../ledger/events';
 import { idempotent } from '../ledger/idempotency';
-import { acceptableEdition, policySnapshot } from '../ledger/policies';
+import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/policies';
 import { receiptEvent } from '../ledger/receipts';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
@@ -24,6 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = clock(strapi).now();
     const snap = await policySnapshot(strapi, body.policy);
     const edition = acceptableEdition(snap, body.version, now);
+    const shown = getService(strapi, 'catalog').textFor(snap, edition, { locale: body.locale });
+    checkShownText(body.policy, body.version, body.hash, shown, 'hash');
     // Seen again: a later edition in force may be accepted by continued use first.
     if (edition.version !== pickCurrent(snap.editions, now).current?.version) {
       await getService(strapi, 'standing').recordImpliedAcceptance(subject, snap, now);
@@ -34,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       meta.idempotencyKey,
       body,
       async (record) => {
-        const text = getService(strapi, 'catalog').textFor(snap, edition, { locale: body.locale });
+        const text = shown;
         const ev = evidenceOf(strapi, meta, now);
         const event = newEvent({
           occurredAt: now.toISOString(),

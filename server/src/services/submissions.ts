@@ -8,7 +8,7 @@ import { subjectRef } from '../domain/subject';
 import { evidenceOf, type RequestMeta } from '../ledger/evidence';
 import { newEvent } from '../ledger/events';
 import { idempotent } from '../ledger/idempotency';
-import { acceptableEdition, policySnapshot } from '../ledger/policies';
+import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/policies';
 import { receiptEvent, withdrawHint } from '../ledger/receipts';
 import type { PolicySnapshot } from './catalog';
 import type { FormRecord } from './forms';
@@ -71,16 +71,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     });
     const now = clock(strapi).now();
+    const catalog = getService(strapi, 'catalog');
     const chosen: Array<{ snap: PolicySnapshot; edition: ReleasedEdition }> = [];
     for (const p of form.policies) {
-      const a = body.accepted.find((x) => x.policy === p.key);
-      if (!a) throw invalid('accepted', `accepted must include policy "${p.key}"`);
+      const i = body.accepted.findIndex((x) => x.policy === p.key);
+      if (i < 0) throw invalid('accepted', `accepted must include policy "${p.key}"`);
+      const a = body.accepted[i];
       const snap = await policySnapshot(strapi, p.key);
-      chosen.push({ snap, edition: acceptableEdition(snap, a.version, now) });
+      const edition = acceptableEdition(snap, a.version, now);
+      const text = catalog.textFor(snap, edition, { locale: body.locale });
+      checkShownText(p.key, a.version, a.hash, text, `accepted.${i}.hash`);
+      chosen.push({ snap, edition });
     }
     const submissionId = randomUUID();
     const subject = subjectOf(strapi, form, body, checked, submissionId);
-    const catalog = getService(strapi, 'catalog');
 
     return idempotent<SubmissionResult>(
       strapi,

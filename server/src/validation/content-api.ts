@@ -14,6 +14,7 @@ import {
   positiveInt,
   positiveIntText,
   purposeKey,
+  sha256,
 } from './patterns';
 
 /**
@@ -44,8 +45,12 @@ export const localeQuery = z.object({ locale: locale().optional() });
 export const statusQuery: z.ZodType<StatusQuery> = z.object({ subject: subject(), policy: key() });
 
 const accepted = z.strictObject(
-  { policy: key(), version: positiveInt('must be an integer (the edition version)') },
-  { error: 'must be { "policy": key, "version": integer }' },
+  {
+    policy: key(),
+    version: positiveInt('must be an integer (the edition version)'),
+    hash: sha256().optional(),
+  },
+  { error: 'must be { "policy": key, "version": integer, "hash"?: contentHash }' },
 );
 
 export const submissionBody: z.ZodType<SubmissionBody> = z.strictObject(
@@ -74,6 +79,7 @@ export const consentBody: z.ZodType<ConsentBody> = z.strictObject(
     subject: subject(),
     policy: key(),
     version: positiveInt('must be an integer (the edition version)'),
+    hash: sha256().optional(),
     locale: locale(),
     purposes: z
       .record(purposeKey(), z.boolean({ error: 'must be true or false' }), {

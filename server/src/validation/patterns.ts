@@ -45,6 +45,12 @@ export const positiveInt = (expected = 'must be a positive integer') =>
     .int({ error: expected })
     .min(1, { error: expected });
 
+/** A SHA-256 digest in lowercase hex (an edition's contentHash). */
+export const sha256 = () =>
+  text('must be a SHA-256 hash (64 lowercase hex digits)').regex(/^[0-9a-f]{64}$/, {
+    error: 'must be a SHA-256 hash (64 lowercase hex digits)',
+  });
+
 /** A Strapi documentId. */
 export const documentId = () =>
   text('is not a documentId').regex(/^[A-Za-z0-9]{1,64}$/, { error: 'is not a documentId' });

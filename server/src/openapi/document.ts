@@ -1,0 +1,136 @@
+import { z } from '@strapi/utils';
+import type { Route } from '../routes/types';
+import { operations, type Operation, type RequestHeader } from './operations';
+import { apiError, envelope } from './responses';
+
+type Json = Record<string, unknown>;
+type Io = 'input' | 'output';
+
+/** A zod schema as JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
+function jsonSchema(schema: z.ZodType, io: Io): Json {
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+  const { $schema: _dialect, ...rest } = out as Json;
+  return rest;
+}
+
+const HEADERS: Record<RequestHeader, Json> = {
+  'Accept-Language': {
+    name: 'Accept-Language',
+    in: 'header',
+    description: 'Used when `?locale=` is absent.',
+    schema: { type: 'string' },
+  },
+  'If-None-Match': {
+    name: 'If-None-Match',
+    in: 'header',
+    description: 'The ETag of a previous answer: 304 when unchanged.',
+    schema: { type: 'string' },
+  },
+  'Idempotency-Key': {
+    name: 'Idempotency-Key',
+    in: 'header',
+    description: 'Up to 200 characters; a retry with the same key replays the first answer.',
+    schema: { type: 'string', maxLength: 200 },
+  },
+};
+
+/** `{ key: schema }` of an object schema → OpenAPI parameters in `where`. */
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Json[] {
+  if (!schema) return [];
+  const s = jsonSchema(schema, 'input') as {
+    properties?: Record<string, Json>;
+    required?: string[];
+  };
+  return Object.entries(s.properties ?? {}).map(([name, prop]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (s.required ?? []).includes(name),
+    schema: prop,
+  }));
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid input: the message names the field, `details.errors` lists each problem',
+  401: 'Invalid credentials',
+  403: 'The caller may not use this route (Users & Permissions, API token scope)',
+  404: 'Unknown policy, edition or form',
+  409: 'Conflict: a stale edition or shown text, or an Idempotency-Key reused with another body',
+  413: 'The body is over the configured limit',
+  422: 'The input does not fit the form or the policy',
+  500: 'A failure of the server or its database: nothing was written',
+};
+
+function responses(op: Operation): Json {
+  const out: Json = {};
+  const cacheHeaders = op.cacheable
+    ? {
+        ETag: { schema: { type: 'string' } },
+        'Cache-Control': { schema: { type: 'string' } },
+        Vary: { schema: { type: 'string' }, description: 'Origin, Accept-Language' },
+      }
+    : undefined;
+  const body = op.ok.data
+    ? { 'application/json': { schema: jsonSchema(envelope(op.ok.data), 'output') } }
+    : { 'application/json': { schema: { type: 'object' } } };
+  out[op.ok.status] = {
+    description: op.ok.status === 201 ? 'Created' : 'OK',
+    ...(cacheHeaders ? { headers: cacheHeaders } : {}),
+    content: body,
+  };
+  if (op.cacheable) out[304] = { description: 'Not modified', headers: cacheHeaders };
+  for (const status of [...new Set([...op.errors, 401, 403, 500])].sort()) {
+    out[status] = {
+      description: ERROR_TEXT[status] ?? 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  }
+  return out;
+}
+
+/**
+ * The OpenAPI 3.1 document of the content API, built from the routes and the
+ * same zod schemas the controllers validate with (openapi/operations.ts).
+ * `base` is where the plugin's routes live, e.g. "/api/policy-ledger".
+ */
+export function openApiDocument(routes: Route[], base: string, version: string): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of routes) {
+    const op = operations[route.handler];
+    if (!op) throw new Error(`No OpenAPI operation for the route ${route.handler}`);
+    const path = base + route.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][route.method.toLowerCase()] = {
+      operationId: route.handler.replace('.', '_'),
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      tags: [op.tag],
+      parameters: [
+        ...parameters(op.params, 'path'),
+        ...parameters(op.query, 'query'),
+        ...(op.headers ?? []).map((h) => HEADERS[h]),
+      ],
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
+            },
+          }
+        : {}),
+      responses: responses(op),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Policy Ledger content API',
+      version,
+      description:
+        'Privacy policy editions, collection forms and the consent ledger (strapi-plugin-policy-ledger).',
+    },
+    servers: [{ url: '/' }],
+    tags: [{ name: 'Policies' }, { name: 'Forms' }, { name: 'Consents' }, { name: 'Contract' }],
+    paths,
+    components: { schemas: { Error: jsonSchema(apiError, 'output') } },
+  };
+}

@@ -1,0 +1,126 @@
+import type { z } from '@strapi/utils';
+import type { Handler } from '../routes/types';
+import {
+  consentBody,
+  currentQuery,
+  keyParams,
+  localeQuery,
+  statusQuery,
+  submissionBody,
+  versionParams,
+  withdrawBody,
+} from '../validation/content-api';
+import {
+  consentResult,
+  currentPolicy,
+  editionArchive,
+  formDefinition,
+  policyEdition,
+  policyList,
+  subjectStatus,
+  submissionResult,
+  withdrawResult,
+} from './responses';
+
+export type RequestHeader = 'Accept-Language' | 'If-None-Match' | 'Idempotency-Key';
+
+/** What the OpenAPI document says of one content-API route, beside its method and path. */
+export interface Operation {
+  summary: string;
+  description?: string;
+  tag: 'Policies' | 'Forms' | 'Consents' | 'Contract';
+  /** The schemas the controller validates with (validation/content-api.ts), not copies. */
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  headers?: RequestHeader[];
+  /** The success status and the schema of `data` (null: not an enveloped body). */
+  ok: { status: 200 | 201; data: z.ZodType | null };
+  /** Answers 304 to a matching If-None-Match, with ETag and Cache-Control. */
+  cacheable?: boolean;
+  /** Error statuses, each with Strapi's error body. 401 and 403 are added to every route. */
+  errors: number[];
+}
+
+const cached = (summary: string, rest: Omit<Operation, 'summary' | 'cacheable' | 'tag'>) =>
+  ({ summary, tag: 'Policies', cacheable: true, ...rest }) satisfies Operation;
+
+/** Every content-API route's contract, by handler (routes/content-api.ts). */
+export const operations: Partial<Record<Handler, Operation>> = {
+  'policies.find': cached('The policies with their current and upcoming editions', {
+    ok: { status: 200, data: policyList },
+    errors: [],
+  }),
+  'policies.current': cached('The edition in force, in the negotiated locale', {
+    description:
+      'Locale: `?locale=`, then `Accept-Language`, then the policy default along the fallback chain. The upcoming edition, if one is announced, comes with its effective date.',
+    params: keyParams,
+    query: currentQuery,
+    headers: ['Accept-Language', 'If-None-Match'],
+    ok: { status: 200, data: currentPolicy },
+    errors: [400, 404],
+  }),
+  'policies.editions': cached('Every released edition (archive), without bodies', {
+    params: keyParams,
+    query: localeQuery,
+    headers: ['Accept-Language', 'If-None-Match'],
+    ok: { status: 200, data: editionArchive },
+    errors: [400, 404],
+  }),
+  'policies.edition': cached('One released edition, with its text', {
+    params: versionParams,
+    query: currentQuery,
+    headers: ['Accept-Language', 'If-None-Match'],
+    ok: { status: 200, data: policyEdition },
+    errors: [400, 404],
+  }),
+  'forms.findOne': {
+    summary: 'A collection form: fields, purposes and the editions to accept, in a locale',
+    tag: 'Forms',
+    params: keyParams,
+    query: localeQuery,
+    headers: ['Accept-Language'],
+    ok: { status: 200, data: formDefinition },
+    errors: [400, 404],
+  },
+  'forms.submit': {
+    summary: 'Submit a form: records the submission and one consent event per policy',
+    description:
+      'Send an `Idempotency-Key` and resend it when retrying: the first answer is replayed. A different body under the same key is a 409.',
+    tag: 'Forms',
+    params: keyParams,
+    body: submissionBody,
+    headers: ['Idempotency-Key'],
+    ok: { status: 201, data: submissionResult },
+    errors: [400, 404, 409, 413, 422],
+  },
+  'consents.create': {
+    summary: 'Record a decision (granted or denied) without a form',
+    tag: 'Consents',
+    body: consentBody,
+    headers: ['Idempotency-Key'],
+    ok: { status: 201, data: consentResult },
+    errors: [400, 404, 409, 413, 422],
+  },
+  'consents.withdraw': {
+    summary: 'Withdraw consent: one policy or all, some purposes or all',
+    tag: 'Consents',
+    body: withdrawBody,
+    headers: ['Idempotency-Key'],
+    ok: { status: 201, data: withdrawResult },
+    errors: [400, 404, 409, 413, 422],
+  },
+  'consents.status': {
+    summary: "A person's standing: the accepted edition, whether to ask again, active purposes",
+    tag: 'Consents',
+    query: statusQuery,
+    ok: { status: 200, data: subjectStatus },
+    errors: [400, 404],
+  },
+  'openapi.document': {
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'Contract',
+    ok: { status: 200, data: null },
+    errors: [],
+  },
+};

@@ -1,0 +1,234 @@
+import { z } from '@strapi/utils';
+import type {
+  ApiError,
+  ArchivedEdition,
+  ConsentResult,
+  CurrentPolicy,
+  EditionArchive,
+  EditionBrief,
+  FormDefinition,
+  PolicyEdition,
+  PolicySummary,
+  Receipt,
+  ReceiptEvent,
+  SubjectStatus,
+  SubmissionResult,
+  UpcomingEdition,
+  WithdrawResult,
+} from '../../../shared/contracts';
+
+/**
+ * The bodies the content API answers, as schemas: the OpenAPI document's
+ * responses (openapi/document.ts) and the contract test check every answer
+ * against them. Each is typed with its shared contract, so the schema and
+ * the TypeScript type cannot drift apart. Strict objects: an undocumented
+ * field fails the contract test.
+ */
+
+const instant = () => z.iso.datetime({ offset: true });
+const date = () => z.iso.date();
+const sha256 = () => z.string().regex(/^[0-9a-f]{64}$/);
+const changeKind = z.enum(['editorial', 'material', 'reconsent']);
+const editionState = z.enum(['draft', 'scheduled', 'in-force', 'superseded', 'cancelled']);
+const consentAction = z.enum(['granted', 'implied', 'withdrawn', 'denied']);
+const format = z.enum(['markdown', 'html']);
+
+/** `{ data, meta }`, as every JSON route answers. */
+export const envelope = <T extends z.ZodType>(data: T) =>
+  z.strictObject({ data, meta: z.record(z.string(), z.unknown()) });
+
+export const apiError: z.ZodType<ApiError> = z.strictObject({
+  data: z.null(),
+  error: z.strictObject({
+    status: z.int(),
+    name: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const editionBrief: z.ZodType<EditionBrief> = z.strictObject({
+  version: z.int(),
+  editionDate: date().nullable(),
+  effectiveAt: instant(),
+  changeKind,
+});
+
+export const policyList: z.ZodType<PolicySummary[]> = z.array(
+  z.strictObject({
+    key: z.string(),
+    name: z.string(),
+    requiredLocales: z.array(z.string()),
+    current: editionBrief.nullable(),
+    upcoming: editionBrief.nullable(),
+  }),
+);
+
+const upcoming: z.ZodType<UpcomingEdition> = z.strictObject({
+  version: z.int(),
+  effectiveAt: instant(),
+  editionDate: date().nullable(),
+  changeKind,
+  changeSummary: z.string().nullable(),
+});
+
+export const currentPolicy: z.ZodType<CurrentPolicy> = z.strictObject({
+  policy: z.string(),
+  version: z.int(),
+  editionDate: date().nullable(),
+  releasedAt: instant(),
+  effectiveAt: instant(),
+  changeKind,
+  requestedLocale: z.string(),
+  servedLocale: z.string(),
+  title: z.string(),
+  format,
+  body: z.string(),
+  contentHash: sha256(),
+  upcoming: upcoming.nullable(),
+});
+
+const editionFacts = {
+  version: z.int(),
+  editionDate: date().nullable(),
+  releasedAt: instant(),
+  effectiveAt: instant(),
+  cancelledAt: instant().nullable(),
+  changeKind,
+  state: editionState,
+  locales: z.array(z.string()),
+};
+const textServed = {
+  requestedLocale: z.string(),
+  servedLocale: z.string(),
+  title: z.string(),
+  changeSummary: z.string().nullable(),
+  contentHash: sha256(),
+};
+
+const archived: z.ZodType<ArchivedEdition> = z.strictObject({ ...editionFacts, ...textServed });
+
+export const editionArchive: z.ZodType<EditionArchive> = z.strictObject({
+  policy: z.string(),
+  editions: z.array(archived),
+});
+
+export const policyEdition: z.ZodType<PolicyEdition> = z.strictObject({
+  policy: z.string(),
+  ...editionFacts,
+  ...textServed,
+  format,
+  body: z.string(),
+});
+
+const formPolicyEdition = z.strictObject({
+  version: z.int(),
+  effectiveAt: instant(),
+  changeKind,
+  servedLocale: z.string(),
+  title: z.string(),
+  contentHash: sha256(),
+});
+
+export const formDefinition: z.ZodType<FormDefinition> = z.strictObject({
+  key: z.string(),
+  name: z.string(),
+  revision: z.int(),
+  hash: sha256(),
+  locale: z.string(),
+  title: z.string(),
+  fields: z.array(
+    z.strictObject({
+      name: z.string(),
+      type: z.string(),
+      required: z.boolean(),
+      category: z.string(),
+      maxLength: z.int().nullable(),
+      options: z.array(z.string()).nullable(),
+      label: z.string(),
+    }),
+  ),
+  purposes: z.array(
+    z.strictObject({
+      key: z.string(),
+      required: z.boolean(),
+      legalBasis: z.string(),
+      label: z.string(),
+    }),
+  ),
+  policies: z.array(
+    z.strictObject({
+      policy: z.string(),
+      name: z.string(),
+      current: formPolicyEdition.nullable(),
+      upcoming: formPolicyEdition.nullable(),
+    }),
+  ),
+});
+
+const receiptEvent: z.ZodType<ReceiptEvent> = z.strictObject({
+  id: z.string(),
+  action: consentAction,
+  policy: z.string(),
+  version: z.int(),
+  locale: z.string(),
+  contentHash: sha256(),
+  hash: sha256(),
+});
+
+const receipt: z.ZodType<Receipt> = z.strictObject({
+  submission: z.string(),
+  receivedAt: instant(),
+  form: z.strictObject({ key: z.string(), revision: z.int(), hash: sha256() }),
+  locale: z.string(),
+  purposes: z.record(z.string(), z.boolean()),
+  events: z.array(receiptEvent),
+  withdraw: z.strictObject({
+    endpoint: z.string(),
+    contact: z.string().nullable(),
+    note: z.string(),
+    policy: z.string().nullable(),
+  }),
+});
+
+export const submissionResult: z.ZodType<SubmissionResult> = z.strictObject({
+  submissionId: z.string(),
+  receivedAt: instant(),
+  receipt,
+});
+
+export const consentResult: z.ZodType<ConsentResult> = z.strictObject({
+  event: z.strictObject({
+    id: z.string(),
+    action: consentAction,
+    policy: z.string(),
+    version: z.int(),
+    locale: z.string(),
+    contentHash: sha256(),
+    hash: sha256(),
+    occurredAt: instant(),
+  }),
+});
+
+export const withdrawResult: z.ZodType<WithdrawResult> = z.strictObject({
+  events: z.array(
+    z.strictObject({
+      id: z.string(),
+      action: consentAction,
+      policy: z.string(),
+      version: z.int(),
+      purposes: z.record(z.string(), z.boolean()),
+      occurredAt: instant(),
+      hash: sha256(),
+    }),
+  ),
+});
+
+export const subjectStatus: z.ZodType<SubjectStatus> = z.strictObject({
+  policy: z.string(),
+  acceptedVersion: z.int().nullable(),
+  currentVersion: z.int().nullable(),
+  needsAcceptance: z.boolean(),
+  reason: z.enum(['not-accepted', 'denied', 'reconsent-required']).nullable(),
+  purposes: z.record(z.string(), z.literal(true)),
+});
