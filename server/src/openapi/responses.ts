@@ -166,7 +166,7 @@ export const formDefinition: z.ZodType<FormDefinition> = z.strictObject({
   ),
 });
 
-const receiptEvent: z.ZodType<ReceiptEvent> = z.strictObject({
+const receiptEventShape = {
   id: z.string(),
   action: consentAction,
   policy: z.string(),
@@ -174,7 +174,8 @@ const receiptEvent: z.ZodType<ReceiptEvent> = z.strictObject({
   locale: z.string(),
   contentHash: sha256(),
   hash: sha256(),
-});
+};
+const receiptEvent: z.ZodType<ReceiptEvent> = z.strictObject(receiptEventShape);
 
 const receipt: z.ZodType<Receipt> = z.strictObject({
   submission: z.string(),
@@ -198,16 +199,7 @@ export const submissionResult: z.ZodType<SubmissionResult> = z.strictObject({
 });
 
 export const consentResult: z.ZodType<ConsentResult> = z.strictObject({
-  event: z.strictObject({
-    id: z.string(),
-    action: consentAction,
-    policy: z.string(),
-    version: z.int(),
-    locale: z.string(),
-    contentHash: sha256(),
-    hash: sha256(),
-    occurredAt: instant(),
-  }),
+  event: z.strictObject({ ...receiptEventShape, occurredAt: instant() }),
 });
 
 export const withdrawResult: z.ZodType<WithdrawResult> = z.strictObject({
