@@ -54,9 +54,9 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Invalid credentials',
   403: 'The caller may not use this route (Users & Permissions, API token scope)',
   404: 'Unknown policy, edition or form',
-  409: 'Conflict: a stale edition or shown text, or an Idempotency-Key reused with another body',
+  409: 'A stale edition, or a shown text (hash) other than the one recorded',
   413: 'The body is over the configured limit',
-  422: 'The input does not fit the form or the policy',
+  422: 'The Idempotency-Key was used before with another body',
   500: 'A failure of the server or its database: nothing was written',
 };
 

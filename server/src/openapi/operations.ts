@@ -86,7 +86,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
   'forms.submit': {
     summary: 'Submit a form: records the submission and one consent event per policy',
     description:
-      'Send an `Idempotency-Key` and resend it when retrying: the first answer is replayed. A different body under the same key is a 409.',
+      'Send an `Idempotency-Key` and resend it when retrying: the first answer is replayed. A different body under the same key is a 422.',
     tag: 'Forms',
     params: keyParams,
     body: submissionBody,
@@ -108,7 +108,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
     body: withdrawBody,
     headers: ['Idempotency-Key'],
     ok: { status: 201, data: withdrawResult },
-    errors: [400, 404, 409, 413, 422],
+    errors: [400, 404, 413, 422],
   },
   'consents.status': {
     summary: "A person's standing: the accepted edition, whether to ask again, active purposes",
