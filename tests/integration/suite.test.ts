@@ -12,6 +12,7 @@ import { fastPathSpec } from './fast-path.spec';
 import { setupSpec } from './setup.spec';
 import { frontendHttpSpec } from './frontend-http.spec';
 import { contractSpec } from './contract.spec';
+import { clientSpec } from './client.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -29,5 +30,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   fastPathSpec();
   setupSpec();
   frontendHttpSpec();
+  clientSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });
