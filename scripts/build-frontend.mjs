@@ -57,6 +57,16 @@ execFileSync(
   { stdio: 'inherit' },
 );
 
+// package.json exports these as plain strings (strapi-plugin build would try
+// to build an object export itself); TypeScript then looks for declarations
+// next to each module.
+for (const kit of ['client', 'react']) {
+  writeFileSync(
+    join(root, `dist/${kit}/index.d.mts`),
+    `export * from '../types/${kit}/src/index.js';\n`,
+  );
+}
+
 const report = await measureKit(root);
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist/size-report.json'), `${JSON.stringify(report, null, 2)}\n`);

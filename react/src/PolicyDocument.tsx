@@ -35,10 +35,12 @@ export function PolicyDocument({
     );
   }
   const lang = data.servedLocale;
+  // Editors often open the text with its title: then it is the page's heading.
+  const bodyHasTitle = /^\s*(<h1[\s>]|# )/.test(data.body);
   return (
     <article className={`pl-document ${className ?? ''}`} lang={lang} data-version={data.version}>
       <header className="pl-document-header">
-        <h1 className="pl-title">{data.title}</h1>
+        {bodyHasTitle ? null : <h1 className="pl-title">{data.title}</h1>}
         <p className="pl-meta">
           <span className="pl-version">{fill(l.version, { version: data.version })}</span>
           {data.editionDate && (

@@ -206,6 +206,46 @@ function scenario(name: string, env: () => Record<string, string>) {
       assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
     });
 
+    it('serves a frontend through the installed package: client and React layer import as ESM', () => {
+      const script = `
+        import { createPolicyLedgerClient } from 'strapi-plugin-policy-ledger/client';
+        import * as react from 'strapi-plugin-policy-ledger/react';
+        const c = createPolicyLedgerClient({ baseUrl: process.env.APP_URL });
+        const current = await c.current('privacy', { locale: 'en' });
+        const form = await c.form('contact', { locale: 'en' });
+        const shown = form.policies[0].current;
+        const sent = await c.submit('contact', {
+          locale: 'en',
+          data: { email: 'kit@example.com' },
+          purposes: { processing: true },
+          accepted: [{ policy: 'privacy', version: shown.version, hash: shown.contentHash }],
+        });
+        console.log(JSON.stringify({
+          title: current.data.title,
+          events: sent.receipt.events.map((e) => e.action),
+          react: Object.keys(react).filter((k) => /^[A-Z]|^use/.test(k)).sort(),
+        }));`;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: appDir,
+        env: { ...process.env, APP_URL: app.url },
+        encoding: 'utf8',
+      });
+      assert.deepEqual(JSON.parse(out.trim().split('\n').pop()!), {
+        title: 'Privacy policy',
+        events: ['granted'],
+        react: [
+          'ConsentForm',
+          'PolicyDocument',
+          'PolicyLedgerProvider',
+          'ReconsentNotice',
+          'useForm',
+          'usePolicy',
+          'usePolicyLedgerClient',
+          'useStanding',
+        ],
+      });
+    });
+
     it("renders the plugin's admin page in Chromium with no console error", async () => {
       browser = await chromium.launch({
         executablePath: '/usr/bin/chromium',
@@ -332,33 +372,39 @@ describe('the packed plugin in a new Strapi app', () => {
       'dist/server/src/index.d.ts',
       'dist/admin/src/index.d.ts',
       'dist/shared/contracts/index.d.ts',
+      'dist/client/index.mjs',
+      'dist/client/index.d.mts',
+      'dist/react/index.mjs',
+      'dist/react/index.d.mts',
+      'dist/types/client/src/index.d.ts',
+      'dist/types/react/src/index.d.ts',
+      'dist/size-report.json',
     ]) {
       assert.ok(files.includes(f), `${f} is not in the tarball`);
     }
     // Only dist (code and declarations) and the three documents; no source, test, bench, demo or map.
     const stray = files.filter(
       (f) =>
-        !/^(dist\/(admin|server|shared)\/|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(
+        !/^(dist\/(admin|server|shared|client|react|types)\/|dist\/size-report\.json$|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(
           f,
         ) ||
         f.endsWith('.map') ||
-        /\.tsx?$/.test(f.replace(/\.d\.ts$/, '')) ||
+        /\.tsx?$/.test(f.replace(/\.d\.m?ts$/, '')) ||
         f.includes('/uploads/') ||
         f.includes('node_modules/'),
     );
     assert.deepEqual(stray, []);
     // Every relative import of a type declaration resolves inside the package.
     const unresolved: string[] = [];
-    for (const f of files.filter((x) => x.endsWith('.d.ts'))) {
+    for (const f of files.filter((x) => /\.d\.m?ts$/.test(x))) {
       const text = fs.readFileSync(
         path.join(appDir, 'node_modules', 'strapi-plugin-policy-ledger', f),
         'utf8',
       );
       for (const [, spec] of text.matchAll(/from '(\.{1,2}\/[^']*)'/g)) {
         const target = path.posix.join(path.posix.dirname(f), spec);
-        const found = [`${target}.d.ts`, `${target}/index.d.ts`, target].some((c) =>
-          files.includes(c),
-        );
+        const bare = target.replace(/\.js$/, '');
+        const found = [`${bare}.d.ts`, `${bare}/index.d.ts`, target].some((c) => files.includes(c));
         if (!found) unresolved.push(`${f}: ${spec}`);
       }
     }

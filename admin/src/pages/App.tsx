@@ -1,7 +1,7 @@
 import * as React from 'react';
 
 import { Box, Flex, Tabs } from '@strapi/design-system';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useAuth, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { SetupWarnings } from '../components/SetupWarnings';
@@ -32,7 +32,7 @@ const TAB_LABEL: Record<TabId, string> = {
  * Policies and Diff need `read`, Acceptance and Ledger `read-consents`
  * (exporting also `export`), Verify needs `verify`.
  */
-const App = () => {
+const PluginPage = () => {
   const { formatMessage } = useIntl();
   const { allowedActions, isLoading: permissionsLoading } = useRBAC(PAGE_PERMISSIONS);
   const canRead = Boolean(allowedActions.canRead);
@@ -140,6 +140,17 @@ const App = () => {
       </Layouts.Content>
     </Page.Main>
   );
+};
+
+/**
+ * Strapi's useRBAC checks a permission list once, with the user's permissions
+ * as they are at that moment. Opened straight after logging in (a fresh page
+ * load), the page can mount before the admin has fetched them, and would say
+ * "no permissions" for good. Remounting when they arrive makes it check again.
+ */
+const App = () => {
+  const loaded = useAuth('PolicyLedger', (state) => state.permissions.length);
+  return <PluginPage key={loaded} />;
 };
 
 export { App };
