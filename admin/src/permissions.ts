@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   readConsents: [{ action: 'plugin::policy-ledger.read-consents', subject: null }],
   export: [{ action: 'plugin::policy-ledger.export', subject: null }],
   verify: [{ action: 'plugin::policy-ledger.verify', subject: null }],
+  erase: [{ action: 'plugin::policy-ledger.erase', subject: null }],
 };
 
 /** Both edition permissions in one list; useRBAC turns them into canRead / canRelease. */
@@ -15,11 +16,12 @@ export const EDITION_PANEL_PERMISSIONS = [...PERMISSIONS.read, ...PERMISSIONS.re
 
 /**
  * What the Policy Ledger page checks; useRBAC turns them into
- * canRead / canReadConsents / canExport / canVerify.
+ * canRead / canReadConsents / canExport / canVerify / canErase.
  */
 export const PAGE_PERMISSIONS = [
   ...PERMISSIONS.read,
   ...PERMISSIONS.readConsents,
   ...PERMISSIONS.export,
   ...PERMISSIONS.verify,
+  ...PERMISSIONS.erase,
 ];

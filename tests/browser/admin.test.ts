@@ -275,4 +275,87 @@ describe('Policy Ledger admin page in Chromium', () => {
     );
     await shot('diff');
   });
+  it('looks a person up: standing, decisions with the text accepted, both exports, erasure', async () => {
+    const subject = (
+      await testApp()
+        .strapi.db.connection(EVENTS)
+        .where({ policy_key: policyKey, action: 'withdrawn' })
+        .first()
+    ).subject as string;
+    await page.getByTestId('tab-people').click();
+    await page.getByTestId('person-identifier').fill(' B1@Example.com ');
+    await page.getByTestId('person-lookup').click();
+    await page.getByTestId('person-record').waitFor();
+    assert.match(
+      await page.getByTestId('person-subject').innerText(),
+      new RegExp(subject.slice(0, 12)),
+    );
+
+    // Standing: accepted v1 in Russian, marketing withdrawn since; v2 in force.
+    const standing = page.locator(`[data-testid="person-standing"][data-policy="${policyKey}"]`);
+    assert.match(
+      await standing.getByTestId('person-accepted-version').innerText(),
+      /v1 \(ru\).*v2/,
+    );
+    const purposes = await standing
+      .getByTestId('person-purpose')
+      .evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('data-on')]));
+    assert.deepEqual(purposes, [
+      ['marketing: no', 'false'],
+      ['processing: yes', 'true'],
+    ]);
+
+    // Decisions, newest first, as in the database; the exact text accepted on demand.
+    const rows = await testApp()
+      .strapi.db.connection(EVENTS)
+      .where({ subject })
+      .orderBy('seq', 'desc');
+    const shown = await page
+      .getByTestId('person-event')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-action'), e.getAttribute('data-version')]),
+      );
+    assert.deepEqual(
+      shown,
+      rows.map((r: { action: string; policy_version: number }) => [
+        r.action,
+        String(r.policy_version),
+      ]),
+    );
+    const granted = page.locator('[data-testid="person-event"][data-action="granted"]');
+    await granted.getByTestId('person-event-text').click();
+    assert.match(
+      await granted.getByTestId('person-text').innerText(),
+      /Text of browser v1 in ru\./,
+    );
+    await shot('people');
+
+    for (const format of ['json', 'html'] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`person-export-${format}`).click(),
+      ]);
+      assert.match(
+        download.suggestedFilename(),
+        new RegExp(`^personal-data-${subject.slice(0, 12)}-.*\\.${format}$`),
+      );
+      const file = path.join(ARTIFACTS, `person-export.${format}`);
+      await download.saveAs(file);
+      const content = fs.readFileSync(file, 'utf8');
+      if (format === 'json') assert.equal(JSON.parse(content).data.subject, subject);
+      else assert.match(content, /Personal data held about you[\s\S]*Text of browser v1 in ru\./);
+    }
+
+    await page
+      .getByTestId('person-erase')
+      .getByRole('button', { name: 'Erase personal data' })
+      .click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Erase', exact: true }).click();
+    await page.locator('[data-testid="person-submission"][data-erased="true"]').waitFor();
+    const held = await testApp()
+      .strapi.db.connection('policy_ledger_submissions')
+      .where({ subject });
+    assert.ok(held.length > 0 && held.every((r: { data: unknown }) => r.data === null));
+    await shot('people-erased');
+  });
 });

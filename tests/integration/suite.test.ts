@@ -13,6 +13,7 @@ import { setupSpec } from './setup.spec';
 import { frontendHttpSpec } from './frontend-http.spec';
 import { contractSpec } from './contract.spec';
 import { clientSpec } from './client.spec';
+import { peopleSpec } from './people.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -31,5 +32,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   setupSpec();
   frontendHttpSpec();
   clientSpec();
+  peopleSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

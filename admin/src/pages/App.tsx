@@ -12,16 +12,18 @@ import { getTrad } from '../utils/getTrad';
 import { AcceptanceTab } from './tabs/AcceptanceTab';
 import { DiffTab } from './tabs/DiffTab';
 import { LedgerTab } from './tabs/LedgerTab';
+import { PeopleTab } from './tabs/PeopleTab';
 import { PoliciesTab } from './tabs/PoliciesTab';
 import { VerifyTab } from './tabs/VerifyTab';
 
-const TABS = ['policies', 'acceptance', 'ledger', 'verify', 'diff'] as const;
+const TABS = ['policies', 'acceptance', 'ledger', 'people', 'verify', 'diff'] as const;
 type TabId = (typeof TABS)[number];
 
 const TAB_LABEL: Record<TabId, string> = {
   policies: 'Policies',
   acceptance: 'Acceptance',
   ledger: 'Ledger',
+  people: 'People',
   verify: 'Verify',
   diff: 'Diff',
 };
@@ -29,8 +31,9 @@ const TAB_LABEL: Record<TabId, string> = {
 /**
  * The Policy Ledger page (main menu -> Policy Ledger, /admin/plugins/policy-ledger).
  * Each tab is shown only to admins holding its permission:
- * Policies and Diff need `read`, Acceptance and Ledger `read-consents`
- * (exporting also `export`), Verify needs `verify`.
+ * Policies and Diff need `read`, Acceptance, Ledger and People `read-consents`
+ * (exporting the ledger also `export`; a person's export and erasure `erase`),
+ * Verify needs `verify`.
  */
 const PluginPage = () => {
   const { formatMessage } = useIntl();
@@ -39,6 +42,7 @@ const PluginPage = () => {
   const canReadConsents = Boolean(allowedActions.canReadConsents);
   const canExport = Boolean(allowedActions.canExport);
   const canVerify = Boolean(allowedActions.canVerify);
+  const canErase = Boolean(allowedActions.canErase);
 
   // The policies and their editions: loaded on opening the page; the tabs read them from the
   // store (a failure is notified here, once).
@@ -52,6 +56,7 @@ const PluginPage = () => {
     policies: canRead,
     acceptance: canReadConsents,
     ledger: canReadConsents,
+    people: canReadConsents,
     verify: canVerify,
     diff: canRead,
   };
@@ -83,6 +88,8 @@ const PluginPage = () => {
         return <AcceptanceTab policies={policies} />;
       case 'ledger':
         return <LedgerTab policies={policies} canExport={canExport} />;
+      case 'people':
+        return <PeopleTab canErase={canErase} />;
       case 'verify':
         return <VerifyTab />;
       case 'diff':

@@ -2,6 +2,7 @@ import policies from './policies';
 import adminEditions from './admin-editions';
 import adminLedger from './admin-ledger';
 import adminReports from './admin-reports';
+import adminPeople from './admin-people';
 import consents from './consents';
 import forms from './forms';
 import openapi from './openapi';
@@ -14,4 +15,5 @@ export default {
   'admin-editions': adminEditions,
   'admin-ledger': adminLedger,
   'admin-reports': adminReports,
+  'admin-people': adminPeople,
 };

@@ -69,14 +69,20 @@ export const adminRoutes: Route[] = [
   },
   {
     method: 'GET',
+    path: '/subjects/record',
+    handler: 'admin-people.record',
+    config: rbac(readConsents),
+  },
+  {
+    method: 'GET',
     path: '/subjects/export',
-    handler: 'admin-ledger.exportSubject',
+    handler: 'admin-people.exportSubject',
     config: rbac(readConsents, erase),
   },
   {
     method: 'POST',
     path: '/subjects/erase',
-    handler: 'admin-ledger.eraseSubject',
+    handler: 'admin-people.eraseSubject',
     config: rbac(readConsents, erase),
   },
 ];

@@ -13,6 +13,7 @@ import ledgerStore from './ledger-store';
 import overview from './overview';
 import publicAccess from './public-access';
 import retention from './retention';
+import people from './people';
 import standing from './standing';
 import subjects from './subjects';
 import submissions from './submissions';
@@ -34,6 +35,7 @@ export default {
   overview,
   publicAccess,
   retention,
+  people,
   standing,
   subjects,
   submissions,

@@ -1,5 +1,6 @@
 import { z } from '@strapi/utils';
 import type {
+  SubjectExportQuery,
   AcceptanceQuery,
   DiffQuery,
   ExportQuery,
@@ -95,6 +96,11 @@ const identifier = () =>
   boundedText(320, "must be the person's e-mail address, phone number or id");
 
 export const subjectQuery: z.ZodType<SubjectRequest> = z.object({ identifier: identifier() });
+
+export const subjectExportQuery: z.ZodType<Required<SubjectExportQuery>> = z.object({
+  identifier: identifier(),
+  format: oneOf(['json', 'html']).default('json'),
+});
 
 export const subjectBody: z.ZodType<SubjectRequest> = z.strictObject(
   { identifier: identifier() },

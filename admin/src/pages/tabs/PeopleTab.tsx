@@ -1,0 +1,81 @@
+import * as React from 'react';
+
+import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { Search, User } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+
+import { Card } from '../../components/Card';
+import { TextField } from '../../components/fields';
+import { PageLoader } from '../../components/Loading';
+import { useQueryErrorNotification } from '../../hooks/useApiError';
+import { usePolicyLedgerPersonQuery } from '../../services/ledgerApi';
+import { getTrad } from '../../utils/getTrad';
+import { PersonView } from './people/PersonView';
+
+/** One person: look them up by e-mail, phone or id; their standing, history, export, erasure. */
+export const PeopleTab = ({ canErase }: { canErase: boolean }) => {
+  const { formatMessage } = useIntl();
+  const [typed, setTyped] = React.useState('');
+  const [identifier, setIdentifier] = React.useState<string | null>(null);
+  const person = usePolicyLedgerPersonQuery(identifier ?? '', { skip: !identifier });
+  useQueryErrorNotification(person.error);
+  const text = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTrad(id), defaultMessage });
+
+  const lookUp = () => {
+    const value = typed.trim();
+    if (!value) return;
+    if (value === identifier) void person.refetch();
+    else setIdentifier(value);
+  };
+  const record = identifier && person.originalArgs === identifier ? person.data : undefined;
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      <Card>
+        <Flex alignItems="flex-end" gap={4} wrap="wrap">
+          <Flex direction="column" alignItems="stretch" style={{ flex: '1 1 32rem' }}>
+            <TextField
+              name="person"
+              testId="person-identifier"
+              label={text('people.identifier', 'E-mail, phone number or id')}
+              hint={text(
+                'people.identifier.hint',
+                'Typed as the person gave it; the server looks them up by its pseudonym.',
+              )}
+              value={typed}
+              onChange={setTyped}
+              onSubmit={lookUp}
+            />
+          </Flex>
+          <Button
+            startIcon={<Search />}
+            loading={person.isFetching}
+            disabled={!typed.trim()}
+            data-testid="person-lookup"
+            onClick={lookUp}
+          >
+            {text('people.lookup', 'Look up')}
+          </Button>
+        </Flex>
+      </Card>
+      {!record && person.isFetching ? (
+        <PageLoader />
+      ) : record && record.events.length + record.submissions.length > 0 ? (
+        <PersonView identifier={identifier!} record={record} canErase={canErase} />
+      ) : record ? (
+        <EmptyStateLayout
+          icon={<User width="6.4rem" height="6.4rem" />}
+          content={text('people.none', 'Nothing is held on this person.')}
+        />
+      ) : (
+        <Typography variant="omega" textColor="neutral600">
+          {text(
+            'people.intro',
+            'Look a person up to see where they stand with each policy, every decision they made with the exact text they accepted, what they submitted, and to export or erase their data.',
+          )}
+        </Typography>
+      )}
+    </Flex>
+  );
+};

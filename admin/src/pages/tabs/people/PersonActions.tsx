@@ -1,0 +1,104 @@
+import * as React from 'react';
+
+import { Button, Flex, Typography } from '@strapi/design-system';
+import { Download } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+
+import type { PersonRecord, SubjectExportFormat } from '../../../../../shared/contracts';
+import { ConfirmActionDialog } from '../../../components/ConfirmActionDialog';
+import { useNotifyApiError } from '../../../hooks/useApiError';
+import {
+  usePolicyLedgerEraseSubjectMutation,
+  usePolicyLedgerPersonExportMutation,
+} from '../../../services/ledgerApi';
+import { getTrad } from '../../../utils/getTrad';
+
+interface PersonActionsProps {
+  identifier: string;
+  record: PersonRecord;
+  /** plugin::policy-ledger.erase: export and erase (the routes need it). */
+  canErase: boolean;
+}
+
+/** The access export (JSON or a readable page) and erasure, behind a confirmation. */
+export const PersonActions = ({ identifier, record, canErase }: PersonActionsProps) => {
+  const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
+  const notifyError = useNotifyApiError();
+  const [download, exporting] = usePolicyLedgerPersonExportMutation();
+  const [erase, erasing] = usePolicyLedgerEraseSubjectMutation();
+  const [open, setOpen] = React.useState(false);
+  const text = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  if (!canErase) return null;
+
+  const save = async (format: SubjectExportFormat) => {
+    const day = new Date().toISOString().slice(0, 10);
+    const filename = `personal-data-${record.subject.slice(0, 12)}-${day}.${format}`;
+    const outcome = await download({ identifier, format, filename });
+    if ('error' in outcome) notifyError(outcome.error);
+  };
+  const confirmErase = async () => {
+    const outcome = await erase(identifier);
+    setOpen(false);
+    if ('error' in outcome) notifyError(outcome.error);
+    else {
+      toggleNotification({
+        type: 'success',
+        message: text(
+          'people.erased',
+          'Erased {submissions} submissions and {evidence} evidence records. The pseudonymous decisions stay.',
+          { ...outcome.data },
+        ),
+      });
+    }
+  };
+  const held = record.submissions.filter((s) => !s.erasedAt).length;
+
+  return (
+    <Flex gap={2} wrap="wrap" alignItems="flex-start">
+      <Button
+        variant="secondary"
+        startIcon={<Download />}
+        loading={exporting.isLoading && exporting.originalArgs?.format === 'json'}
+        data-testid="person-export-json"
+        onClick={() => void save('json')}
+      >
+        {text('people.export.json', 'Export (JSON)')}
+      </Button>
+      <Button
+        variant="secondary"
+        startIcon={<Download />}
+        loading={exporting.isLoading && exporting.originalArgs?.format === 'html'}
+        data-testid="person-export-html"
+        onClick={() => void save('html')}
+      >
+        {text('people.export.html', 'Export (readable page)')}
+      </Button>
+      <div data-testid="person-erase">
+        <ConfirmActionDialog
+          open={open}
+          onOpenChange={setOpen}
+          triggerLabel={text('people.erase', 'Erase personal data')}
+          triggerVariant="danger-light"
+          triggerDisabled={held === 0 || erasing.isLoading}
+          title={text('people.erase.title', 'Erase this person’s data?')}
+          confirmLabel={text('people.erase.confirm', 'Erase')}
+          tone="danger"
+          busy={erasing.isLoading}
+          running={erasing.isLoading}
+          onConfirm={() => void confirmErase()}
+        >
+          <Typography>
+            {text(
+              'people.erase.body',
+              'The data of {count} submissions and the evidence of every decision (IP, browser, page) are deleted for good. The pseudonymous decisions stay in the ledger, as the law requires proof of consent.',
+              { count: held },
+            )}
+          </Typography>
+        </ConfirmActionDialog>
+      </div>
+    </Flex>
+  );
+};

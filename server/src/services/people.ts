@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import type { PersonRecord, PersonStanding, SubjectExport } from '../../../shared/contracts';
+import { pickCurrent } from '../domain/effective';
+import { acceptanceNeed, foldStanding } from '../domain/standing';
+import { getService } from '../utils/get-service';
+import { clock } from '../utils/plugin';
+
+/**
+ * A person's record for the privacy officer (admin → People): everything held
+ * on them (the access export) and, per policy they have events for, where
+ * they stand now. Only reads: an implied acceptance is shown as due, not
+ * recorded (it is recorded when the person is next seen).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function standingFor(
+    policy: string,
+    events: SubjectExport['events'],
+    now: Date,
+  ): Promise<PersonStanding> {
+    const standing = foldStanding(events.filter((e) => e.policy === policy));
+    const snap = await getService(strapi, 'catalog').snapshot(policy);
+    const current = snap ? pickCurrent(snap.editions, now).current : null;
+    const need = snap ? acceptanceNeed(standing, current, snap.editions, now) : null;
+    return {
+      policy,
+      name: snap?.name ?? null,
+      acceptedVersion: standing.acceptedVersion,
+      acceptedLocale: standing.acceptedLocale,
+      currentVersion: current?.version ?? null,
+      needsAcceptance: need !== null && need !== 'implied',
+      reason: need === 'implied' ? null : need,
+      impliedOnNextVisit: need === 'implied',
+      purposes: standing.purposes,
+    };
+  }
+
+  return {
+    async record(identifier: string): Promise<PersonRecord> {
+      const held = await getService(strapi, 'subjects').exportSubject(identifier);
+      const now = clock(strapi).now();
+      const policies = [...new Set(held.events.map((e) => e.policy))].sort();
+      const standings = [];
+      for (const policy of policies) standings.push(await standingFor(policy, held.events, now));
+      return { ...held, standings };
+    },
+  };
+};

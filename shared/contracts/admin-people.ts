@@ -1,0 +1,36 @@
+/** Admin API (/policy-ledger, admin JWT + RBAC): one person's record, for the privacy officer. */
+import type { StatusReason } from './content-api';
+import type { SubjectExport } from './admin-integrity';
+
+/** Where the person stands with one policy, read without recording anything. */
+export interface PersonStanding {
+  policy: string;
+  /** null when the policy no longer exists. */
+  name: string | null;
+  acceptedVersion: number | null;
+  acceptedLocale: string | null;
+  currentVersion: number | null;
+  needsAcceptance: boolean;
+  reason: StatusReason | null;
+  /**
+   * They accepted an earlier edition and nothing in between asks for
+   * re-consent: the edition in force is accepted by continued use, recorded
+   * as `implied` when they are next seen.
+   */
+  impliedOnNextVisit: boolean;
+  /** Each purpose as it stands: true (consenting now) or false (withdrawn or denied). */
+  purposes: Record<string, boolean>;
+}
+
+/** GET /subjects/record?identifier=: everything held on one person, and their standing. */
+export interface PersonRecord extends SubjectExport {
+  standings: PersonStanding[];
+}
+
+export type SubjectExportFormat = 'json' | 'html';
+
+/** GET /subjects/export?identifier=&format=json|html */
+export interface SubjectExportQuery {
+  identifier: string;
+  format?: SubjectExportFormat;
+}
