@@ -1,26 +1,24 @@
-// Builds the frontend kit into the package: dist/client/index.mjs (the typed
-// client, no dependencies) and dist/react/index.mjs (hooks and components;
-// React and the client stay imports), ES modules for browsers, Node 20 and
-// edge runtimes; declarations in dist/types. Then measures what each adds to
-// a page, minified and gzipped, into dist/size-report.json.
+// Builds the frontend kit into the package (run by build:package after
+// `strapi-plugin build`, which empties dist/):
+//   dist/client/index.mjs   the typed client: no dependencies, ESM for browsers, Node 20, edge;
+//   dist/react/index.mjs    hooks and components; imports react and
+//                           strapi-plugin-policy-ledger/client (one client per page);
+//   dist/react/styles.css   optional starting styles (CSS variables);
+//   dist/types/…            declarations (tsc), the shared contracts beside them, reached
+//                           through dist/{client,react}/index.d.mts (TypeScript finds
+//                           those beside the .mjs: the package exports them as strings,
+//                           as @strapi/sdk-plugin builds every export written as an object);
+//   dist/size-report.json   what each adds to a page, min+gzip, against its budget.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureKit } from './kit-size.mjs';
+import { REACT_EXTERNAL, clientImport, measureKit, overBudget, sizeTable } from './kit-size.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLIENT_IMPORT = 'strapi-plugin-policy-ledger/client';
-
-/** The React layer imports the client by its package name: one copy on a page. */
-export const clientAsPackage = {
-  name: 'client-as-package',
-  setup(b) {
-    b.onResolve({ filter: /\/client\/src$/ }, () => ({ path: CLIENT_IMPORT, external: true }));
-  },
-};
-
+const dist = join(root, 'dist');
 const common = {
   bundle: true,
   format: 'esm',
@@ -32,46 +30,46 @@ const common = {
 };
 
 for (const dir of ['client', 'react', 'types'])
-  rmSync(join(root, 'dist', dir), { recursive: true, force: true });
+  rmSync(join(dist, dir), { recursive: true, force: true });
+
 await build({
   ...common,
   entryPoints: [join(root, 'client/src/index.ts')],
-  outfile: join(root, 'dist/client/index.mjs'),
+  outfile: join(dist, 'client/index.mjs'),
 });
 await build({
   ...common,
   entryPoints: [join(root, 'react/src/index.ts')],
-  outfile: join(root, 'dist/react/index.mjs'),
-  external: ['react', 'react/jsx-runtime', 'react-dom'],
-  plugins: [clientAsPackage],
+  outfile: join(dist, 'react/index.mjs'),
+  external: REACT_EXTERNAL,
+  plugins: [clientImport(root, true)],
 });
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/typescript/bin/tsc'),
-    '-p',
-    join(root, 'react/tsconfig.json'),
-    '--noEmit',
-    'false',
-  ],
-  { stdio: 'inherit' },
-);
+copyFileSync(join(root, 'react/src/styles.css'), join(dist, 'react/styles.css'));
 
-// package.json exports these as plain strings (strapi-plugin build would try
-// to build an object export itself); TypeScript then looks for declarations
-// next to each module.
-for (const kit of ['client', 'react']) {
+// Declarations only; the React layer's name their client by its package path.
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+for (const project of ['client', 'react']) {
+  execFileSync(process.execPath, [tsc, '-p', join(root, project, 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
+}
+for (const file of [
+  'types/client/src/index.d.ts',
+  'types/react/src/index.d.ts',
+  'types/shared/contracts/content-api.d.ts',
+]) {
+  if (!existsSync(join(dist, file))) throw new Error(`build-frontend: ${file} was not emitted`);
+}
+for (const entry of ['client', 'react']) {
   writeFileSync(
-    join(root, `dist/${kit}/index.d.mts`),
-    `export * from '../types/${kit}/src/index.js';\n`,
+    join(dist, entry, 'index.d.mts'),
+    `export * from '../types/${entry}/src/index.js';\n`,
   );
 }
 
 const report = await measureKit(root);
-mkdirSync(join(root, 'dist'), { recursive: true });
-writeFileSync(join(root, 'dist/size-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-for (const [name, r] of Object.entries(report.bundles)) {
-  console.log(
-    `${name.padEnd(16)} ${String(r.minGzip).padStart(6)} B min+gzip (budget ${r.budget} B)${r.minGzip > r.budget ? '  OVER BUDGET' : ''}`,
-  );
-}
+mkdirSync(dist, { recursive: true });
+writeFileSync(join(dist, 'size-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`Frontend kit, bytes (${report.method}):\n${sizeTable(report)}`);
+const over = overBudget(report);
+if (over.length) console.warn(`OVER BUDGET: ${over.join(', ')} (npm run bench:size fails)`);

@@ -5,118 +5,97 @@ import type {
   EditionArchive,
   FormDefinition,
   PolicyEdition,
-  PolicyFormat,
   PolicySummary,
+  StatusQuery,
   SubjectStatus,
   SubmissionBody,
   SubmissionResult,
   WithdrawBody,
   WithdrawResult,
-} from '../../shared/contracts';
-import { dataOf, send, seg, urlOf, type Fetch, type Transport } from './request';
-import { newIdempotencyKey, withRetries, type RetryOptions } from './retry';
+} from '../../shared/contracts/content-api';
+import { dataOf, send, seg, type Query, type Transport } from './request';
+import { newIdempotencyKey, withRetries } from './retry';
+import type {
+  ClientOptions,
+  CurrentOptions,
+  CurrentResult,
+  ReadOptions,
+  RequestOptions,
+  TextOptions,
+  WriteOptions,
+} from './types';
 
-export type * from '../../shared/contracts';
+export type * from '../../shared/contracts/common';
+export type * from '../../shared/contracts/content-api';
+export type * from './types';
+export type { FetchLike } from './request';
+export type { RandomSource, RetryOptions } from './retry';
 export * from './errors';
-export { newIdempotencyKey } from './retry';
-
-export interface ClientOptions {
-  /** Where Strapi answers, e.g. "https://cms.example.kz" (no /api). */
-  baseUrl: string;
-  /** Another fetch (tests, SSR frameworks); the global one by default. */
-  fetch?: Fetch;
-  /** An API token for the routes that are not public (from a back end only). */
-  token?: string;
-  headers?: Record<string, string>;
-}
-
-export interface ReadOptions {
-  locale?: string;
-  /** Sent as Accept-Language when no locale is given. */
-  acceptLanguage?: string;
-  signal?: AbortSignal;
-}
-
-export interface TextOptions extends ReadOptions {
-  format?: PolicyFormat;
-}
-
-export interface CurrentOptions extends TextOptions {
-  /** The ETag of the answer you hold: a 304 comes back as `notModified`. */
-  etag?: string;
-}
-
-export type CurrentResult =
-  | { notModified: false; data: CurrentPolicy; etag: string | null }
-  | { notModified: true; etag: string };
-
-export interface WriteOptions extends RetryOptions {
-  /** Reuse a key you stored; a new one is made (and reused for retries) otherwise. */
-  idempotencyKey?: string;
-  signal?: AbortSignal;
-}
+export { newIdempotencyKey, retryable } from './retry';
 
 export type PolicyLedgerClient = ReturnType<typeof createPolicyLedgerClient>;
 
-/** A typed client of the Policy Ledger content API (`/api/policy-ledger`). */
+/**
+ * A typed client of the Policy Ledger content API. Dependency-free, on
+ * `fetch`: browsers, Node 20+, edge runtimes. Errors are PolicyLedgerError
+ * (an answer ≥ 400) or PolicyLedgerNetworkError (no answer).
+ */
 export function createPolicyLedgerClient(options: ClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const t: Transport = {
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    root: baseUrl + (options.prefix ?? '/api/policy-ledger').replace(/\/+$/, ''),
+    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
   };
-  const lang = (o: ReadOptions): Record<string, string> =>
-    o.acceptLanguage && !o.locale ? { 'accept-language': o.acceptLanguage } : {};
-  const get = async <T>(path: string, query: Record<string, string | undefined>, o: ReadOptions) =>
-    dataOf<T>(await send(t, urlOf(t, path, query), { headers: lang(o), signal: o.signal }));
-  const write = <T>(path: string, body: unknown, o: WriteOptions = {}) => {
+  const lang = (o: ReadOptions) => ({ 'accept-language': o.acceptLanguage });
+  const get = async <T>(path: string, query: Query, o: ReadOptions = {}) =>
+    dataOf<T>(await send(t, path, { query, headers: lang(o), signal: o.signal }));
+  /** A POST with one Idempotency-Key for all its attempts. */
+  const post = <T>(path: string, body: unknown, o: WriteOptions = {}) => {
     const key = o.idempotencyKey ?? newIdempotencyKey();
-    return withRetries(
-      async () =>
-        dataOf<T>(
-          await send(t, urlOf(t, path), {
-            method: 'POST',
-            headers: { 'idempotency-key': key },
-            body,
-            signal: o.signal,
-          }),
-        ),
-      o,
-    );
+    const attempt = async () =>
+      dataOf<T>(
+        await send(t, path, {
+          method: 'POST',
+          headers: { 'idempotency-key': key },
+          body,
+          signal: o.signal,
+        }),
+      );
+    return withRetries(attempt, {
+      retries: o.retries ?? options.retries,
+      sleep: o.sleep ?? options.sleep,
+      signal: o.signal,
+    });
   };
 
   return {
-    /** Where the client sends its requests. */
-    baseUrl: t.baseUrl,
+    /** Where the client sends its requests, e.g. "https://cms.example.kz". */
+    baseUrl,
 
     /** GET /policies: every policy with its current and upcoming edition. */
-    policies: (o: ReadOptions = {}) => get<PolicySummary[]>('/policies', {}, o),
+    policies: (o: RequestOptions = {}) => get<PolicySummary[]>('/policies', {}, o),
 
-    /** GET /policies/:key/current, conditional when given the ETag you hold. */
+    /** GET /policies/:key/current; conditional (If-None-Match) when given the ETag you hold. */
     async current(policy: string, o: CurrentOptions = {}): Promise<CurrentResult> {
-      const url = urlOf(t, `/policies/${seg(policy)}/current`, {
-        locale: o.locale,
-        format: o.format,
+      const res = await send(t, `/policies/${seg(policy)}/current`, {
+        query: { locale: o.locale, format: o.format },
+        headers: { ...lang(o), 'if-none-match': o.etag },
+        signal: o.signal,
       });
-      const headers = { ...lang(o), ...(o.etag ? { 'if-none-match': o.etag } : {}) };
-      const res = await send(t, url, { headers, signal: o.signal });
-      if (res.status === 304)
-        return { notModified: true, etag: res.headers.get('etag') ?? o.etag! };
-      return {
-        notModified: false,
-        data: await dataOf<CurrentPolicy>(res),
-        etag: res.headers.get('etag'),
-      };
+      const etag = res.headers.get('etag');
+      if (res.status === 304) return { status: 'not-modified', etag: etag ?? o.etag ?? '' };
+      return { status: 'ok', data: await dataOf<CurrentPolicy>(res), etag };
     },
 
-    /** GET /policies/:key/editions: the archive, newest first. */
+    /** GET /policies/:key/editions: the archive, newest first, with each edition's state. */
     editions: (policy: string, o: ReadOptions = {}) =>
       get<EditionArchive>(`/policies/${seg(policy)}/editions`, { locale: o.locale }, o),
 
-    /** GET /policies/:key/editions/:version: one edition's text. */
+    /** GET /policies/:key/editions/:version: one edition's text, current or not. */
     edition: (policy: string, version: number, o: TextOptions = {}) =>
       get<PolicyEdition>(
         `/policies/${seg(policy)}/editions/${seg(version)}`,
@@ -124,23 +103,23 @@ export function createPolicyLedgerClient(options: ClientOptions) {
         o,
       ),
 
-    /** GET /forms/:key: fields, purposes and the editions to accept. */
+    /** GET /forms/:key: the fields, purposes and editions a person accepts, in a locale. */
     form: (key: string, o: ReadOptions = {}) =>
       get<FormDefinition>(`/forms/${seg(key)}`, { locale: o.locale }, o),
 
-    /** POST /forms/:key/submissions, retried with the same Idempotency-Key. */
-    submit: (form: string, body: SubmissionBody, o?: WriteOptions) =>
-      write<SubmissionResult>(`/forms/${seg(form)}/submissions`, body, o),
+    /** POST /forms/:key/submissions, retried with the same Idempotency-Key: 201 → the receipt. */
+    submit: (formKey: string, body: SubmissionBody, o?: WriteOptions) =>
+      post<SubmissionResult>(`/forms/${seg(formKey)}/submissions`, body, o),
 
-    /** POST /consents (needs a token or a role that may). */
-    consent: (body: ConsentBody, o?: WriteOptions) => write<ConsentResult>('/consents', body, o),
+    /** POST /consents: a decision without a form (needs a token or a role that may). */
+    consent: (body: ConsentBody, o?: WriteOptions) => post<ConsentResult>('/consents', body, o),
 
     /** POST /consents/withdraw (needs a token or a role that may). */
     withdraw: (body: WithdrawBody, o?: WriteOptions) =>
-      write<WithdrawResult>('/consents/withdraw', body, o),
+      post<WithdrawResult>('/consents/withdraw', body, o),
 
-    /** GET /subjects/status (needs a token or a role that may). */
-    standing: (q: { subject: string; policy: string }, o: { signal?: AbortSignal } = {}) =>
-      get<SubjectStatus>('/subjects/status', q, o),
+    /** GET /subjects/status: must the person (re-)accept? (needs a token or a role that may) */
+    standing: (q: StatusQuery, o: RequestOptions = {}) =>
+      get<SubjectStatus>('/subjects/status', { subject: q.subject, policy: q.policy }, o),
   };
 }

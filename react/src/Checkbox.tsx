@@ -9,7 +9,7 @@ export interface CheckboxProps {
   children: ReactNode;
 }
 
-/** A labelled checkbox (a purpose, an edition to accept), its error announced beside it. */
+/** A labelled checkbox (a purpose), its error beside it and bound to it. */
 export function Checkbox({ name, checked, required, error, onChange, children }: CheckboxProps) {
   const id = useId();
   return (
@@ -18,6 +18,7 @@ export function Checkbox({ name, checked, required, error, onChange, children }:
         id={id}
         name={name}
         type="checkbox"
+        className="pl-input"
         checked={checked}
         required={required}
         aria-invalid={error ? true : undefined}

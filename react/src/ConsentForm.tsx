@@ -1,90 +1,90 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { newIdempotencyKey, type SubmissionResult } from '../../client/src';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  isPolicyLedgerError,
+  isPolicyLedgerNetworkError,
+  newIdempotencyKey,
+  type SubmissionResult,
+} from '../../client/src';
+import { Acceptance, unaccepted } from './Acceptance';
 import { Checkbox } from './Checkbox';
 import { usePolicyLedgerClient } from './context';
 import { Field } from './Field';
 import { useForm } from './hooks';
-import { dateText, defaultLabels, fill, type Labels } from './labels';
-import { errorsOf, shownEdition, submissionOf, type Values } from './submission';
+import { cx, defaultLabels, type Labels } from './labels';
+import { LoadState } from './LoadState';
+import { Receipt } from './Receipt';
+import { fieldMessages, pageUrlOf, submissionOf, type Values } from './submission';
 
 export interface ConsentFormProps {
+  /** The collection form's key, e.g. "contact". */
   formKey: string;
+  /** The locale of the labels and of the editions shown; the browser's languages when absent. */
   locale?: string;
-  /** Where the exact edition shown can be read; the API's HTML by default. */
+  /** A page of your site showing an edition; without it, the edition's text opens in place. */
   editionHref?: (policy: string, version: number, locale: string) => string;
+  /**
+   * How the person accepts the bound policies: `checkbox` (default), one box
+   * to tick per policy before sending; `submit`, sending the form accepts them.
+   */
+  acceptBy?: 'checkbox' | 'submit';
+  /** Called with the receipt after the server recorded the submission (201). */
   onSubmitted?: (result: SubmissionResult) => void;
   labels?: Partial<Labels>;
   className?: string;
 }
 
+interface Problem {
+  fields: Record<string, string>;
+  message: string;
+}
+
 /**
- * A collection form: its fields, one checkbox per purpose (all unticked),
- * one per policy to accept, linking the exact edition shown; sends that
- * edition's version and contentHash with an Idempotency-Key kept across
- * retries of the same answers, and shows the receipt.
+ * A collection form as its definition says: its fields, one checkbox per
+ * purpose (none ticked), and the exact editions the person accepts (version
+ * and effective date, readable). Sends those editions' version and
+ * contentHash, with one Idempotency-Key for the same answers however often
+ * they are sent, and shows the receipt; a 400's field errors appear next to
+ * their fields, and a 409 (the policy changed meanwhile) reloads the form.
  */
 export function ConsentForm(props: ConsentFormProps) {
-  const { formKey, locale, onSubmitted, className } = props;
+  const { formKey, locale, editionHref, onSubmitted, className, acceptBy = 'checkbox' } = props;
   const l = { ...defaultLabels, ...props.labels };
   const client = usePolicyLedgerClient();
-  const { data: def, error: loadError } = useForm(formKey, { locale });
+  const { data: def, error: loadError, reload } = useForm(formKey, { locale });
   const [values, setValues] = useState<Values>({});
   const [purposes, setPurposes] = useState<Record<string, boolean>>({});
   const [accepted, setAccepted] = useState<Record<string, boolean>>({});
   const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState<{ fields: Record<string, string>; message: string }>();
-  const [receipt, setReceipt] = useState<SubmissionResult>();
+  const [problem, setProblem] = useState<Problem>();
+  const [result, setResult] = useState<SubmissionResult>();
   const attempt = useRef<{ body: string; key: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  if (!def) {
-    return (
-      <p className="pl-form-status" role={loadError ? 'alert' : undefined}>
-        {loadError ? l.loadFailed : l.loading}
-      </p>
-    );
-  }
-  if (receipt) {
-    return (
-      <div className={`pl-receipt ${className ?? ''}`} role="status" aria-live="polite">
-        <p>
-          {fill(l.sent, {
-            id: receipt.submissionId,
-            date: dateText(receipt.receivedAt, def.locale),
-          })}
-        </p>
-        <ul>
-          {receipt.receipt.events.map((e) => (
-            <li key={e.id} data-hash={e.hash}>
-              {fill(l.receiptEvent, { policy: e.policy, version: e.version, action: e.action })}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-
-  const href =
-    props.editionHref ??
-    ((p: string, v: number, loc: string) =>
-      `${client.baseUrl}/api/policy-ledger/policies/${encodeURIComponent(p)}/editions/${v}?locale=${loc}&format=html`);
+  useEffect(() => {
+    // After a refused submission, the first field to correct gets the focus.
+    if (problem) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problem]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!def) return;
-    const body = submissionOf(def, values, purposes, globalThis.location?.href);
+    if (!def || sending) return;
+    const missing = acceptBy === 'checkbox' ? unaccepted(def, accepted, l.acceptRequired) : {};
+    if (Object.keys(missing).length) return setProblem({ fields: missing, message: l.fixErrors });
+    const body = submissionOf(def, values, purposes, pageUrlOf(globalThis.location));
     const json = JSON.stringify(body);
-    // The same answers again (after a failure) reuse the key: never recorded twice.
+    // The same answers sent again (after a failure) keep their key: recorded once at most.
     if (attempt.current?.body !== json) attempt.current = { body: json, key: newIdempotencyKey() };
     setSending(true);
     setProblem(undefined);
     try {
-      const result = await client.submit(formKey, body, { idempotencyKey: attempt.current.key });
+      const res = await client.submit(formKey, body, { idempotencyKey: attempt.current.key });
       attempt.current = null;
-      setReceipt(result);
-      onSubmitted?.(result);
+      setResult(res);
+      onSubmitted?.(res);
     } catch (err) {
-      const found = errorsOf(err);
-      setProblem({ fields: found.fields, message: found.message || l.loadFailed });
+      setProblem(problemOf(err, l));
+      // The policy changed meanwhile: load the new edition (its box starts unticked).
+      if (isPolicyLedgerError(err) && err.status === 409) reload();
     } finally {
       setSending(false);
     }
@@ -92,74 +92,69 @@ export function ConsentForm(props: ConsentFormProps) {
 
   const fieldError = (path: string) => problem?.fields[path];
   return (
-    <form className={`pl-form ${className ?? ''}`} lang={def.locale} onSubmit={onSubmit} noValidate>
-      <h2 className="pl-form-title">{def.title}</h2>
-      {def.fields.map((f) => (
-        <Field
-          key={f.name}
-          field={f}
-          value={values[f.name]}
-          error={fieldError(`data.${f.name}`)}
-          requiredMark={l.required}
-          onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
-        />
-      ))}
-      <fieldset className="pl-purposes">
-        {def.purposes.map((p) => (
-          <Checkbox
-            key={p.key}
-            name={`purpose-${p.key}`}
-            checked={purposes[p.key] === true}
-            required={p.required}
-            error={fieldError(`purposes.${p.key}`)}
-            onChange={(v) => setPurposes((s) => ({ ...s, [p.key]: v }))}
-          >
-            {p.label}
-            {p.required && <span className="pl-required"> {l.required}</span>}
-          </Checkbox>
-        ))}
-      </fieldset>
-      {def.policies.map((p) => {
-        const e = shownEdition(p);
-        if (!e) return null;
-        return (
-          <Checkbox
-            key={p.policy}
-            name={`accept-${p.policy}`}
-            checked={accepted[p.policy] === true}
-            required
-            onChange={(v) => setAccepted((s) => ({ ...s, [p.policy]: v }))}
-          >
-            <a
-              className="pl-edition-link"
-              href={href(p.policy, e.version, e.servedLocale)}
-              target="_blank"
-              rel="noreferrer"
-            >
-              {fill(l.accept, {
-                policy: e.title,
-                version: e.version,
-                date: dateText(e.effectiveAt, def.locale),
-              })}
-            </a>
-          </Checkbox>
-        );
-      })}
-      <div className="pl-form-errors" role="alert" aria-live="assertive">
-        {problem && (
-          <p className="pl-error">
-            {Object.keys(problem.fields).length ? l.fixErrors : problem.message}
-          </p>
-        )}
+    <div className={cx('pl-consent', className)} data-form={formKey}>
+      <div className="pl-status" role="status" aria-live="polite">
+        {result && def && <Receipt result={result} def={def} labels={l} />}
       </div>
-      <button
-        type="submit"
-        className="pl-button pl-submit"
-        disabled={sending || def.policies.some((p) => shownEdition(p) && !accepted[p.policy])}
-        aria-busy={sending}
-      >
-        {sending ? l.sending : l.submit}
-      </button>
-    </form>
+      {!def && <LoadState error={loadError} reload={reload} labels={l} />}
+      {def && !result && (
+        <form ref={formRef} className="pl-form" lang={def.locale} onSubmit={onSubmit} noValidate>
+          <h2 className="pl-form-title">{def.title}</h2>
+          {def.fields.map((f) => (
+            <Field
+              key={f.name}
+              field={f}
+              value={values[f.name]}
+              error={fieldError(`data.${f.name}`)}
+              requiredMark={l.required}
+              chooseText={l.choose}
+              onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+            />
+          ))}
+          {def.purposes.length > 0 && (
+            <fieldset className="pl-purposes">
+              <legend className="pl-legend">{l.purposes}</legend>
+              {def.purposes.map((p) => (
+                <Checkbox
+                  key={p.key}
+                  name={`purposes.${p.key}`}
+                  checked={purposes[p.key] === true}
+                  required={p.required}
+                  error={fieldError(`purposes.${p.key}`)}
+                  onChange={(v) => setPurposes((s) => ({ ...s, [p.key]: v }))}
+                >
+                  {p.label}
+                  {p.required && <span className="pl-required"> {l.required}</span>}
+                </Checkbox>
+              ))}
+            </fieldset>
+          )}
+          <Acceptance
+            def={def}
+            by={acceptBy}
+            accepted={accepted}
+            onAccept={(key, v) => setAccepted((s) => ({ ...s, [key]: v }))}
+            errorOf={fieldError}
+            editionHref={editionHref}
+            labels={l}
+          />
+          <div className="pl-form-error" role="alert">
+            {problem && <p>{problem.message}</p>}
+          </div>
+          <button type="submit" className="pl-button pl-submit" disabled={sending}>
+            {sending ? l.sending : l.submit}
+          </button>
+        </form>
+      )}
+    </div>
   );
+}
+
+/** What a failed submission says to the person, and next to which fields. */
+function problemOf(err: unknown, l: Labels): Problem {
+  if (isPolicyLedgerNetworkError(err)) return { fields: {}, message: l.networkFailed };
+  if (!isPolicyLedgerError(err)) return { fields: {}, message: l.sendFailed };
+  if (err.status === 409) return { fields: {}, message: l.policyChanged };
+  const fields = fieldMessages(err.fieldErrors, l.fieldRequired);
+  return { fields, message: Object.keys(fields).length ? l.fixErrors : l.sendFailed };
 }

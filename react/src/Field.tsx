@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { FormFieldDefinition } from '../../client/src';
 
 export interface FieldProps {
@@ -6,13 +6,19 @@ export interface FieldProps {
   value: string | boolean | undefined;
   error?: string;
   requiredMark: string;
+  chooseText: string;
   onChange: (value: string | boolean) => void;
 }
 
-const INPUT_TYPE: Record<string, string> = { email: 'email', phone: 'tel', date: 'date' };
+/** Field types of a collection form (server/src/domain/form.ts) → input types. */
+const INPUT: Record<string, { type: string; autoComplete?: string }> = {
+  email: { type: 'email', autoComplete: 'email' },
+  phone: { type: 'tel', autoComplete: 'tel' },
+  date: { type: 'date' },
+};
 
-/** One field of a collection form: a labelled control, its error announced beside it. */
-export function Field({ field, value, error, requiredMark, onChange }: FieldProps) {
+/** One field of a collection form: a labelled control, its error beside it and bound to it. */
+export function Field({ field, value, error, requiredMark, chooseText, onChange }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const common = {
@@ -23,13 +29,9 @@ export function Field({ field, value, error, requiredMark, onChange }: FieldProp
     'aria-describedby': error ? errorId : undefined,
     className: 'pl-input',
   };
-  const label = (
-    <label htmlFor={id} className="pl-label">
-      {field.label}
-      {field.required && <span className="pl-required"> {requiredMark}</span>}
-    </label>
-  );
-  let control;
+  const text = typeof value === 'string' ? value : '';
+  const maxLength = field.maxLength ?? undefined;
+  let control: ReactNode;
   if (field.type === 'checkbox') {
     control = (
       <input
@@ -41,8 +43,8 @@ export function Field({ field, value, error, requiredMark, onChange }: FieldProp
     );
   } else if (field.type === 'select') {
     control = (
-      <select {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
-        <option value="" />
+      <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{chooseText}</option>
         {(field.options ?? []).map((o) => (
           <option key={o} value={o}>
             {o}
@@ -54,22 +56,30 @@ export function Field({ field, value, error, requiredMark, onChange }: FieldProp
     control = (
       <textarea
         {...common}
-        maxLength={field.maxLength ?? undefined}
-        value={String(value ?? '')}
+        maxLength={maxLength}
+        value={text}
         onChange={(e) => onChange(e.target.value)}
       />
     );
   } else {
+    const input = INPUT[field.type] ?? { type: 'text' };
     control = (
       <input
         {...common}
-        type={INPUT_TYPE[field.type] ?? 'text'}
-        maxLength={field.maxLength ?? undefined}
-        value={String(value ?? '')}
+        type={input.type}
+        autoComplete={input.autoComplete}
+        maxLength={maxLength}
+        value={text}
         onChange={(e) => onChange(e.target.value)}
       />
     );
   }
+  const label = (
+    <label htmlFor={id} className="pl-label">
+      {field.label}
+      {field.required && <span className="pl-required"> {requiredMark}</span>}
+    </label>
+  );
   return (
     <div className={`pl-field pl-field-${field.type}${error ? ' pl-invalid' : ''}`}>
       {field.type === 'checkbox' ? (

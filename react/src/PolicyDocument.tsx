@@ -1,61 +1,76 @@
 import type { PolicyFormat } from '../../client/src';
 import { usePolicy } from './hooks';
-import { dateText, defaultLabels, fill, type Labels } from './labels';
+import { cx, dateText, defaultLabels, fill, languageName, type Labels } from './labels';
+import { LoadState } from './LoadState';
 
 export interface PolicyDocumentProps {
+  /** The policy's key, e.g. "privacy". */
   policy: string;
+  /** The locale to show; the browser's languages decide when absent. */
   locale?: string;
-  /** html: the server's sanitized HTML; markdown: the Markdown text as written. */
+  /** `html` (default): the server's rendered, sanitized HTML; `markdown`: the text as written. */
   format?: PolicyFormat;
+  /** Show the edition's title above the text (default: only when the text does not start with one). */
+  showTitle?: boolean;
   labels?: Partial<Labels>;
   className?: string;
 }
 
-/** The edition in force: title, version, dates, text, and the upcoming edition if announced. */
-export function PolicyDocument({
-  policy,
-  locale,
-  format = 'html',
-  labels,
-  className,
-}: PolicyDocumentProps) {
-  const l = { ...defaultLabels, ...labels };
-  const { data, error, loading } = usePolicy(policy, { locale, format });
+const Sep = () => (
+  <span className="pl-sep" aria-hidden="true">
+    {' · '}
+  </span>
+);
+
+const STARTS_WITH_TITLE = /^\s*(#\s|<h1[\s>])/;
+
+/**
+ * The edition of a policy in force: its text, version, edition date and
+ * effective date, and the upcoming edition with its effective date when one
+ * is announced. Unstyled: `pl-…` class names (see styles.css for a start).
+ */
+export function PolicyDocument(props: PolicyDocumentProps) {
+  const { policy, locale, format = 'html', className } = props;
+  const l = { ...defaultLabels, ...props.labels };
+  const { data, error, loading, reload } = usePolicy(policy, { locale, format });
   if (!data) {
     return (
-      <div className={`pl-document ${className ?? ''}`} aria-busy={loading}>
-        {error ? (
-          <p role="alert" className="pl-error">
-            {l.loadFailed}
-          </p>
-        ) : (
-          <p>{l.loading}</p>
-        )}
+      <div className={cx('pl-document', className)} aria-busy={loading}>
+        <LoadState error={error} reload={reload} labels={l} />
       </div>
     );
   }
   const lang = data.servedLocale;
-  // Editors often open the text with its title: then it is the page's heading.
-  const bodyHasTitle = /^\s*(<h1[\s>]|# )/.test(data.body);
+  const showTitle = props.showTitle ?? !STARTS_WITH_TITLE.test(data.body);
   return (
-    <article className={`pl-document ${className ?? ''}`} lang={lang} data-version={data.version}>
+    <article
+      className={cx('pl-document', className)}
+      lang={lang}
+      data-policy={data.policy}
+      data-version={data.version}
+    >
       <header className="pl-document-header">
-        {bodyHasTitle ? null : <h1 className="pl-title">{data.title}</h1>}
-        <p className="pl-meta">
+        {showTitle && <h1 className="pl-document-title">{data.title}</h1>}
+        <p className="pl-document-meta">
           <span className="pl-version">{fill(l.version, { version: data.version })}</span>
           {data.editionDate && (
             <span className="pl-edition-date">
-              {' · '}
+              <Sep />
               {fill(l.editionDate, { date: dateText(data.editionDate, lang) })}
             </span>
           )}
           <span className="pl-effective">
-            {' · '}
+            <Sep />
             {fill(l.inForceSince, { date: dateText(data.effectiveAt, lang) })}
           </span>
         </p>
+        {data.servedLocale !== data.requestedLocale && (
+          <p className="pl-fallback-locale">
+            {fill(l.shownInLocale, { language: languageName(lang, data.requestedLocale) })}
+          </p>
+        )}
         {data.upcoming && (
-          <aside className="pl-upcoming" role="note" data-version={data.upcoming.version}>
+          <aside className="pl-upcoming" data-version={data.upcoming.version}>
             <p>
               {fill(l.upcoming, {
                 version: data.upcoming.version,
@@ -70,9 +85,9 @@ export function PolicyDocument({
       </header>
       {data.format === 'html' ? (
         // Rendered by the server from Markdown with raw HTML disabled, then sanitized.
-        <div className="pl-body" dangerouslySetInnerHTML={{ __html: data.body }} />
+        <div className="pl-document-body" dangerouslySetInnerHTML={{ __html: data.body }} />
       ) : (
-        <div className="pl-body" style={{ whiteSpace: 'pre-wrap' }}>
+        <div className="pl-document-body pl-markdown" style={{ whiteSpace: 'pre-wrap' }}>
           {data.body}
         </div>
       )}

@@ -7,21 +7,24 @@ import {
 
 const ClientContext = createContext<PolicyLedgerClient | null>(null);
 
-export type ProviderProps = { children: ReactNode } & (
-  { client: PolicyLedgerClient; baseUrl?: never } | ({ client?: never } & ClientOptions)
+/** Either a client you made, or the options to make one. */
+export type PolicyLedgerProviderProps = { children?: ReactNode } & (
+  { client: PolicyLedgerClient } | ({ client?: undefined } & ClientOptions)
 );
 
 /** Gives the hooks and components below it a Policy Ledger client. */
-export function PolicyLedgerProvider({ children, client, ...options }: ProviderProps) {
-  const baseUrl = (options as ClientOptions).baseUrl;
+export function PolicyLedgerProvider(props: PolicyLedgerProviderProps) {
+  const { children, client, ...options } = props;
+  const { baseUrl, prefix, token } = options as Partial<ClientOptions>;
   const value = useMemo(
     () => client ?? createPolicyLedgerClient(options as ClientOptions),
-    // The client depends on the base URL; other options are read once.
-    [client, baseUrl],
+    // A new client when where or as whom it calls changes; other options are read once.
+    [client, baseUrl, prefix, token],
   );
   return <ClientContext.Provider value={value}>{children}</ClientContext.Provider>;
 }
 
+/** The client of the nearest PolicyLedgerProvider. */
 export function usePolicyLedgerClient(): PolicyLedgerClient {
   const client = useContext(ClientContext);
   if (!client) throw new Error('Policy Ledger: wrap your app in <PolicyLedgerProvider>');

@@ -1,7 +1,12 @@
-export { PolicyLedgerProvider, usePolicyLedgerClient, type ProviderProps } from './context';
-export { usePolicy, useForm, useStanding } from './hooks';
+export {
+  PolicyLedgerProvider,
+  usePolicyLedgerClient,
+  type PolicyLedgerProviderProps,
+} from './context';
+export { usePolicy, useForm, useStanding, type PolicyOptions } from './hooks';
+export type { Loaded } from './useLoad';
 export { PolicyDocument, type PolicyDocumentProps } from './PolicyDocument';
 export { ConsentForm, type ConsentFormProps } from './ConsentForm';
 export { ReconsentNotice, type ReconsentNoticeProps } from './ReconsentNotice';
 export { defaultLabels, type Labels } from './labels';
-export type { Loaded } from './useLoad';
+export { submissionOf, shownEdition } from './submission';
