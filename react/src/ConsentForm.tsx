@@ -138,7 +138,7 @@ export function ConsentForm(props: ConsentFormProps) {
             editionHref={editionHref}
             labels={l}
           />
-          <div className="pl-form-error" role="alert">
+          <div className="pl-form-errors" role="alert">
             {problem && <p>{problem.message}</p>}
           </div>
           <button type="submit" className="pl-button pl-submit" disabled={sending}>

@@ -50,8 +50,8 @@ export function PolicyDocument(props: PolicyDocumentProps) {
       data-version={data.version}
     >
       <header className="pl-document-header">
-        {showTitle && <h1 className="pl-document-title">{data.title}</h1>}
-        <p className="pl-document-meta">
+        {showTitle && <h1 className="pl-title">{data.title}</h1>}
+        <p className="pl-meta">
           <span className="pl-version">{fill(l.version, { version: data.version })}</span>
           {data.editionDate && (
             <span className="pl-edition-date">
@@ -85,9 +85,9 @@ export function PolicyDocument(props: PolicyDocumentProps) {
       </header>
       {data.format === 'html' ? (
         // Rendered by the server from Markdown with raw HTML disabled, then sanitized.
-        <div className="pl-document-body" dangerouslySetInnerHTML={{ __html: data.body }} />
+        <div className="pl-body" dangerouslySetInnerHTML={{ __html: data.body }} />
       ) : (
-        <div className="pl-document-body pl-markdown" style={{ whiteSpace: 'pre-wrap' }}>
+        <div className="pl-body pl-markdown" style={{ whiteSpace: 'pre-wrap' }}>
           {data.body}
         </div>
       )}
