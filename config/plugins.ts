@@ -47,6 +47,26 @@ export default ({ env }: { env: any }) => ({
         maxAge: env.int('POLICY_LEDGER_CACHE_MAX_AGE', 300),
         ttl: env.int('POLICY_LEDGER_CACHE_TTL', 5),
       },
+      // Calendar days (a request's receipt and due date) in Almaty.
+      timeZone: env('POLICY_LEDGER_TIME_ZONE', 'Asia/Almaty'),
+      // A Kazakhstan-style preset for the requests register: short terms in
+      // working days and the public holidays of 2026–2027. Illustrative: check
+      // the current law and the government's transfers of days off.
+      requests: {
+        deadlines: {
+          access: { days: 3, count: 'working' },
+          correction: { days: 3, count: 'working' },
+          erasure: { days: 3, count: 'working' },
+          withdrawal: { days: 3, count: 'working' },
+          objection: { days: 10, count: 'working' },
+        },
+        holidays: [
+          ...['01-01', '01-02', '01-07', '03-08', '03-21', '03-22', '03-23', '05-01', '05-07'],
+          ...['05-09', '07-06', '08-30', '10-25', '12-16'],
+        ]
+          .flatMap((d) => [`2026-${d}`, `2027-${d}`])
+          .concat(['2026-05-27', '2027-05-16']),
+      },
       // The test suites turn the jobs off and run sealing and retention themselves.
       jobs: { enabled: env.bool('POLICY_LEDGER_JOBS', true) },
     },

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   export: [{ action: 'plugin::policy-ledger.export', subject: null }],
   verify: [{ action: 'plugin::policy-ledger.verify', subject: null }],
   erase: [{ action: 'plugin::policy-ledger.erase', subject: null }],
+  requests: [{ action: 'plugin::policy-ledger.requests', subject: null }],
 };
 
 /** Both edition permissions in one list; useRBAC turns them into canRead / canRelease. */
@@ -16,7 +17,7 @@ export const EDITION_PANEL_PERMISSIONS = [...PERMISSIONS.read, ...PERMISSIONS.re
 
 /**
  * What the Policy Ledger page checks; useRBAC turns them into
- * canRead / canReadConsents / canExport / canVerify / canErase.
+ * canRead / canReadConsents / canExport / canVerify / canErase / canRequests.
  */
 export const PAGE_PERMISSIONS = [
   ...PERMISSIONS.read,
@@ -24,4 +25,5 @@ export const PAGE_PERMISSIONS = [
   ...PERMISSIONS.export,
   ...PERMISSIONS.verify,
   ...PERMISSIONS.erase,
+  ...PERMISSIONS.requests,
 ];

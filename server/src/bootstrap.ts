@@ -11,6 +11,7 @@ const RBAC_ACTIONS = [
   { uid: 'export', displayName: 'Export the consent ledger' },
   { uid: 'verify', displayName: 'Verify the consent ledger' },
   { uid: 'erase', displayName: "Answer a person's access and erasure requests" },
+  { uid: 'requests', displayName: 'Keep the register of data-subject requests' },
 ];
 
 async function registerRbacActions(strapi: Core.Strapi) {

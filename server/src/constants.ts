@@ -23,6 +23,7 @@ export const ACTIONS = {
   export: 'plugin::policy-ledger.export',
   verify: 'plugin::policy-ledger.verify',
   erase: 'plugin::policy-ledger.erase',
+  requests: 'plugin::policy-ledger.requests',
 } as const;
 
 /** Content-API actions the Public role gets on first boot. */

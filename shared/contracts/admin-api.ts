@@ -7,3 +7,4 @@ export type * from './admin-editions';
 export type * from './admin-ledger';
 export type * from './admin-integrity';
 export type * from './admin-people';
+export type * from './admin-requests';

@@ -21,6 +21,7 @@ import {
 } from '../helpers/fixtures';
 import { http } from '../helpers/http';
 import { ADMIN, ROOT, boot, shutdown, testApp } from '../helpers/strapi';
+import { dateInZone, dueDate, type DeadlineRule } from '../../server/src/domain/deadlines';
 
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 const EVENTS = 'policy_ledger_events';
@@ -357,5 +358,61 @@ describe('Policy Ledger admin page in Chromium', () => {
       .where({ subject });
     assert.ok(held.length > 0 && held.every((r: { data: unknown }) => r.data === null));
     await shot('people-erased');
+  });
+  it('takes a request from receipt to done, with its due date in working days', async () => {
+    const { strapi, clock } = testApp();
+    const today = dateInZone(clock.now(), 'Asia/Almaty');
+    const { requests } = strapi.config.get('plugin::policy-ledger') as {
+      requests: { deadlines: Record<string, DeadlineRule>; holidays: string[] };
+    };
+    const due = dueDate(today, requests.deadlines.access, {
+      weekend: [6, 0],
+      holidays: requests.holidays,
+    });
+
+    await page.getByTestId('tab-requests').click();
+    await page.getByTestId('request-contact').fill('b3@example.com');
+    await page.getByTestId('request-create').click();
+    const row = page.locator('[data-testid="request-row"]', { hasText: 'b3@example.com' });
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-status'), 'received');
+    assert.equal(await row.getByTestId('request-due').getAttribute('data-due'), due);
+    assert.match(await page.getByTestId('requests-zone').innerText(), /Asia\/Almaty/);
+
+    await row.getByTestId('request-open').click();
+    const panel = page.getByTestId('request-panel');
+    await panel.getByTestId('request-to-verifying').click();
+    await page.locator('[data-testid="request-panel"][data-status="verifying"]').waitFor();
+    await panel.getByTestId('request-identity').fill('answered from the e-mail address on file');
+    await panel.getByTestId('request-to-in-progress').click();
+    await page.locator('[data-testid="request-panel"][data-status="in-progress"]').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('request-action-export').click(),
+    ]);
+    const file = path.join(ARTIFACTS, 'request-export.json');
+    await download.saveAs(file);
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).submissions.length, 1);
+    await panel.getByTestId('request-action-taken').waitFor();
+    await shot('requests');
+    await panel.getByTestId('request-to-done').click();
+
+    // Closed requests leave the open list; the whole register shows it done.
+    await row.waitFor({ state: 'detached' });
+    await select('requests-status', 'All requests');
+    const closed = page.locator('[data-testid="request-row"][data-status="done"]', {
+      hasText: 'b3@example.com',
+    });
+    await closed.waitFor();
+    assert.equal(
+      await closed.getByTestId('request-deadline').getAttribute('data-deadline'),
+      'closed',
+    );
+    const stored = await strapi.db
+      .connection('policy_ledger_requests')
+      .where({ contact: 'b3@example.com' });
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].status, 'done');
+    assert.equal(JSON.parse(stored[0].actions)[0].action, 'export');
   });
 });

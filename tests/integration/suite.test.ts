@@ -14,6 +14,7 @@ import { frontendHttpSpec } from './frontend-http.spec';
 import { contractSpec } from './contract.spec';
 import { clientSpec } from './client.spec';
 import { peopleSpec } from './people.spec';
+import { requestsSpec } from './requests.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -33,5 +34,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   frontendHttpSpec();
   clientSpec();
   peopleSpec();
+  requestsSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

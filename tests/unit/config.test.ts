@@ -22,7 +22,38 @@ describe('plugin configuration', () => {
       fastPath: { enabled: true },
       submission: { maxBodyBytes: 65536 },
       jobs: { enabled: true, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 },
+      timeZone: null,
+      requests: {
+        deadlines: Object.fromEntries(
+          ['access', 'correction', 'erasure', 'withdrawal', 'objection'].map((t) => [
+            t,
+            { days: 30, count: 'calendar' },
+          ]),
+        ),
+        weekend: [6, 0],
+        holidays: [],
+        dueSoonDays: 3,
+      },
     });
+  });
+
+  it('checks the time zone, the deadlines and the holidays, naming the option', () => {
+    assert.throws(() => resolveConfig({ timeZone: 'Asia/Nowhere' }), /timeZone: must be an IANA/);
+    assert.throws(
+      () => resolveConfig({ requests: { holidays: ['2027-02-30'] } }),
+      /requests\.holidays\.0: must be a calendar date/,
+    );
+    assert.throws(
+      () => resolveConfig({ requests: { deadlines: { access: { days: 3, count: 'weekdays' } } } }),
+      /requests\.deadlines\.access\.count/,
+    );
+    const kz = resolveConfig({
+      timeZone: 'Asia/Almaty',
+      requests: { deadlines: { access: { days: 3, count: 'working' } } },
+    });
+    assert.equal(kz.timeZone, 'Asia/Almaty');
+    assert.deepEqual(kz.requests.deadlines.access, { days: 3, count: 'working' });
+    assert.deepEqual(kz.requests.deadlines.erasure, { days: 30, count: 'calendar' });
   });
 
   it('gives Strapi no defaults to merge, so a host array replaces the default whole', () => {

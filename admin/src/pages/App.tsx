@@ -13,10 +13,11 @@ import { AcceptanceTab } from './tabs/AcceptanceTab';
 import { DiffTab } from './tabs/DiffTab';
 import { LedgerTab } from './tabs/LedgerTab';
 import { PeopleTab } from './tabs/PeopleTab';
+import { RequestsTab } from './tabs/RequestsTab';
 import { PoliciesTab } from './tabs/PoliciesTab';
 import { VerifyTab } from './tabs/VerifyTab';
 
-const TABS = ['policies', 'acceptance', 'ledger', 'people', 'verify', 'diff'] as const;
+const TABS = ['policies', 'acceptance', 'ledger', 'people', 'requests', 'verify', 'diff'] as const;
 type TabId = (typeof TABS)[number];
 
 const TAB_LABEL: Record<TabId, string> = {
@@ -24,6 +25,7 @@ const TAB_LABEL: Record<TabId, string> = {
   acceptance: 'Acceptance',
   ledger: 'Ledger',
   people: 'People',
+  requests: 'Requests',
   verify: 'Verify',
   diff: 'Diff',
 };
@@ -33,7 +35,7 @@ const TAB_LABEL: Record<TabId, string> = {
  * Each tab is shown only to admins holding its permission:
  * Policies and Diff need `read`, Acceptance, Ledger and People `read-consents`
  * (exporting the ledger also `export`; a person's export and erasure `erase`),
- * Verify needs `verify`.
+ * Requests `requests` (acting on one also `erase`), Verify needs `verify`.
  */
 const PluginPage = () => {
   const { formatMessage } = useIntl();
@@ -43,6 +45,7 @@ const PluginPage = () => {
   const canExport = Boolean(allowedActions.canExport);
   const canVerify = Boolean(allowedActions.canVerify);
   const canErase = Boolean(allowedActions.canErase);
+  const canRequests = Boolean(allowedActions.canRequests);
 
   // The policies and their editions: loaded on opening the page; the tabs read them from the
   // store (a failure is notified here, once).
@@ -57,6 +60,7 @@ const PluginPage = () => {
     acceptance: canReadConsents,
     ledger: canReadConsents,
     people: canReadConsents,
+    requests: canRequests,
     verify: canVerify,
     diff: canRead,
   };
@@ -90,6 +94,8 @@ const PluginPage = () => {
         return <LedgerTab policies={policies} canExport={canExport} />;
       case 'people':
         return <PeopleTab canErase={canErase} />;
+      case 'requests':
+        return <RequestsTab canAct={canErase} />;
       case 'verify':
         return <VerifyTab />;
       case 'diff':

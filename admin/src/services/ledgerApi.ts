@@ -7,39 +7,19 @@ import type {
   DiffQuery,
   EditionDiff,
   EditionStatus,
-  EraseResult,
   ExportQuery,
   Health,
   LedgerPage,
   LedgerQuery,
   Overview,
-  PersonRecord,
   ReleaseBody,
   SealStatus,
   SetupWarning,
-  SubjectExportFormat,
   VerifyResult,
 } from '../../../shared/contracts';
 import { apiPath, queryString } from '../utils/api';
 import { downloadFile } from '../utils/download';
-
-/**
- * Cache tags of the plugin's data:
- * - Overview: GET /overview (policies and their editions);
- * - Edition (id: documentId): one edition's status, and the diffs it is part of;
- * - Acceptance: GET /stats/acceptance (depends on which edition is in force);
- * - Events: pages of GET /ledger;
- * - Seal: GET /ledger/seal-status and GET /health;
- * - Person (id: the identifier as typed): GET /subjects/record.
- */
-const TAG = {
-  overview: 'PolicyLedgerOverview',
-  edition: 'PolicyLedgerEdition',
-  acceptance: 'PolicyLedgerAcceptance',
-  events: 'PolicyLedgerEvents',
-  seal: 'PolicyLedgerSeal',
-  person: 'PolicyLedgerPerson',
-} as const;
+import { TAG } from './tags';
 
 /** Releasing or cancelling an edition changes its status, the overview and what is in force. */
 const editionChanged = (documentId: string) => [
@@ -54,12 +34,6 @@ export interface EditionActionRequest extends ReleaseBody {
 
 export interface ExportRequest extends ExportQuery {
   /** The name the browser saves the file under. */
-  filename: string;
-}
-
-export interface PersonExportRequest {
-  identifier: string;
-  format: SubjectExportFormat;
   filename: string;
 }
 
@@ -178,40 +152,6 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
       providesTags: [TAG.seal],
     }),
 
-    /** A person's record (admin → People); looking up records nothing on the server. */
-    policyLedgerPerson: builder.query<PersonRecord, string>({
-      query: (identifier) => ({
-        url: `${apiPath('subjects', 'record')}${queryString({ identifier })}`,
-        method: 'GET',
-      }),
-      transformResponse: (response: ApiResponse<PersonRecord>) => response.data,
-      providesTags: (_result, _error, identifier) => [{ type: TAG.person, id: identifier }],
-    }),
-
-    /** The access export as a file: JSON, or a page the person can read. */
-    policyLedgerPersonExport: builder.mutation<null, PersonExportRequest>({
-      queryFn: async ({ filename, ...params }) => {
-        const error = await downloadFile(
-          `${apiPath('subjects', 'export')}${queryString(params)}`,
-          filename,
-        );
-        return error ? { error } : { data: null };
-      },
-    }),
-
-    policyLedgerEraseSubject: builder.mutation<EraseResult, string>({
-      query: (identifier) => ({
-        url: apiPath('subjects', 'erase'),
-        method: 'POST',
-        data: { identifier },
-      }),
-      transformResponse: (response: ApiResponse<EraseResult>) => response.data,
-      invalidatesTags: (_result, _error, identifier) => [
-        { type: TAG.person, id: identifier },
-        TAG.events,
-      ],
-    }),
-
     policyLedgerHealth: builder.query<SetupWarning[], void>({
       query: () => ({ url: apiPath('health'), method: 'GET' }),
       transformResponse: (response: ApiResponse<Health>) => response.data.warnings,
@@ -233,7 +173,4 @@ export const {
   usePolicyLedgerDiffQuery,
   usePolicyLedgerSealStatusQuery,
   usePolicyLedgerHealthQuery,
-  usePolicyLedgerPersonQuery,
-  usePolicyLedgerPersonExportMutation,
-  usePolicyLedgerEraseSubjectMutation,
 } = ledgerApi;

@@ -62,3 +62,8 @@ function saveBlob(blob: Blob, filename: string): void {
     window.setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
   }
 }
+
+/** Saves data the admin already holds (an export a request returned) as a JSON file. */
+export function saveJson(data: unknown, filename: string): void {
+  saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), filename);
+}

@@ -1,4 +1,5 @@
 import { z } from '@strapi/utils';
+import { parseDate } from '../domain/deadlines';
 import { isValidLocaleTag } from '../domain/locale';
 
 const locale = z
@@ -23,6 +24,27 @@ const group = <T extends z.ZodRawShape>(shape: T) =>
  * its default whole (an array, a map), and an option group (`jobs`, `cache`…)
  * takes the defaults of the keys the host leaves out.
  */
+const calendarDate = z.string().refine((v) => {
+  try {
+    parseDate(v);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a calendar date (YYYY-MM-DD)');
+const timeZone = z.string().refine((v) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as "Asia/Almaty"');
+const deadline = (days: number, count: 'calendar' | 'working') =>
+  z
+    .strictObject({ days: int(0, 366), count: z.enum(['calendar', 'working']) })
+    .default({ days, count });
+
 export const configSchema = z.strictObject({
   /** Days between release and effect; a policy may override it (0 = on release). */
   effectDelayDays: int(0, 3650).default(7),
@@ -56,6 +78,27 @@ export const configSchema = z.strictObject({
   submission: group({
     /** Largest accepted JSON body of a submission or consent call, in bytes. */
     maxBodyBytes: int(1024, 10 * 1024 * 1024).default(64 * 1024),
+  }),
+  /**
+   * The time zone of the plugin's calendar days (a request's receipt and due
+   * date). null (the default): the host's own zone.
+   */
+  timeZone: timeZone.nullable().default(null),
+  /** The register of data-subject requests: deadlines per type, and the working-day calendar. */
+  requests: group({
+    deadlines: group({
+      access: deadline(30, 'calendar'),
+      correction: deadline(30, 'calendar'),
+      erasure: deadline(30, 'calendar'),
+      withdrawal: deadline(30, 'calendar'),
+      objection: deadline(30, 'calendar'),
+    }),
+    /** Days of the week off (0 = Sunday … 6 = Saturday). */
+    weekend: z.array(int(0, 6)).max(6).default([6, 0]),
+    /** Public holidays, "YYYY-MM-DD". */
+    holidays: z.array(calendarDate).default([]),
+    /** A request is "due soon" from this many days before its due date. */
+    dueSoonDays: int(0, 90).default(3),
   }),
   jobs: group({
     /**

@@ -3,6 +3,7 @@ import adminEditions from './admin-editions';
 import adminLedger from './admin-ledger';
 import adminReports from './admin-reports';
 import adminPeople from './admin-people';
+import adminRequests from './admin-requests';
 import consents from './consents';
 import forms from './forms';
 import openapi from './openapi';
@@ -16,4 +17,5 @@ export default {
   'admin-ledger': adminLedger,
   'admin-reports': adminReports,
   'admin-people': adminPeople,
+  'admin-requests': adminRequests,
 };

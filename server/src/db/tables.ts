@@ -25,6 +25,7 @@ export const TABLES = {
   claims: 'policy_ledger_job_claims',
   counters: 'policy_ledger_counters',
   subjectState: 'policy_ledger_subject_state',
+  requests: 'policy_ledger_requests',
 } as const;
 
 /** Counter rows are spread over shards so concurrent appends rarely wait on one row. */
@@ -194,6 +195,36 @@ const models = [
     indexes: [
       { name: 'pl_ss_subject_policy_uq', columns: ['subject', 'policy_key'], type: 'unique' },
       { name: 'pl_ss_policy_version_idx', columns: ['policy_key', 'accepted_version'] },
+    ],
+  },
+  {
+    // The register of data-subject requests (services/requests.ts). Dates are
+    // calendar dates in the plugin's time zone; `actions` is a JSON list.
+    uid: 'policy-ledger::request',
+    singularName: 'policy_ledger_request',
+    tableName: TABLES.requests,
+    attributes: {
+      id: { type: 'increments' },
+      public_id: str(),
+      type: str(),
+      contact: str(),
+      subject: HASH(),
+      received_on: str(),
+      due_on: str(),
+      status: str(),
+      identity_method: str(),
+      identity_checked_at: ISO(),
+      reason: { type: 'text' },
+      note: { type: 'text' },
+      actions: { type: 'text' },
+      created_at: ISO(),
+      created_by: str(),
+      closed_at: ISO(),
+    },
+    indexes: [
+      { name: 'pl_req_public_id_uq', columns: ['public_id'], type: 'unique' },
+      { name: 'pl_req_status_due_idx', columns: ['status', 'due_on'] },
+      { name: 'pl_req_subject_idx', columns: ['subject'] },
     ],
   },
 ];

@@ -5,7 +5,7 @@ import type { Route } from './types';
 const rbac = (...actions: string[]) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
 });
-const { read, release, readConsents, export: exportAction, verify, erase } = ACTIONS;
+const { read, release, readConsents, export: exportAction, verify, erase, requests } = ACTIONS;
 
 /** The admin API under /policy-ledger (shared/contracts/admin-api.ts; validation/admin-api.ts). */
 export const adminRoutes: Route[] = [
@@ -84,5 +84,26 @@ export const adminRoutes: Route[] = [
     path: '/subjects/erase',
     handler: 'admin-people.eraseSubject',
     config: rbac(readConsents, erase),
+  },
+  // The register of data-subject requests; acting on one (export, erase, withdraw) also needs erase.
+  { method: 'GET', path: '/requests', handler: 'admin-requests.list', config: rbac(requests) },
+  {
+    method: 'GET',
+    path: '/requests/export',
+    handler: 'admin-requests.exportCsv',
+    config: rbac(requests),
+  },
+  { method: 'POST', path: '/requests', handler: 'admin-requests.create', config: rbac(requests) },
+  {
+    method: 'POST',
+    path: '/requests/:id/status',
+    handler: 'admin-requests.setStatus',
+    config: rbac(requests),
+  },
+  {
+    method: 'POST',
+    path: '/requests/:id/actions',
+    handler: 'admin-requests.act',
+    config: rbac(requests, erase),
   },
 ];

@@ -65,7 +65,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Appends a `withdrawn` event per policy where a targeted purpose is active. */
-  async withdraw(body: WithdrawBody, meta: RequestMeta): Promise<WithdrawResult> {
+  /** `method`: 'api' from the content API, 'admin' when a privacy officer acts on a request. */
+  async withdraw(
+    body: WithdrawBody,
+    meta: RequestMeta,
+    method: 'api' | 'admin' = 'api',
+  ): Promise<WithdrawResult> {
     const subject = refOf(strapi, body.subject, 'subject');
     const now = clock(strapi).now();
     if (body.policy) await policySnapshot(strapi, body.policy);
@@ -94,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         version: s.acceptedVersion,
         locale: s.acceptedLocale,
         purposes: Object.fromEntries(targets.map((t) => [t, false])),
-        method: 'api',
+        method,
         evidenceHash: ev.hash,
       });
       rows.push(rowOfContent(event));

@@ -14,6 +14,7 @@ import overview from './overview';
 import publicAccess from './public-access';
 import retention from './retention';
 import people from './people';
+import requests from './requests';
 import standing from './standing';
 import subjects from './subjects';
 import submissions from './submissions';
@@ -36,6 +37,7 @@ export default {
   publicAccess,
   retention,
   people,
+  requests,
   standing,
   subjects,
   submissions,

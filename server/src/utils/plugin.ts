@@ -36,3 +36,8 @@ export function columnOf(strapi: Core.Strapi, uid: string, attribute: string): s
   if (!attr?.columnName) throw new Error(`No column for ${uid}.${attribute}`);
   return attr.columnName;
 }
+
+/** The plugin's time zone: `timeZone` from the configuration, else the host's own. */
+export function timeZoneOf(strapi: Core.Strapi): string {
+  return pluginConfig(strapi).timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

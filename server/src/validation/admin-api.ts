@@ -1,5 +1,9 @@
 import { z } from '@strapi/utils';
 import type {
+  NewRequestBody,
+  RequestActionBody,
+  RequestStatusBody,
+  RequestsQuery,
   SubjectExportQuery,
   AcceptanceQuery,
   DiffQuery,
@@ -10,6 +14,7 @@ import type {
 } from '../../../shared/contracts';
 import {
   boundedText,
+  calendarDay,
   dateOrInstant,
   documentId,
   key,
@@ -104,5 +109,44 @@ export const subjectExportQuery: z.ZodType<Required<SubjectExportQuery>> = z.obj
 
 export const subjectBody: z.ZodType<SubjectRequest> = z.strictObject(
   { identifier: identifier() },
+  { error: 'must be a JSON object' },
+);
+
+const REQUEST_TYPES = ['access', 'correction', 'erasure', 'withdrawal', 'objection'] as const;
+const REQUEST_STATUSES = ['received', 'verifying', 'in-progress', 'done', 'refused'] as const;
+
+export const requestParams = z.object({
+  id: boundedText(64, 'must be a request id').regex(/^[0-9a-f-]{36}$/, {
+    error: 'must be a request id',
+  }),
+});
+
+export const requestsQuery: z.ZodType<RequestsQuery> = z.object({
+  status: oneOf([...REQUEST_STATUSES, 'open']).optional(),
+  type: oneOf(REQUEST_TYPES).optional(),
+});
+
+export const newRequestBody: z.ZodType<NewRequestBody> = z.strictObject(
+  {
+    type: oneOf(REQUEST_TYPES),
+    contact: identifier(),
+    receivedOn: calendarDay().optional(),
+    note: boundedText(2000).optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export const requestStatusBody: z.ZodType<RequestStatusBody> = z.strictObject(
+  {
+    status: oneOf(REQUEST_STATUSES),
+    reason: boundedText(2000).optional(),
+    identityMethod: boundedText(200).optional(),
+    note: boundedText(2000).optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export const requestActionBody: z.ZodType<RequestActionBody> = z.strictObject(
+  { action: oneOf(['export', 'erase', 'withdraw']) },
   { error: 'must be a JSON object' },
 );

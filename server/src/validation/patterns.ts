@@ -65,6 +65,13 @@ export const dateOrInstant = () =>
     { error: 'must be a date (YYYY-MM-DD) or an ISO 8601 instant' },
   );
 
+/** A calendar date "YYYY-MM-DD" that exists. */
+export const calendarDay = () =>
+  text('must be a calendar date (YYYY-MM-DD)').refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    { error: 'must be a calendar date (YYYY-MM-DD)' },
+  );
+
 /** A string of at most `max` characters. */
 export const boundedText = (max: number, expected = `must be text of at most ${max} characters`) =>
   text(expected).max(max, { error: expected });

@@ -8,7 +8,7 @@ import { Card } from '../../components/Card';
 import { TextField } from '../../components/fields';
 import { PageLoader } from '../../components/Loading';
 import { useQueryErrorNotification } from '../../hooks/useApiError';
-import { usePolicyLedgerPersonQuery } from '../../services/ledgerApi';
+import { usePolicyLedgerPersonQuery } from '../../services/officerApi';
 import { getTrad } from '../../utils/getTrad';
 import { PersonView } from './people/PersonView';
 

@@ -11,7 +11,7 @@ import { useNotifyApiError } from '../../../hooks/useApiError';
 import {
   usePolicyLedgerEraseSubjectMutation,
   usePolicyLedgerPersonExportMutation,
-} from '../../../services/ledgerApi';
+} from '../../../services/officerApi';
 import { getTrad } from '../../../utils/getTrad';
 
 interface PersonActionsProps {

@@ -1,0 +1,88 @@
+import * as React from 'react';
+
+import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { Download, ListSearch } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+
+import type { RequestsQuery } from '../../../../shared/contracts';
+import { SelectField } from '../../components/fields';
+import { PageLoader } from '../../components/Loading';
+import { useNotifyApiError, useQueryErrorNotification } from '../../hooks/useApiError';
+import {
+  usePolicyLedgerRequestsExportMutation,
+  usePolicyLedgerRequestsQuery,
+} from '../../services/officerApi';
+import { getTrad } from '../../utils/getTrad';
+import { NewRequestForm } from './requests/NewRequestForm';
+import { RequestPanel } from './requests/RequestPanel';
+import { RequestsTable } from './requests/RequestsTable';
+
+/** The register of data-subject requests: receive, check, answer, close — on time. */
+export const RequestsTab = ({ canAct }: { canAct: boolean }) => {
+  const { formatMessage } = useIntl();
+  const notifyError = useNotifyApiError();
+  const [status, setStatus] = React.useState<RequestsQuery['status']>('open');
+  const register = usePolicyLedgerRequestsQuery({ status });
+  useQueryErrorNotification(register.error);
+  const [download, exporting] = usePolicyLedgerRequestsExportMutation();
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const text = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const page = register.data;
+  const open = page?.requests.find((r) => r.id === selected) ?? null;
+
+  const saveCsv = async () => {
+    const outcome = await download({
+      ...(status ? { status } : {}),
+      filename: `requests-${status ?? 'all'}-${page?.today ?? 'today'}.csv`,
+    });
+    if ('error' in outcome) notifyError(outcome.error);
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      <NewRequestForm today={page?.today ?? null} />
+      <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
+        <Flex gap={4} alignItems="flex-end">
+          <SelectField
+            name="requests-status"
+            testId="requests-status"
+            label={text('requests.filter', 'Show')}
+            value={status ?? ''}
+            anyLabel={text('requests.filter.all', 'All requests')}
+            options={[{ value: 'open', label: text('requests.filter.open', 'Open requests') }]}
+            onChange={(v) => setStatus((v || undefined) as RequestsQuery['status'])}
+          />
+          {page ? (
+            <Typography variant="pi" textColor="neutral600" data-testid="requests-zone">
+              {text('requests.zone', 'Dates in {zone}; today is {today}.', {
+                zone: page.timeZone,
+                today: page.today,
+              })}
+            </Typography>
+          ) : null}
+        </Flex>
+        <Button
+          variant="secondary"
+          startIcon={<Download />}
+          loading={exporting.isLoading}
+          data-testid="requests-export"
+          onClick={() => void saveCsv()}
+        >
+          {text('requests.export', 'Export (CSV)')}
+        </Button>
+      </Flex>
+      {!page ? (
+        <PageLoader />
+      ) : page.requests.length === 0 ? (
+        <EmptyStateLayout
+          icon={<ListSearch width="6.4rem" height="6.4rem" />}
+          content={text('requests.empty', 'No requests here.')}
+        />
+      ) : (
+        <RequestsTable requests={page.requests} selected={selected} onSelect={setSelected} />
+      )}
+      {open ? <RequestPanel request={open} canAct={canAct} /> : null}
+    </Flex>
+  );
+};
