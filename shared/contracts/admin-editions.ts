@@ -68,7 +68,26 @@ export interface Overview {
   policies: OverviewPolicy[];
 }
 
-export type DiffChangeType = 'added' | 'removed' | 'unchanged';
+/** changed: a line edited in place (its words marked); folded: unchanged lines hidden. */
+export type DiffChangeType = 'added' | 'removed' | 'unchanged' | 'changed' | 'folded';
+
+/** A run of text within a changed line. */
+export interface DiffSegment {
+  type: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** One line of a diff (or a fold of unchanged lines). */
+export interface DiffEntry {
+  type: DiffChangeType;
+  /** The line (its new text when changed); '' for a fold. */
+  value: string;
+  /** A changed line: its old text and the word-level changes. */
+  before?: string;
+  segments?: DiffSegment[];
+  /** A fold: the unchanged lines it hides. */
+  lines?: string[];
+}
 
 export interface DiffSide {
   documentId: string;
@@ -80,6 +99,7 @@ export interface EditionDiff {
   locale: string;
   base: DiffSide;
   compare: DiffSide;
-  changes: Array<{ type: DiffChangeType; value: string }>;
-  stats: { added: number; removed: number };
+  changes: DiffEntry[];
+  /** Lines added, removed, and changed in place. */
+  stats: { added: number; removed: number; changed: number };
 }

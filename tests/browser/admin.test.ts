@@ -275,6 +275,23 @@ describe('Policy Ledger admin page in Chromium', () => {
       added.join('|'),
     );
     await shot('diff');
+
+    // In Russian one word changed per line: the line is "changed", the word is marked.
+    await select('diff-locale', /^ru/i);
+    await page.locator('[data-testid="diff-line"][data-change="changed"]').first().waitFor();
+    const words = await page
+      .locator('[data-testid="diff-word"]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-change'), e.textContent]));
+    assert.deepEqual(words.slice(0, 2), [
+      ['removed', 'v1'],
+      ['added', 'v2'],
+    ]);
+    assert.equal(
+      await page.locator('[data-testid="diff-line"][data-change="removed"]').count(),
+      0,
+      'no line shown as removed and added again',
+    );
+    await shot('diff-words');
   });
   it('looks a person up: standing, decisions with the text accepted, both exports, erasure', async () => {
     const subject = (

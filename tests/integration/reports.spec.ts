@@ -342,19 +342,21 @@ export function reportsSpec() {
           { type: 'added', value: 'A new paragraph.' },
         ],
       );
-      assert.deepEqual(res.body.data.stats, { added: 2, removed: 0 });
+      assert.deepEqual(res.body.data.stats, { added: 2, removed: 0, changed: 0 });
       const ru = await http(`/policy-ledger/editions/${v2Doc}/diff?against=${v1Doc}&locale=ru`, {
         admin: true,
       });
-      assert.ok(
-        ru.body.data.changes.some(
-          (c: { type: string; value: string }) => c.type === 'removed' && c.value === '# stats v1',
-        ),
+      // An edited line is one changed line with its words marked, not a removal and an addition.
+      const heading = ru.body.data.changes.find(
+        (c: { type: string; before?: string }) => c.type === 'changed' && c.before === '# stats v1',
       );
-      assert.ok(
-        ru.body.data.changes.some(
-          (c: { type: string; value: string }) => c.type === 'added' && c.value === '# stats v2',
-        ),
+      assert.equal(heading.value, '# stats v2');
+      assert.deepEqual(
+        heading.segments.filter((x: { type: string }) => x.type !== 'same'),
+        [
+          { type: 'removed', text: 'v1' },
+          { type: 'added', text: 'v2' },
+        ],
       );
       assert.equal(
         (

@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { diffLines } from 'diff';
 import type { EditionDiff } from '../../../shared/contracts';
 import { EDITION_UID } from '../constants';
+import { textDiff } from '../domain/text-diff';
 import type { EditionRow } from './types';
 
-/** Line diff of one locale of two editions (the Diff tab). */
+/** The diff of one locale of two editions (the Diff tab; domain/text-diff.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Line diff of one locale of two editions. */
   async diff(documentId: string, against: string, locale: string): Promise<EditionDiff> {
     const load = async (id: string) => {
       const row = (await strapi.db
@@ -21,23 +20,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return row;
     };
     const [base, compare] = await Promise.all([load(against), load(documentId)]);
-    const changes: EditionDiff['changes'] = [];
-    // Whether the last line ends with a newline is not a change a reader cares about.
-    const norm = (t: string | null) => (t ?? '').replace(/\r\n/g, '\n').replace(/\n?$/, '\n');
-    for (const part of diffLines(norm(base.body), norm(compare.body))) {
-      const type = part.added ? 'added' : part.removed ? 'removed' : 'unchanged';
-      const lines = part.value.replace(/\n$/, '').split('\n');
-      for (const value of lines) changes.push({ type, value });
-    }
+    const changes = textDiff(base.body, compare.body);
+    const count = (type: string) => changes.filter((c) => c.type === type).length;
     return {
       locale,
       base: { documentId: against, version: base.version, title: base.title },
       compare: { documentId, version: compare.version, title: compare.title },
       changes,
-      stats: {
-        added: changes.filter((c) => c.type === 'added').length,
-        removed: changes.filter((c) => c.type === 'removed').length,
-      },
+      stats: { added: count('added'), removed: count('removed'), changed: count('changed') },
     };
   },
 });

@@ -42,11 +42,12 @@ export const DiffTab = () => {
     editions.find((e) => compare && e.documentId !== compare.documentId) ??
     null;
 
+  // Only the locales both editions have: another would have nothing to compare.
   const locales = React.useMemo(() => {
-    const all = new Set<string>([...(compare?.locales ?? []), ...(base?.locales ?? [])]);
-    return [...all].sort();
+    const inBase = new Set(base?.locales ?? []);
+    return (compare?.locales ?? []).filter((l) => inBase.has(l)).sort();
   }, [base, compare]);
-  const preferred = compare?.locales?.[0] ?? locales[0] ?? '';
+  const preferred = locales[0] ?? '';
   const effectiveLocale = locales.includes(locale) ? locale : preferred;
 
   const sameEdition = Boolean(base && compare && base.documentId === compare.documentId);

@@ -1,50 +1,60 @@
 import * as React from 'react';
 
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 
-import type { DiffChangeType, EditionDiff } from '../../../../../shared/contracts';
+import type { DiffChangeType, DiffEntry, EditionDiff } from '../../../../../shared/contracts';
 import { Card } from '../../../components/Card';
 import { versionLabel } from '../../../components/labels';
 import { InlineLoader } from '../../../components/Loading';
 import { getTrad } from '../../../utils/getTrad';
 import { formatInstant } from '../../../utils/time';
 
-interface DiffLine {
-  type: DiffChangeType;
-  text: string;
-}
-
-/**
- * One entry per line. The server may send a change per line or a chunk of
- * several lines (each ending in "\n"); both become single lines here.
- */
-function toLines(changes: EditionDiff['changes']): DiffLine[] {
-  const lines: DiffLine[] = [];
-  for (const change of changes ?? []) {
-    const type: DiffChangeType =
-      change.type === 'added' || change.type === 'removed' ? change.type : 'unchanged';
-    const value = typeof change.value === 'string' ? change.value : '';
-    const body = value.endsWith('\n') ? value.slice(0, -1) : value;
-    for (const text of body.split('\n')) lines.push({ type, text });
-  }
-  return lines;
-}
-
 const LINE_STYLE: Record<
   DiffChangeType,
   {
-    background: 'success100' | 'danger100' | 'neutral0';
-    color: 'success700' | 'danger700' | 'neutral800';
+    background: 'success100' | 'danger100' | 'neutral0' | 'warning100' | 'neutral100';
+    color: 'success700' | 'danger700' | 'neutral800' | 'neutral600';
     marker: string;
     title: string;
   }
 > = {
   added: { background: 'success100', color: 'success700', marker: '+', title: 'Added' },
   removed: { background: 'danger100', color: 'danger700', marker: '-', title: 'Removed' },
+  changed: { background: 'warning100', color: 'neutral800', marker: '~', title: 'Changed' },
   unchanged: { background: 'neutral0', color: 'neutral800', marker: ' ', title: 'Unchanged' },
+  folded: { background: 'neutral100', color: 'neutral600', marker: '⋯', title: 'Unchanged lines' },
 };
+
+/** The words of a changed line: removed ones struck through, added ones underlined. */
+const Del = styled.del`
+  background: ${({ theme }) => theme.colors.danger200};
+  color: ${({ theme }) => theme.colors.danger700};
+`;
+const Ins = styled.ins`
+  background: ${({ theme }) => theme.colors.success200};
+  color: ${({ theme }) => theme.colors.success700};
+  text-decoration: none;
+`;
+
+const ChangedWords = ({ entry }: { entry: DiffEntry }) => (
+  <>
+    {(entry.segments ?? []).map((s, i) =>
+      s.type === 'removed' ? (
+        <Del key={i} data-testid="diff-word" data-change="removed">
+          {s.text}
+        </Del>
+      ) : s.type === 'added' ? (
+        <Ins key={i} data-testid="diff-word" data-change="added">
+          {s.text}
+        </Ins>
+      ) : (
+        <span key={i}>{s.text}</span>
+      ),
+    )}
+  </>
+);
 
 /**
  * One line of the diff: monospace, whitespace kept. The +/- marker is drawn by
@@ -78,8 +88,10 @@ interface DiffResultProps {
 /** The heading, the added/removed counts and the lines of a diff. */
 export const DiffResult = ({ diff, isRefreshing, compareEffectiveAt }: DiffResultProps) => {
   const { formatMessage, formatDate } = useIntl();
-  const lines = React.useMemo(() => toLines(diff.changes), [diff]);
-  const count = (type: DiffChangeType) => lines.filter((l) => l.type === type).length;
+  const lines = diff.changes;
+  /** Folds the reader opened, by position. */
+  const [opened, setOpened] = React.useState<ReadonlySet<number>>(() => new Set());
+  React.useEffect(() => setOpened(new Set()), [diff]);
 
   return (
     <Card data-testid="diff-result" data-locale={diff.locale}>
@@ -105,19 +117,25 @@ export const DiffResult = ({ diff, isRefreshing, compareEffectiveAt }: DiffResul
             <Badge variant="success" data-testid="diff-added">
               {formatMessage(
                 { id: getTrad('diff.added'), defaultMessage: '+{count} added' },
-                { count: diff.stats?.added ?? count('added') },
+                { count: diff.stats.added },
+              )}
+            </Badge>
+            <Badge variant="warning" data-testid="diff-changed">
+              {formatMessage(
+                { id: getTrad('diff.changed'), defaultMessage: '~{count} changed' },
+                { count: diff.stats.changed },
               )}
             </Badge>
             <Badge variant="danger" data-testid="diff-removed">
               {formatMessage(
                 { id: getTrad('diff.removed'), defaultMessage: '−{count} removed' },
-                { count: diff.stats?.removed ?? count('removed') },
+                { count: diff.stats.removed },
               )}
             </Badge>
           </Flex>
         </Flex>
 
-        {lines.length === 0 ? (
+        {diff.stats.added + diff.stats.removed + diff.stats.changed === 0 ? (
           <Typography variant="omega" textColor="neutral600">
             {formatMessage({
               id: getTrad('diff.empty'),
@@ -137,28 +155,54 @@ export const DiffResult = ({ diff, isRefreshing, compareEffectiveAt }: DiffResul
               defaultMessage: 'Line changes',
             })}
           >
-            {lines.map((line, index) => {
-              const style = LINE_STYLE[line.type];
-              return (
-                <DiffLineRow
-                  key={index}
-                  role="row"
-                  alignItems="flex-start"
-                  background={style.background}
-                  color={style.color}
-                  data-testid="diff-line"
-                  data-change={line.type}
-                  data-marker={style.marker}
-                  title={formatMessage({
-                    id: getTrad(`diff.marker.${line.type}`),
-                    defaultMessage: style.title,
-                  })}
-                >
-                  <Box role="cell" paddingRight={3} flex="1" color={style.color}>
-                    {line.text}
-                  </Box>
-                </DiffLineRow>
-              );
+            {lines.flatMap((line, index) => {
+              const unfolded = line.type === 'folded' && opened.has(index);
+              const rows: DiffEntry[] = unfolded
+                ? (line.lines ?? []).map((value) => ({ type: 'unchanged', value }))
+                : [line];
+              return rows.map((row, k) => {
+                const style = LINE_STYLE[row.type];
+                return (
+                  <DiffLineRow
+                    key={`${index}-${k}`}
+                    role="row"
+                    alignItems="flex-start"
+                    background={style.background}
+                    color={style.color}
+                    data-testid="diff-line"
+                    data-change={row.type}
+                    data-marker={style.marker}
+                    title={formatMessage({
+                      id: getTrad(`diff.marker.${row.type}`),
+                      defaultMessage: style.title,
+                    })}
+                  >
+                    <Box role="cell" paddingRight={3} flex="1" color={style.color}>
+                      {row.type === 'changed' ? (
+                        <ChangedWords entry={row} />
+                      ) : row.type === 'folded' ? (
+                        <Button
+                          variant="ghost"
+                          size="S"
+                          data-testid="diff-unfold"
+                          onClick={() => setOpened((prev) => new Set(prev).add(index))}
+                        >
+                          {formatMessage(
+                            {
+                              id: getTrad('diff.folded'),
+                              defaultMessage:
+                                '{count, plural, one {# unchanged line} other {# unchanged lines}} (show)',
+                            },
+                            { count: row.lines?.length ?? 0 },
+                          )}
+                        </Button>
+                      ) : (
+                        row.value
+                      )}
+                    </Box>
+                  </DiffLineRow>
+                );
+              });
             })}
           </Box>
         )}
