@@ -37,6 +37,14 @@ export interface EditionStatus {
   now: string;
   canRelease: boolean;
   canCancel: boolean;
+  /** For a draft: when it would take effect if released now (without choosing an instant). */
+  releaseEffectiveAt: string | null;
+  /**
+   * For a draft: another edition of the policy already scheduled. Released now,
+   * this one would end it early (it would be in force only until this one's
+   * effective instant).
+   */
+  scheduledOver: { version: number; effectiveAt: string } | null;
 }
 
 export interface OverviewEdition {

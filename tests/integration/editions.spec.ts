@@ -203,6 +203,21 @@ export function editionsSpec() {
       assert.equal(d.version, 1);
     });
 
+    it('tells, before a release, which scheduled edition it would cut short and when it takes effect', async () => {
+      const policy = await createPolicy(uniqueKey());
+      const v1 = await released(await createEdition(policy.documentId, textsFor('sched v1')));
+      const draft = await createEdition(policy.documentId, textsFor('sched v2'));
+      testApp().clock.set(new Date(T0.getTime() + 3 * DAY));
+      const st = (await editionStatus(draft)).body.data;
+      assert.deepEqual(st.scheduledOver, { version: 1, effectiveAt: v1.effectiveAt });
+      // Released now: 7 days from now, 3 days after v1 takes effect.
+      assert.equal(st.releaseEffectiveAt, new Date(T0.getTime() + 10 * DAY).toISOString());
+      const own = (await editionStatus(v1.documentId)).body.data;
+      assert.deepEqual([own.scheduledOver, own.releaseEffectiveAt], [null, null], 'only drafts');
+      testApp().clock.set(new Date(T0.getTime() + 8 * DAY)); // v1 in force: nothing scheduled
+      assert.equal((await editionStatus(draft)).body.data.scheduledOver, null);
+    });
+
     it('gives two concurrent releases of one policy distinct versions', async () => {
       const policy = await createPolicy(uniqueKey());
       const docs = await Promise.all(

@@ -7,6 +7,7 @@ import {
   utcDate,
   editionState,
   pickCurrent,
+  releaseOutlook,
   nextChange,
   type EditionTimes,
 } from '../../server/src/domain/effective';
@@ -565,5 +566,41 @@ describe('ControllableClock', () => {
     clock.set('2026-02-04T09:00:00.000Z');
     const now = clock.now;
     assert.equal(now().toISOString(), '2026-02-04T09:00:00.000Z');
+  });
+});
+
+describe('releaseOutlook', () => {
+  const now = new Date('2027-05-01T12:00:00.000Z');
+  const at = (iso: string) => new Date(iso);
+  it('names the scheduled edition a release now would cut short, and when this one takes effect', () => {
+    const out = releaseOutlook(
+      [
+        { version: 1, effectiveAt: at('2027-04-01T00:00:00.000Z'), cancelledAt: null },
+        { version: 2, effectiveAt: at('2027-05-06T12:00:00.000Z'), cancelledAt: null },
+      ],
+      now,
+      7,
+    );
+    assert.deepEqual(out, {
+      releaseEffectiveAt: '2027-05-08T12:00:00.000Z',
+      scheduledOver: { version: 2, effectiveAt: '2027-05-06T12:00:00.000Z' },
+    });
+  });
+
+  it('waits for a later scheduled edition, and ignores cancelled ones', () => {
+    const out = releaseOutlook(
+      [
+        { version: 2, effectiveAt: at('2027-06-01T00:00:00.000Z'), cancelledAt: null },
+        { version: 3, effectiveAt: at('2027-07-01T00:00:00.000Z'), cancelledAt: now },
+      ],
+      now,
+      0,
+    );
+    assert.equal(out.releaseEffectiveAt, '2027-06-01T00:00:00.000Z');
+    assert.equal(out.scheduledOver?.version, 2);
+    assert.deepEqual(releaseOutlook([], now, 7), {
+      releaseEffectiveAt: '2027-05-08T12:00:00.000Z',
+      scheduledOver: null,
+    });
   });
 });

@@ -107,3 +107,50 @@ export function nextChange(editions: readonly EditionTimes[], now: Date): Date |
   }
   return next === null ? null : new Date(next);
 }
+
+/** The latest effective instant of editions not cancelled: a new one may not take effect before it. */
+export function latestEffectiveAt(
+  released: readonly { effectiveAt: Date; cancelledAt: Date | null }[],
+): Date | null {
+  return released
+    .filter((e) => !e.cancelledAt)
+    .reduce<Date | null>((m, e) => (!m || e.effectiveAt > m ? e.effectiveAt : m), null);
+}
+
+export interface ReleasedTimes {
+  version: number;
+  effectiveAt: Date;
+  cancelledAt: Date | null;
+}
+
+/**
+ * What releasing a draft now (without choosing an instant) would do: when it
+ * takes effect, and the edition already scheduled that it would cut short
+ * (in force only from its own effective instant until this one's).
+ */
+export function releaseOutlook(
+  released: readonly ReleasedTimes[],
+  now: Date,
+  delayDays: number,
+): {
+  releaseEffectiveAt: string;
+  scheduledOver: { version: number; effectiveAt: string } | null;
+} {
+  const live = released.filter((e) => !e.cancelledAt);
+  const previousEffectiveAt = latestEffectiveAt(live);
+  const outcome = computeEffectiveAt({
+    releasedAt: now,
+    delayDays,
+    requested: null,
+    previousEffectiveAt,
+  });
+  const scheduled = live
+    .filter((e) => e.effectiveAt > now)
+    .sort((a, b) => b.effectiveAt.getTime() - a.effectiveAt.getTime())[0];
+  return {
+    releaseEffectiveAt: (outcome.ok ? outcome.effectiveAt : outcome.minimum).toISOString(),
+    scheduledOver: scheduled
+      ? { version: scheduled.version, effectiveAt: scheduled.effectiveAt.toISOString() }
+      : null,
+  };
+}

@@ -2,7 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { EditionStatus } from '../../../shared/contracts';
 import { errors } from '@strapi/utils';
 import { EDITION_UID, POLICY_UID } from '../constants';
-import { computeEffectiveAt, editionState, utcDate, pickCurrent } from '../domain/effective';
+import {
+  computeEffectiveAt,
+  editionState,
+  latestEffectiveAt,
+  pickCurrent,
+  releaseOutlook,
+  utcDate,
+} from '../domain/effective';
 import { contentHash } from '../domain/hash';
 import { conflict } from '../http/errors';
 import { clock, columnOf, pluginConfig, tableOf } from '../utils/plugin';
@@ -65,9 +72,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const policy = rows.find((r) => r.policy)?.policy ?? null;
     const now = clock(strapi).now();
     const required = await requiredLocalesOf(strapi, policy);
-    const currentVersion = policy
-      ? (pickCurrent(await releasedEditionsOf(policy.id), now).current?.version ?? null)
-      : null;
+    const released = policy ? await releasedEditionsOf(policy.id) : [];
+    const currentVersion = pickCurrent(released, now).current?.version ?? null;
     const times = {
       version: first.version,
       releasedAt: first.releasedAt ? new Date(first.releasedAt) : null,
@@ -99,6 +105,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       now: now.toISOString(),
       canRelease: state === 'draft' && !!policy && missingLocales.length === 0,
       canCancel: state === 'scheduled',
+      ...(state === 'draft' && policy
+        ? releaseOutlook(
+            released,
+            now,
+            policy.effectDelayDays ?? pluginConfig(strapi).effectDelayDays,
+          )
+        : { releaseEffectiveAt: null, scheduledOver: null }),
     };
   }
 
@@ -158,11 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const now = clock(strapi).now();
-        const previous = (await releasedEditionsOf(policy.id)).filter((e) => !e.cancelledAt);
-        const previousEffectiveAt = previous.reduce<Date | null>(
-          (m, e) => (!m || e.effectiveAt > m ? e.effectiveAt : m),
-          null,
-        );
+        const previousEffectiveAt = latestEffectiveAt(await releasedEditionsOf(policy.id));
         const delayDays = freshPolicy.effectDelayDays ?? pluginConfig(strapi).effectDelayDays;
         const effective = computeEffectiveAt({
           releasedAt: now,

@@ -123,20 +123,30 @@ export const ReleaseControls = ({ status, actions, formModified }: ReleaseContro
             })}
           </Typography>
           <Typography>
-            {effectiveDate
-              ? formatMessage(
-                  {
-                    id: getTrad('release.dialog.when.at'),
-                    defaultMessage: 'It will take effect on {date}.',
-                  },
-                  { date: formatInstant(formatDate, effectiveDate) },
-                )
-              : formatMessage({
-                  id: getTrad('release.dialog.when.default'),
-                  defaultMessage:
-                    "It will take effect at the earliest allowed instant (after the policy's notice period).",
-                })}
+            {formatMessage(
+              {
+                id: getTrad('release.dialog.when.at'),
+                defaultMessage: 'It will take effect on {date}.',
+              },
+              { date: formatInstant(formatDate, effectiveDate ?? status.releaseEffectiveAt) },
+            )}
           </Typography>
+          {status.scheduledOver ? (
+            <Typography textColor="warning700" data-testid="release-over-scheduled">
+              {formatMessage(
+                {
+                  id: getTrad('release.dialog.over-scheduled'),
+                  defaultMessage:
+                    'v{version} is already scheduled to take effect on {scheduled}. Released now, this edition takes effect on {date}: v{version} would be in force only in between. Cancel v{version} first if it should not apply at all.',
+                },
+                {
+                  version: status.scheduledOver.version,
+                  scheduled: formatInstant(formatDate, status.scheduledOver.effectiveAt),
+                  date: formatInstant(formatDate, effectiveDate ?? status.releaseEffectiveAt),
+                },
+              )}
+            </Typography>
+          ) : null}
           <Typography variant="pi" textColor="neutral600">
             {formatMessage(
               { id: getTrad('release.dialog.locales'), defaultMessage: 'Locales: {locales}' },
