@@ -27,6 +27,8 @@ export type ExportFormat = 'csv' | 'ndjson' | 'iso27560';
 
 export interface ExportQuery extends LedgerFilters {
   format: ExportFormat;
+  /** CSV only: start with a UTF-8 byte-order mark, so spreadsheet programs read Cyrillic right. */
+  bom?: boolean;
 }
 
 export interface AcceptanceQuery {

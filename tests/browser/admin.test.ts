@@ -218,9 +218,13 @@ describe('Policy Ledger admin page in Chromium', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-csv').click(),
     ]);
+    // Named after the filters and the day; a byte-order mark for spreadsheet programs.
+    assert.match(download.suggestedFilename(), /^policy-ledger-all-person-\d{4}-\d{2}-\d{2}\.csv$/);
     const file = path.join(ARTIFACTS, 'export.csv');
     await download.saveAs(file);
-    const lines = fs.readFileSync(file, 'utf8').trim().split('\r\n');
+    const content = fs.readFileSync(file, 'utf8');
+    assert.ok(content.startsWith('\uFEFF'), 'a UTF-8 byte-order mark');
+    const lines = content.slice(1).trim().split('\r\n');
     assert.equal(lines[0].split(',').slice(0, 5).join(','), 'seq,id,occurredAt,subject,action');
     assert.equal(lines.length, 3);
     const subject = (

@@ -294,9 +294,42 @@ export function reportsSpec() {
       );
       assert.equal(csv.headers.get('transfer-encoding'), 'chunked', 'streamed, not buffered');
       const lines = (csv.body as string).trim().split('\r\n');
-      assert.equal(lines[0].split(',')[0], 'seq');
+      const header = lines[0].split(',');
+      assert.equal(header[0], 'seq');
       assert.equal(lines.length, 23);
       assert.ok(lines.slice(1).every((l) => l.includes(policyKey)));
+      // One column per purpose, after the event's own columns; no JSON in a cell.
+      assert.deepEqual(
+        header.filter((h) => h.startsWith('purpose:')),
+        ['purpose:marketing', 'purpose:processing'],
+      );
+      assert.ok(!header.includes('purposes'));
+      const at = (row: string[], name: string) => row[header.indexOf(name)];
+      const withdrawn = lines
+        .slice(1)
+        .map((l) => l.split(','))
+        .find((row) => at(row, 'action') === 'withdrawn')!;
+      assert.deepEqual(
+        [at(withdrawn, 'purpose:marketing'), at(withdrawn, 'purpose:processing')],
+        ['false', ''],
+      );
+
+      // Named after what it holds and the day; a byte-order mark on request (raw bytes:
+      // fetch's text() drops it).
+      const { url, adminToken } = testApp();
+      const raw = await fetch(
+        `${url}/policy-ledger/ledger/export?format=csv&policy=${policyKey}&action=granted&from=2020-01-01&bom=true`,
+        { headers: { authorization: `Bearer ${adminToken}` } },
+      );
+      assert.match(
+        raw.headers.get('content-disposition') ?? '',
+        new RegExp(
+          `filename="policy-ledger-${policyKey}-granted-from-2020-01-01-\\d{4}-\\d{2}-\\d{2}\\.csv"`,
+        ),
+      );
+      const bytes = Buffer.from(await raw.arrayBuffer());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      assert.equal(bytes.subarray(3, 6).toString(), 'seq');
 
       const nd = await http(
         `/policy-ledger/ledger/export?format=ndjson&policy=${policyKey}&action=implied`,

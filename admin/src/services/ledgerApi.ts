@@ -118,13 +118,13 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
     }),
 
     /** Saves the filtered ledger as a file; nothing goes into the store (see utils/download.ts). */
-    policyLedgerExport: builder.mutation<null, ExportRequest>({
+    policyLedgerExport: builder.mutation<string, ExportRequest>({
       queryFn: async ({ filename, ...params }) => {
-        const error = await downloadFile(
+        const outcome = await downloadFile(
           `${apiPath('ledger', 'export')}${queryString(params)}`,
           filename,
         );
-        return error ? { error } : { data: null };
+        return 'error' in outcome ? { error: outcome.error } : { data: outcome.filename };
       },
     }),
 

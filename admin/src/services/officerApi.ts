@@ -43,13 +43,13 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
     }),
 
     /** The access export as a file: JSON, or a page the person can read. */
-    policyLedgerPersonExport: builder.mutation<null, PersonExportRequest>({
+    policyLedgerPersonExport: builder.mutation<string, PersonExportRequest>({
       queryFn: async ({ filename, ...params }) => {
-        const error = await downloadFile(
+        const outcome = await downloadFile(
           `${apiPath('subjects', 'export')}${queryString(params)}`,
           filename,
         );
-        return error ? { error } : { data: null };
+        return 'error' in outcome ? { error: outcome.error } : { data: outcome.filename };
       },
     }),
 
@@ -106,13 +106,13 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
     }),
 
     /** The register as CSV (with a byte-order mark for spreadsheet programs). */
-    policyLedgerRequestsExport: builder.mutation<null, RequestsQuery & { filename: string }>({
+    policyLedgerRequestsExport: builder.mutation<string, RequestsQuery & { filename: string }>({
       queryFn: async ({ filename, ...params }) => {
-        const error = await downloadFile(
+        const outcome = await downloadFile(
           `${apiPath('requests', 'export')}${queryString(params)}`,
           filename,
         );
-        return error ? { error } : { data: null };
+        return 'error' in outcome ? { error: outcome.error } : { data: outcome.filename };
       },
     }),
   }),

@@ -13,9 +13,13 @@ import type { ApiError } from '../../../shared/contracts';
  * blob. The export mutation in services/ledgerApi.ts runs it in its `queryFn`, so RTK Query
  * still tracks the request (loading, error) like any other endpoint.
  *
- * Resolves to null once the browser has the file, or to the server's error.
+ * The file is saved under the name the server gives (Content-Disposition), else `fallback`.
+ * Resolves to that name once the browser has the file, or to the server's error.
  */
-export async function downloadFile(url: string, filename: string): Promise<UnknownApiError | null> {
+export async function downloadFile(
+  url: string,
+  fallback: string,
+): Promise<{ filename: string } | { error: UnknownApiError }> {
   const { get } = getFetchClient();
   try {
     const response = await get<Blob>(url, {
@@ -23,14 +27,19 @@ export async function downloadFile(url: string, filename: string): Promise<Unkno
       validateStatus: (status) => status !== 401,
     });
     const status = response.status ?? 200;
-    if (status >= 400) return blobError(response.data, status);
+    if (status >= 400) return { error: await blobError(response.data, status) };
+    const filename = filenameOf(response.headers?.get('content-disposition')) ?? fallback;
     saveBlob(response.data, filename);
-    return null;
+    return { filename };
   } catch (error) {
     const message = error instanceof Error && error.message ? error.message : 'Download failed';
-    return { name: 'UnknownError', message };
+    return { error: { name: 'UnknownError', message } };
   }
 }
+
+/** `attachment; filename="a.csv"` → "a.csv". */
+const filenameOf = (disposition: string | null | undefined): string | null =>
+  /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? null;
 
 /** The server's error from a JSON error body, if the blob is one. */
 async function blobError(blob: Blob, status: number): Promise<UnknownApiError> {

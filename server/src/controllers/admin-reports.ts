@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ExportFormat } from '../../../shared/contracts';
+import { dateInZone } from '../domain/deadlines';
+import { exportFilename } from '../reports/export-name';
 import { getService } from '../utils/get-service';
+import { clock, timeZoneOf } from '../utils/plugin';
 import {
   acceptanceQuery,
   diffQuery,
@@ -36,13 +39,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async exportLedger(ctx: Context) {
-    const { format, ...filters } = validate(exportQuery, ctx.query, 'the query');
-    const stream = getService(strapi, 'ledgerReads').exportStream(filters, format);
-    const day = new Date().toISOString().slice(0, 10);
+    const { format, bom, ...filters } = validate(exportQuery, ctx.query, 'the query');
+    const stream = await getService(strapi, 'ledgerReads').exportStream(filters, format, {
+      bom: bom === true,
+    });
+    const day = dateInZone(clock(strapi).now(), timeZoneOf(strapi));
     ctx.set('Content-Type', EXPORTS[format].type);
     ctx.set(
       'Content-Disposition',
-      `attachment; filename="policy-ledger-${day}.${EXPORTS[format].ext}"`,
+      `attachment; filename="${exportFilename(filters, EXPORTS[format].ext, day)}"`,
     );
     ctx.set('Cache-Control', 'no-store');
     ctx.body = stream;

@@ -15,12 +15,22 @@ export const CSV_COLUMNS = [
   'form',
   'formRevision',
   'formHash',
-  'purposes',
   'method',
   'submission',
   'evidenceHash',
   'hash',
 ] as const;
+
+/** The CSV header: the event columns, then one `purpose:<key>` column per purpose. */
+export const csvHeader = (purposeKeys: readonly string[]) =>
+  [...CSV_COLUMNS, ...purposeKeys.map((k) => `purpose:${k}`)].join(',');
+
+/** One event as a CSV line: a purpose it does not mention is an empty cell. */
+export const csvLine = (e: LedgerEvent, purposeKeys: readonly string[]) =>
+  [
+    ...CSV_COLUMNS.map((c) => csvCell(e[c])),
+    ...purposeKeys.map((k) => csvCell(e.purposes?.[k])),
+  ].join(',');
 
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';

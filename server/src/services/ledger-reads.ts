@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contracts';
 import { ledgerEventOf, type EventRow } from '../db/event-row';
 import { TABLES } from '../db/tables';
-import { CSV_COLUMNS, csvCell, iso27560Record } from '../reports/formats';
+import { csvHeader, csvLine, iso27560Record } from '../reports/formats';
 import { refOf } from '../utils/subjects';
 
 /** `to` is inclusive: a date means the whole day. */
@@ -46,6 +46,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** Every purpose key the filtered events mention, sorted. */
+  async function purposeKeysOf(f: LedgerFilters): Promise<string[]> {
+    const sets = (await filtered(f).distinct('purposes')) as Array<{ purposes: string | null }>;
+    const keys = new Set<string>();
+    for (const { purposes } of sets) {
+      if (purposes) for (const k of Object.keys(JSON.parse(purposes) as object)) keys.add(k);
+    }
+    return [...keys].sort();
+  }
+
   return {
     /** One page of the ledger, newest first; the cursor is the last seq seen. */
     async page(f: LedgerFilters, cursor: number | null, limit: number): Promise<LedgerPage> {
@@ -59,15 +69,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The filtered ledger as a stream, read in batches: memory does not grow with the rows. */
-    exportStream(f: LedgerFilters, format: ExportFormat): Readable {
+    /**
+     * The filtered ledger as a stream, read in batches: memory does not grow
+     * with the rows. A CSV has one column per purpose the filtered events
+     * mention (found first, from their distinct purpose sets).
+     */
+    async exportStream(
+      f: LedgerFilters,
+      format: ExportFormat,
+      o: { bom: boolean } = { bom: false },
+    ): Promise<Readable> {
       if (f.subject) refOf(strapi, f.subject, 'subject'); // a bad identifier is a 400 before streaming starts
+      const purposeKeys = format === 'csv' ? await purposeKeysOf(f) : [];
       async function* lines() {
-        if (format === 'csv') yield `${CSV_COLUMNS.join(',')}\r\n`;
+        if (format === 'csv') yield `${o.bom ? '\uFEFF' : ''}${csvHeader(purposeKeys)}\r\n`;
         if (format === 'iso27560') yield '[\n';
         let first = true;
         for await (const e of rows(f)) {
-          if (format === 'csv') yield `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\r\n`;
+          if (format === 'csv') yield `${csvLine(e, purposeKeys)}\r\n`;
           else if (format === 'ndjson') yield `${JSON.stringify(e)}\n`;
           else {
             yield `${first ? '' : ',\n'}${JSON.stringify(iso27560Record(e))}`;

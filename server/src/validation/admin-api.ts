@@ -68,6 +68,9 @@ export const ledgerQuery: z.ZodType<LedgerQuery & { limit: number }> = z.strictO
 export const exportQuery: z.ZodType<ExportQuery> = z.strictObject({
   ...optional(filters),
   format: oneOf(['csv', 'ndjson', 'iso27560']),
+  bom: oneOf(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 const GROUP_KEYS: readonly GroupKey[] = ['version', 'locale', 'form', 'day'];

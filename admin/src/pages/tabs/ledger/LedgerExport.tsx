@@ -29,7 +29,9 @@ export const LedgerExport = ({ filters, disabled }: LedgerExportProps) => {
   const exporting = isLoading ? originalArgs?.format : undefined;
 
   const run = async (format: ExportFormat, filename: string) => {
-    const result = await exportLedger({ ...filters, format, filename });
+    // CSV with a byte-order mark: spreadsheet programs then read Cyrillic as UTF-8.
+    const bom = format === 'csv' ? { bom: true } : {};
+    const result = await exportLedger({ ...filters, ...bom, format, filename });
     if ('error' in result) {
       notifyError(result.error);
       return;
@@ -38,7 +40,7 @@ export const LedgerExport = ({ filters, disabled }: LedgerExportProps) => {
       type: 'success',
       message: formatMessage(
         { id: getTrad('ledger.export.done'), defaultMessage: 'Export {filename} downloaded.' },
-        { filename },
+        { filename: result.data },
       ),
     });
   };
