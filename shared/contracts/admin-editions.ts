@@ -111,3 +111,9 @@ export interface EditionDiff {
   /** Lines added, removed, and changed in place. */
   stats: { added: number; removed: number; changed: number };
 }
+
+/** GET /settings: what every admin screen of the plugin needs to know. */
+export interface PluginSettings {
+  /** The zone every instant is shown in (the `timeZone` option, else the server's). */
+  timeZone: string;
+}

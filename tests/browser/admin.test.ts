@@ -345,6 +345,9 @@ describe('Policy Ledger admin page in Chromium', () => {
       ]),
     );
     const granted = page.locator('[data-testid="person-event"][data-action="granted"]');
+    // Every instant in the plugin's zone (the demo's Asia/Almaty), named on screen.
+    assert.match(await page.getByTestId('plugin-time-zone').innerText(), /Asia\/Almaty/);
+    assert.match(await granted.innerText(), /GMT\+5/);
     await granted.getByTestId('person-event-text').click();
     assert.match(
       await granted.getByTestId('person-text').innerText(),

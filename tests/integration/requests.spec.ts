@@ -104,6 +104,9 @@ export function requestsSpec() {
       const list = await http('/policy-ledger/requests?status=open', { admin: true });
       assert.equal(list.status, 200);
       assert.equal(list.body.data.timeZone, 'Asia/Almaty');
+      const settings = await http('/policy-ledger/settings', { admin: true });
+      assert.deepEqual(settings.body.data, { timeZone: 'Asia/Almaty' });
+      assert.equal((await http('/policy-ledger/settings')).status, 401);
       assert.equal(list.body.data.today, '2027-03-11');
       const mine = list.body.data.requests.find((r: { id: string }) => r.id === accessId);
       assert.deepEqual([mine.deadline, mine.daysLeft], ['overdue', -1]);

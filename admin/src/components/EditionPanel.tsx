@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { EDITION_PANEL_PERMISSIONS } from '../permissions';
 import { EDITION_UID } from '../pluginId';
 import { getTrad } from '../utils/getTrad';
+import { PluginTimeZone } from './PluginTimeZone';
 import { EditionPanelContent } from './edition/EditionPanelContent';
 
 /**
@@ -30,12 +31,14 @@ const EditionPanel: PanelComponent = ({ model, documentId, document }) => {
   return {
     title: formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Policy edition' }),
     content: (
-      <EditionPanelContent
-        model={model}
-        documentId={documentId}
-        documentUpdatedAt={typeof updatedAt === 'string' ? updatedAt : null}
-        canRelease={Boolean(allowedActions.canRelease)}
-      />
+      <PluginTimeZone>
+        <EditionPanelContent
+          model={model}
+          documentId={documentId}
+          documentUpdatedAt={typeof updatedAt === 'string' ? updatedAt : null}
+          canRelease={Boolean(allowedActions.canRelease)}
+        />
+      </PluginTimeZone>
     ),
   };
 };

@@ -1,9 +1,10 @@
 import * as React from 'react';
 
-import { Box, Flex, Tabs } from '@strapi/design-system';
+import { Box, Flex, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page, useAuth, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
+import { PluginTimeZone, usePluginTimeZoneName } from '../components/PluginTimeZone';
 import { SetupWarnings } from '../components/SetupWarnings';
 import { useQueryErrorNotification } from '../hooks/useApiError';
 import { PAGE_PERMISSIONS } from '../permissions';
@@ -39,6 +40,7 @@ const TAB_LABEL: Record<TabId, string> = {
  */
 const PluginPage = () => {
   const { formatMessage } = useIntl();
+  const zone = usePluginTimeZoneName();
   const { allowedActions, isLoading: permissionsLoading } = useRBAC(PAGE_PERMISSIONS);
   const canRead = Boolean(allowedActions.canRead);
   const canReadConsents = Boolean(allowedActions.canReadConsents);
@@ -119,6 +121,18 @@ const PluginPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {canRead ? <SetupWarnings /> : null}
+          {zone ? (
+            <Typography variant="pi" textColor="neutral600" data-testid="plugin-time-zone">
+              {formatMessage(
+                {
+                  id: getTrad('page.time-zone'),
+                  defaultMessage:
+                    'Times are shown in {zone}. Day groups and From/To dates are UTC days; exports carry ISO 8601 instants in UTC.',
+                },
+                { zone },
+              )}
+            </Typography>
+          ) : null}
           <Tabs.Root
             variant="simple"
             value={current}
@@ -163,7 +177,11 @@ const PluginPage = () => {
  */
 const App = () => {
   const loaded = useAuth('PolicyLedger', (state) => state.permissions.length);
-  return <PluginPage key={loaded} />;
+  return (
+    <PluginTimeZone>
+      <PluginPage key={loaded} />
+    </PluginTimeZone>
+  );
 };
 
 export { App };

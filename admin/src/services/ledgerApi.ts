@@ -12,6 +12,7 @@ import type {
   LedgerPage,
   LedgerQuery,
   Overview,
+  PluginSettings,
   ReleaseBody,
   SealStatus,
   SetupWarning,
@@ -152,6 +153,13 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
       providesTags: [TAG.seal],
     }),
 
+    /** The plugin's time zone: fetched once, kept for the session. */
+    policyLedgerSettings: builder.query<PluginSettings, void>({
+      query: () => ({ url: apiPath('settings'), method: 'GET' }),
+      transformResponse: (response: ApiResponse<PluginSettings>) => response.data,
+      keepUnusedDataFor: 3600,
+    }),
+
     policyLedgerHealth: builder.query<SetupWarning[], void>({
       query: () => ({ url: apiPath('health'), method: 'GET' }),
       transformResponse: (response: ApiResponse<Health>) => response.data.warnings,
@@ -173,4 +181,5 @@ export const {
   usePolicyLedgerDiffQuery,
   usePolicyLedgerSealStatusQuery,
   usePolicyLedgerHealthQuery,
+  usePolicyLedgerSettingsQuery,
 } = ledgerApi;

@@ -22,7 +22,7 @@ const INSTANT_FORMATS = {
     minute: '2-digit',
     timeZoneName: 'short',
   },
-  /** Numeric date and time to the second (ledger rows), e.g. "03/02/2031, 10:00:00 AM". */
+  /** Numeric date and time to the second with the zone (ledger rows), e.g. "03/02/2031, 10:00:00 AM GMT+5". */
   'date-time-seconds': {
     year: 'numeric',
     month: '2-digit',
@@ -30,9 +30,17 @@ const INSTANT_FORMATS = {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
+    timeZoneName: 'short',
   },
-  /** Medium date, short time, e.g. "Mar 2, 2031, 10:00 AM". */
-  medium: { dateStyle: 'medium', timeStyle: 'short' },
+  /** Medium date, short time with the zone, e.g. "Mar 2, 2031, 10:00 AM GMT+5". */
+  medium: {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const CALENDAR_DATE: Intl.DateTimeFormatOptions = {

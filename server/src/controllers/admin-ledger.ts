@@ -1,14 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
+import { timeZoneOf } from '../utils/plugin';
 
-/** Verification, sealing and setup health (admin). */
+/** Verification, sealing, setup health and the plugin's settings (admin). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'integrity').verify() };
   },
   async sealStatus(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'integrity').sealStatus() };
+  },
+  async settings(ctx: Context) {
+    ctx.body = { data: { timeZone: timeZoneOf(strapi) } };
   },
   async health(ctx: Context) {
     ctx.body = { data: { warnings: await getService(strapi, 'health').warnings() } };

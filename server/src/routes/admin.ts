@@ -35,6 +35,13 @@ export const adminRoutes: Route[] = [
   },
   { method: 'GET', path: '/overview', handler: 'admin-reports.overview', config: rbac(read) },
   { method: 'GET', path: '/health', handler: 'admin-ledger.health', config: rbac(read) },
+  // The time zone every screen shows instants in: any admin of the plugin's screens.
+  {
+    method: 'GET',
+    path: '/settings',
+    handler: 'admin-ledger.settings',
+    config: { policies: ['admin::isAuthenticatedAdmin'] },
+  },
   // Every ledger route needs read-consents, plus its own action where it has one.
   {
     method: 'GET',
