@@ -141,3 +141,16 @@ export async function createForm(
     definitionHash: string;
   };
 }
+
+/**
+ * A policy (in force at once, no notice period) with one released edition
+ * whose texts are textsFor(textLabel), and a collection form bound to it.
+ */
+export async function policyWithForm(prefix: string, textLabel: string) {
+  const key = uniqueKey(prefix);
+  const policy = await createPolicy(key, { effectDelayDays: 0 });
+  await released(await createEdition(policy.documentId, textsFor(textLabel)));
+  const formKey = uniqueKey(`${prefix}form`);
+  const form = await createForm(formKey, [policy.documentId]);
+  return { key, policy, formKey, form };
+}

@@ -9,14 +9,7 @@ import {
   type SubmissionBody,
 } from '../../client/src';
 import { testApp } from '../helpers/strapi';
-import {
-  createEdition,
-  createForm,
-  createPolicy,
-  released,
-  textsFor,
-  uniqueKey,
-} from '../helpers/fixtures';
+import { policyWithForm } from '../helpers/fixtures';
 
 const noWait = async () => {};
 
@@ -37,11 +30,8 @@ export function clientSpec() {
     let formKey: string;
     let token: string;
     before(async () => {
-      key = uniqueKey('client');
-      const policy = await createPolicy(key, { effectDelayDays: 0 });
-      await released(await createEdition(policy.documentId, textsFor('client')));
-      formKey = uniqueKey('clientform');
-      await createForm(formKey, [policy.documentId]);
+      const made = await policyWithForm('client', 'client');
+      ({ key, formKey } = made);
       const created = await testApp()
         .strapi.service('admin::api-token')
         .create({

@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
-import {
-  createEdition,
-  createForm,
-  createPolicy,
-  released,
-  textsFor,
-  uniqueKey,
-} from '../helpers/fixtures';
+import { policyWithForm } from '../helpers/fixtures';
 
 const ORIGIN = 'https://shop.example.kz';
 
@@ -20,11 +13,8 @@ export function frontendHttpSpec() {
     let formKey: string;
     let contentHash: string;
     before(async () => {
-      key = uniqueKey('front');
-      const policy = await createPolicy(key, { effectDelayDays: 0 });
-      await released(await createEdition(policy.documentId, textsFor('front')));
-      formKey = uniqueKey('frontform');
-      await createForm(formKey, [policy.documentId]);
+      const made = await policyWithForm('front', 'front');
+      ({ key, formKey } = made);
       const cur = await http(`/api/policy-ledger/policies/${key}/current?locale=en`);
       contentHash = cur.body.data.contentHash;
     });

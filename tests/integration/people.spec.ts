@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
-import {
-  createEdition,
-  createForm,
-  createPolicy,
-  released,
-  textsFor,
-  uniqueKey,
-} from '../helpers/fixtures';
+import { createEdition, policyWithForm, released, textsFor } from '../helpers/fixtures';
 
 const EVENTS = 'policy_ledger_events';
 
@@ -22,11 +15,9 @@ export function peopleSpec() {
     const hostile = '<script>alert("x")</script> Ақжол';
 
     before(async () => {
-      key = uniqueKey('person');
-      const policy = await createPolicy(key, { effectDelayDays: 0 });
-      await released(await createEdition(policy.documentId, textsFor('person v1')));
-      formKey = uniqueKey('personform');
-      await createForm(formKey, [policy.documentId]);
+      const made = await policyWithForm('person', 'person v1');
+      ({ key, formKey } = made);
+      const policy = made.policy;
       const sent = await http(`/api/policy-ledger/forms/${formKey}/submissions`, {
         body: {
           locale: 'kk',

@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
-import {
-  createEdition,
-  createForm,
-  createPolicy,
-  released,
-  textsFor,
-  uniqueKey,
-} from '../helpers/fixtures';
+import { policyWithForm } from '../helpers/fixtures';
 
 /**
  * The register of data-subject requests, with the demo app's preset
@@ -24,11 +17,9 @@ export function requestsSpec() {
     before(async () => {
       // Thursday 4 March 2027, 15:00 in Almaty; Monday 8 March is a holiday.
       testApp().clock.set('2027-03-04T10:00:00.000Z');
-      key = uniqueKey('req');
-      const policy = await createPolicy(key, { effectDelayDays: 0 });
-      await released(await createEdition(policy.documentId, textsFor('req v1')));
-      const formKey = uniqueKey('reqform');
-      await createForm(formKey, [policy.documentId]);
+      const made = await policyWithForm('req', 'req v1');
+      key = made.key;
+      const formKey = made.formKey;
       const sent = await http(`/api/policy-ledger/forms/${formKey}/submissions`, {
         body: {
           locale: 'ru',

@@ -1,17 +1,18 @@
 import type { ReactNode } from 'react';
 
-import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 
 import type { LedgerEvent } from '../../../../../shared/contracts';
 import { ConsentActionBadge, versionLabel } from '../../../components/labels';
+import { TableHead, type Column } from '../../../components/TableHead';
 import { getTrad } from '../../../utils/getTrad';
 import { formatInstant } from '../../../utils/time';
 
 type FormatMessage = IntlShape['formatMessage'];
 
-const COLUMNS: Array<[id: string, defaultMessage: string]> = [
+const COLUMNS: Column[] = [
   ['ledger.column.seq', '#'],
   ['ledger.column.occurred-at', 'Recorded'],
   ['ledger.column.subject', 'Person (hash)'],
@@ -42,20 +43,9 @@ const formLabel = (event: LedgerEvent, formatMessage: FormatMessage): string => 
 
 /** The ledger events, one row each, with their hashes shortened. */
 export const LedgerTable = ({ events }: { events: LedgerEvent[] }) => {
-  const { formatMessage } = useIntl();
   return (
     <Table colCount={COLUMNS.length} rowCount={events.length + 1} data-testid="ledger-table">
-      <Thead>
-        <Tr>
-          {COLUMNS.map(([id, defaultMessage]) => (
-            <Th key={id}>
-              <Typography variant="sigma" textColor="neutral600">
-                {formatMessage({ id: getTrad(id), defaultMessage })}
-              </Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <TableHead columns={COLUMNS} />
       <Tbody>
         {events.map((event) => (
           <LedgerRow key={`${event.seq}-${event.id}`} event={event} />

@@ -1,12 +1,13 @@
-import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { PersonRecord } from '../../../../../shared/contracts';
 import { Card } from '../../../components/Card';
+import { TableHead, type Column } from '../../../components/TableHead';
 import { getTrad } from '../../../utils/getTrad';
 import { formatInstant } from '../../../utils/time';
 
-const COLUMNS: Array<[string, string]> = [
+const COLUMNS: Column[] = [
   ['people.submission.received', 'Received'],
   ['people.submission.form', 'Form'],
   ['filters.locale', 'Locale'],
@@ -33,17 +34,7 @@ export const PersonSubmissions = ({
           {formatMessage({ id: getTrad('people.submissions'), defaultMessage: 'Submissions' })}
         </Typography>
         <Table colCount={COLUMNS.length} rowCount={submissions.length + 1}>
-          <Thead>
-            <Tr>
-              {COLUMNS.map(([id, defaultMessage]) => (
-                <Th key={id}>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {formatMessage({ id: getTrad(id), defaultMessage })}
-                  </Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
+          <TableHead columns={COLUMNS} />
           <Tbody>
             {[...submissions].reverse().map((s) => (
               <Tr key={s.id} data-testid="person-submission" data-erased={String(!!s.erasedAt)}>

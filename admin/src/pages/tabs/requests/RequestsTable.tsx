@@ -1,12 +1,13 @@
-import { Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Button, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { SubjectRequestEntry } from '../../../../../shared/contracts';
+import { TableHead, type Column } from '../../../components/TableHead';
 import { getTrad } from '../../../utils/getTrad';
 import { formatCalendarDate } from '../../../utils/time';
 import { DeadlineBadge, useRequestLabels } from './requestLabels';
 
-const COLUMNS: Array<[string, string]> = [
+const COLUMNS: Column[] = [
   ['requests.type', 'Type'],
   ['requests.contact.short', 'Person'],
   ['requests.received', 'Received on'],
@@ -28,17 +29,7 @@ export const RequestsTable = ({ requests, selected, onSelect }: RequestsTablePro
   const labels = useRequestLabels();
   return (
     <Table colCount={COLUMNS.length} rowCount={requests.length + 1} data-testid="requests-table">
-      <Thead>
-        <Tr>
-          {COLUMNS.map(([id, defaultMessage]) => (
-            <Th key={id}>
-              <Typography variant="sigma" textColor="neutral600">
-                {defaultMessage ? formatMessage({ id: getTrad(id), defaultMessage }) : ''}
-              </Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <TableHead columns={COLUMNS} />
       <Tbody>
         {requests.map((r) => (
           <Tr key={r.id} data-testid="request-row" data-id={r.id} data-status={r.status}>
