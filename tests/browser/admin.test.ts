@@ -193,6 +193,25 @@ describe('Policy Ledger admin page in Chromium', () => {
     );
     await page.getByTestId('acceptance-chart').waitFor();
     await shot('acceptance');
+
+    // The table as CSV: the same counts, named after the policy and grouping.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('acceptance-csv').click(),
+    ]);
+    assert.match(
+      download.suggestedFilename(),
+      new RegExp(`^acceptance-${policyKey}-version-.*\\.csv$`),
+    );
+    const csvFile = path.join(ARTIFACTS, 'acceptance.csv');
+    await download.saveAs(csvFile);
+    const rows = fs
+      .readFileSync(csvFile, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(rows[0], 'version,granted,implied,withdrawn,denied,total');
+    assert.equal(rows[rows.length - 1].split(',').pop(), '11');
     // The README shows this view.
     if (process.env.UPDATE_SCREENSHOTS === '1')
       fs.copyFileSync(
@@ -354,6 +373,9 @@ describe('Policy Ledger admin page in Chromium', () => {
       /Text of browser v1 in ru\./,
     );
     await shot('people');
+    // The README shows this view.
+    if (process.env.UPDATE_SCREENSHOTS === '1')
+      fs.copyFileSync(path.join(ARTIFACTS, 'people.png'), path.join(ROOT, 'docs', 'people.png'));
 
     for (const format of ['json', 'html'] as const) {
       const [download] = await Promise.all([

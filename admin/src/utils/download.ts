@@ -74,5 +74,10 @@ function saveBlob(blob: Blob, filename: string): void {
 
 /** Saves data the admin already holds (an export a request returned) as a JSON file. */
 export function saveJson(data: unknown, filename: string): void {
-  saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), filename);
+  saveText(JSON.stringify(data, null, 2), filename, 'application/json');
+}
+
+/** Saves text the admin built (a table as CSV) as a file. */
+export function saveText(text: string, filename: string, type: string): void {
+  saveBlob(new Blob([text], { type }), filename);
 }

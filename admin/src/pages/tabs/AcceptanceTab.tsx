@@ -1,7 +1,7 @@
 import * as React from 'react';
 
-import { EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { ChartPie } from '@strapi/icons';
+import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { ChartPie, Download } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { AcceptanceCounts, GroupKey, OverviewPolicy } from '../../../../shared/contracts';
@@ -10,7 +10,9 @@ import { InlineLoader, PageLoader } from '../../components/Loading';
 import { useQueryErrorNotification } from '../../hooks/useApiError';
 import { usePolicyLedgerAcceptanceQuery } from '../../services/ledgerApi';
 import { getTrad } from '../../utils/getTrad';
+import { saveText } from '../../utils/download';
 import { checkDateRange } from '../../utils/time';
+import { acceptanceCsv, acceptanceFilename } from './acceptance/acceptanceCsv';
 import { AcceptanceChart } from './acceptance/AcceptanceChart';
 import { AcceptanceFilters } from './acceptance/AcceptanceFilters';
 import type { AcceptanceFilterValues } from './acceptance/AcceptanceFilters';
@@ -96,6 +98,27 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
               {currentVersionLabel(stats.currentVersion, formatMessage)}
             </Typography>
             {isFetching ? <InlineLoader /> : null}
+            <Button
+              variant="secondary"
+              size="S"
+              startIcon={<Download />}
+              data-testid="acceptance-csv"
+              onClick={() =>
+                saveText(
+                  acceptanceCsv(stats, groupKeys),
+                  acceptanceFilename(
+                    policy,
+                    groupKeys,
+                    from,
+                    to,
+                    new Date().toISOString().slice(0, 10),
+                  ),
+                  'text/csv;charset=utf-8',
+                )
+              }
+            >
+              {formatMessage({ id: getTrad('acceptance.csv'), defaultMessage: 'Download (CSV)' })}
+            </Button>
           </Flex>
           <AcceptanceTable
             rows={stats.rows ?? []}
