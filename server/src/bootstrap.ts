@@ -3,6 +3,7 @@ import { PLUGIN_ID, PUBLIC_ACTIONS } from './constants';
 import { subjectSecret } from './utils/subjects';
 import { scheduleJobs } from './jobs';
 import { getService } from './utils/get-service';
+import { configureEditionLayout } from './content-manager-layout';
 
 const RBAC_ACTIONS = [
   { uid: 'read', displayName: 'Read policies, editions and their status' },
@@ -101,6 +102,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   subjectSecret(strapi); // refuses to boot outside development without a secret
   await registerRbacActions(strapi);
   await grantPublicPermissionsOnFirstBoot(strapi);
+  await configureEditionLayout(strapi).catch((e: Error) =>
+    strapi.log.warn(
+      `[policy-ledger] could not set the editions' Content Manager layout: ${e.message}`,
+    ),
+  );
   // The latest checkpoint hash can be sent out by a Strapi webhook.
   strapi
     .get('webhookStore')

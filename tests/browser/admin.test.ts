@@ -461,4 +461,30 @@ describe('Policy Ledger admin page in Chromium', () => {
     assert.equal(stored[0].status, 'done');
     assert.equal(JSON.parse(stored[0].actions)[0].action, 'export');
   });
+  it('shows a released edition in the Content Manager with its system fields read-only', async () => {
+    const { strapi, url } = testApp();
+    const row = await strapi.db
+      .query('plugin::policy-ledger.edition')
+      .findOne({ where: { version: { $notNull: true } }, orderBy: { id: 'asc' } });
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition?plugins[i18n][locale]=kk`,
+    );
+    await page.locator('table tbody tr').first().waitFor();
+    await shot('content-manager-list');
+    const headers = (await page.locator('table thead th').allInnerTexts()).map((t) =>
+      t.trim().toLowerCase(),
+    );
+    for (const column of ['version', 'takes effect at']) {
+      assert.ok(headers.includes(column), `${column} in ${headers.join('|')}`);
+    }
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${row.documentId}?plugins[i18n][locale]=kk`,
+    );
+    const version = page.getByLabel('Version', { exact: true });
+    await version.waitFor();
+    await shot('content-manager-edition');
+    assert.equal(await version.isEditable(), false, 'the version cannot be typed');
+    // The dates carry readable labels (a date picker, disabled likewise by its metadata).
+    await page.getByText('Takes effect at', { exact: true }).first().waitFor();
+  });
 });

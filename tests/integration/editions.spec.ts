@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { EDITION_SYSTEM_FIELDS } from '../../server/src/constants';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
 import {
@@ -232,6 +233,23 @@ export function editionsSpec() {
       const again = await createEdition(policy.documentId, textsFor('twice'));
       const both = await Promise.all([release(again), release(again)]);
       assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
+    });
+  });
+
+  describe('in the Content Manager', () => {
+    it('shows the fields only a release writes as read-only, with labels, and lists version and effective date', async () => {
+      const res = await http(
+        '/content-manager/content-types/plugin::policy-ledger.edition/configuration',
+        { admin: true },
+      );
+      assert.equal(res.status, 200);
+      const { metadatas, layouts } = res.body.data.contentType;
+      for (const field of EDITION_SYSTEM_FIELDS) {
+        assert.equal(metadatas[field].edit.editable, false, field);
+        assert.notEqual(metadatas[field].edit.label, field, `${field} has a readable label`);
+      }
+      assert.equal(metadatas.effectiveAt.list.label, 'Takes effect at');
+      assert.deepEqual(layouts.list, ['id', 'title', 'policy', 'version', 'effectiveAt']);
     });
   });
 
