@@ -72,7 +72,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     const now = clock(strapi).now();
     const catalog = getService(strapi, 'catalog');
-    const chosen: Array<{ snap: PolicySnapshot; edition: ReleasedEdition }> = [];
+    const chosen: Array<{
+      snap: PolicySnapshot;
+      edition: ReleasedEdition;
+      text: ReturnType<typeof catalog.textFor>;
+    }> = [];
     for (const p of form.policies) {
       const i = body.accepted.findIndex((x) => x.policy === p.key);
       if (i < 0) throw invalid('accepted', `accepted must include policy "${p.key}"`);
@@ -81,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const edition = acceptableEdition(snap, a.version, now);
       const text = catalog.textFor(snap, edition, { locale: body.locale });
       checkShownText(p.key, a.version, a.hash, text, `accepted.${i}.hash`);
-      chosen.push({ snap, edition });
+      chosen.push({ snap, edition, text });
     }
     const submissionId = randomUUID();
     const subject = subjectOf(strapi, form, body, checked, submissionId);
@@ -96,8 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const events: EventRow[] = [];
         const evidence = [];
         const receiptEvents = [];
-        for (const { snap, edition } of chosen) {
-          const text = catalog.textFor(snap, edition, { locale: body.locale });
+        for (const { snap, edition, text } of chosen) {
           const ev = evidenceOf(strapi, meta, now);
           const event = newEvent({
             occurredAt: receivedAt,
