@@ -10,7 +10,7 @@ const RBAC_ACTIONS = [
   { uid: 'release', displayName: 'Release and cancel editions' },
   { uid: 'read-consents', displayName: 'Read the consent ledger and acceptance' },
   { uid: 'export', displayName: 'Export the consent ledger' },
-  { uid: 'verify', displayName: 'Verify the consent ledger' },
+  { uid: 'verify', displayName: 'Verify the consent ledger and read its audit trail' },
   { uid: 'erase', displayName: "Answer a person's access and erasure requests" },
   { uid: 'requests', displayName: 'Keep the register of data-subject requests' },
 ];

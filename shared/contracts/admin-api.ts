@@ -8,3 +8,4 @@ export type * from './admin-ledger';
 export type * from './admin-integrity';
 export type * from './admin-people';
 export type * from './admin-requests';
+export type * from './admin-audit';

@@ -8,8 +8,10 @@ export interface SubjectRequest {
 /* ----------------------------------------------------------- responses -- */
 
 export interface VerifyMismatch {
-  kind: 'event' | 'checkpoint';
+  kind: 'event' | 'checkpoint' | 'audit';
   seq?: number;
+  /** The audit entry's seq, for kind 'audit'. */
+  auditSeq?: number;
   eventId?: string;
   checkpoint?: number;
   reason: string;
@@ -24,6 +26,8 @@ export interface CheckpointSummary {
 export interface VerifyResult {
   ok: boolean;
   events: number;
+  /** Audit entries read and checked. */
+  auditEntries: number;
   checkpoints: number;
   firstMismatch: VerifyMismatch | null;
   latestCheckpoint: CheckpointSummary | null;
@@ -51,6 +55,12 @@ export interface CheckpointRecord {
   prev_hash: string | null;
   hash: string;
   sealed_at: string;
+  /** Where the next checkpoint's audit range starts (every checkpoint since the audit trail). */
+  audit_from?: number | null;
+  /** The audit entries sealed, when there are any (RFC 6962 Merkle root of their hashes). */
+  audit_to?: number | null;
+  audit_count?: number | null;
+  audit_root?: string | null;
 }
 
 export interface SealResult {

@@ -59,9 +59,30 @@ export interface AcceptanceStats {
   policy: string;
   currentVersion: number | null;
   groupBy: GroupKey[];
+  /** Events (decisions recorded), per group: one person who accepted twice counts twice. */
   rows: AcceptanceRow[];
   totals: AcceptanceCounts;
   pendingReacceptance: number;
+  /** People, each counted once, by where they stand now. */
+  people: PeopleCounts;
+}
+
+/**
+ * People counts of a policy: each person once, by their standing now. They
+ * cover the sealed events up to `countedUpTo` (the sealing job counts each
+ * new checkpoint's events); `notYetCounted` events are newer.
+ */
+export interface PeopleCounts {
+  /** People with any decision on the policy. */
+  people: number;
+  /** People whose denial stands (no later acceptance). */
+  declining: number;
+  /** People by the newest edition they accepted. */
+  byEdition: Array<{ version: number; people: number }>;
+  /** People whose consent to each purpose stands now. */
+  purposes: Array<{ purpose: string; people: number }>;
+  countedUpTo: number;
+  notYetCounted: number;
 }
 
 export interface EventContent {

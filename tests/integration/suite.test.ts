@@ -15,6 +15,8 @@ import { contractSpec } from './contract.spec';
 import { clientSpec } from './client.spec';
 import { peopleSpec } from './people.spec';
 import { requestsSpec } from './requests.spec';
+import { auditSpec } from './audit.spec';
+import { peopleCountsSpec } from './people-counts.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -35,5 +37,7 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   clientSpec();
   peopleSpec();
   requestsSpec();
+  auditSpec();
+  peopleCountsSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

@@ -6,7 +6,15 @@ import { timeZoneOf } from '../utils/plugin';
 /** Verification, sealing, setup health and the plugin's settings (admin). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'integrity').verify() };
+    const result = await getService(strapi, 'integrity').verify();
+    await getService(strapi, 'audit').record('ledger.verified', null, {
+      ok: result.ok,
+      events: result.events,
+      auditEntries: result.auditEntries,
+      checkpoints: result.checkpoints,
+      firstMismatch: result.firstMismatch?.reason ?? null,
+    });
+    ctx.body = { data: result };
   },
   async sealStatus(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'integrity').sealStatus() };
@@ -20,6 +28,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async seal(ctx: Context) {
     const integrity = getService(strapi, 'integrity');
     const checkpoint = await integrity.seal();
+    await getService(strapi, 'peopleCounts').catchUp();
+    await getService(strapi, 'audit').record('ledger.sealed', null, {
+      checkpoint: checkpoint?.hash ?? null,
+      seqTo: checkpoint ? Number(checkpoint.seq_to) : null,
+    });
     ctx.body = { data: { checkpoint, latest: await integrity.latestCheckpoint() } };
   },
 });

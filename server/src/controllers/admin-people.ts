@@ -16,10 +16,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async exportSubject(ctx: Context) {
     const { identifier, format } = validate(subjectExportQuery, ctx.query, 'the query');
     if (format === 'json') {
-      ctx.body = { data: await getService(strapi, 'subjects').exportSubject(identifier) };
+      const data = await getService(strapi, 'subjects').exportSubject(identifier);
+      await getService(strapi, 'audit').record('subject.exported', data.subject, { format });
+      ctx.body = { data };
       return;
     }
     const record = await getService(strapi, 'people').record(identifier);
+    await getService(strapi, 'audit').record('subject.exported', record.subject, { format });
     const now = clock(strapi).now().toISOString();
     ctx.set('Content-Type', 'text/html; charset=utf-8');
     ctx.set(

@@ -5,6 +5,7 @@ import { dateInZone } from '../domain/deadlines';
 import { exportFilename } from '../reports/export-name';
 import { getService } from '../utils/get-service';
 import { clock, timeZoneOf } from '../utils/plugin';
+import { refOf } from '../utils/subjects';
 import {
   acceptanceQuery,
   diffQuery,
@@ -50,6 +51,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       `attachment; filename="${exportFilename(filters, EXPORTS[format].ext, day)}"`,
     );
     ctx.set('Cache-Control', 'no-store');
+    // A person named in the filters is recorded by their pseudonym: the trail outlives erasure.
+    const recorded = filters.subject
+      ? { ...filters, subject: refOf(strapi, filters.subject, 'subject') }
+      : filters;
+    await getService(strapi, 'audit').record('ledger.exported', filters.policy ?? null, {
+      format,
+      filters: recorded,
+    });
     ctx.body = stream;
   },
 

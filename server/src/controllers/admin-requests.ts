@@ -30,6 +30,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="requests-${page.today}.csv"`);
       ctx.set('Cache-Control', 'no-store');
+      await getService(strapi, 'audit').record('request.exported', null, {
+        rows: page.requests.length,
+      });
       ctx.body = requestsCsv(page);
     },
 

@@ -4,6 +4,7 @@ import adminLedger from './admin-ledger';
 import adminReports from './admin-reports';
 import adminPeople from './admin-people';
 import adminRequests from './admin-requests';
+import adminAudit from './admin-audit';
 import consents from './consents';
 import forms from './forms';
 import openapi from './openapi';
@@ -18,4 +19,5 @@ export default {
   'admin-reports': adminReports,
   'admin-people': adminPeople,
   'admin-requests': adminRequests,
+  'admin-audit': adminAudit,
 };

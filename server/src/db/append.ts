@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dayOf } from '../domain/zone';
 import { TABLES } from './tables';
 
 /** The columns of an event row that the counters and subject state need. */
@@ -18,17 +19,19 @@ const dialectOf = (trx: Knex) => (trx.client as { config: { client: string } }).
 
 /**
  * What appending `events` moves besides the events: one counter row per
- * bucket (policy × version × locale × form × day × action × shard) and each
+ * bucket (policy × version × locale × form × day in `timeZone` × action × shard) and each
  * person's highest accepted version per policy. Both come sorted, so that
  * concurrent writers take their row locks in the same order.
  */
 export function derivedRows(
   events: Appendable[],
   shard: number,
+  timeZone = 'UTC',
 ): { counters: Row[]; states: Row[] } {
   const counters = new Map<string, Row & { n: number }>();
   for (const e of events) {
-    const day = e.occurred_at.slice(0, 10);
+    // The day in the plugin's time zone: the admin groups and filters by it.
+    const day = dayOf(e.occurred_at, timeZone);
     const locale = e.locale ?? '';
     const form = e.form_key ?? '';
     const bucket = [e.policy_key, e.policy_version, locale, form, day, e.action, shard].join('|');

@@ -8,6 +8,8 @@ export interface LedgerWrite {
   events: EventRow[];
   evidence: Array<Record<string, unknown>>;
   idempotency?: Record<string, unknown> | null;
+  /** The plugin's time zone: the counters' day is the day there (default UTC). */
+  timeZone?: string;
 }
 
 /** Columns each table is written with, in order (the write path's whole vocabulary). */
@@ -79,7 +81,11 @@ export const ORDER: Table[] = [
 /** The rows of one or several writes, stored together (counters and subject state merged). */
 export function rowsOf(...ws: LedgerWrite[]): Record<Table, Array<Record<string, unknown>>> {
   const events = ws.length === 1 ? ws[0].events : ws.flatMap((w) => w.events);
-  const { counters, states } = derivedRows(events, Math.floor(Math.random() * COUNTER_SHARDS));
+  const { counters, states } = derivedRows(
+    events,
+    Math.floor(Math.random() * COUNTER_SHARDS),
+    ws[0]?.timeZone,
+  );
   return {
     submissions: ws.flatMap((w) => (w.submission ? [w.submission] : [])),
     events: events as unknown as Array<Record<string, unknown>>,

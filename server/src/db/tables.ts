@@ -26,6 +26,9 @@ export const TABLES = {
   counters: 'policy_ledger_counters',
   subjectState: 'policy_ledger_subject_state',
   requests: 'policy_ledger_requests',
+  audit: 'policy_ledger_audit',
+  personState: 'policy_ledger_person_state',
+  people: 'policy_ledger_people',
 } as const;
 
 /** Counter rows are spread over shards so concurrent appends rarely wait on one row. */
@@ -121,9 +124,16 @@ const models = [
       prev_hash: HASH(),
       hash: HASH(),
       sealed_at: ISO(),
+      // The audit entries sealed with the events (null on checkpoints older than the audit trail).
+      audit_from: { type: 'integer' },
+      audit_to: { type: 'integer' },
+      audit_count: { type: 'integer' },
+      audit_root: HASH(),
     },
-    // One checkpoint per starting point: two sealers racing cannot both write.
-    indexes: [{ name: 'pl_cp_seq_from_uq', columns: ['seq_from'], type: 'unique' }],
+    // One checkpoint per starting point (events and audit entries): two
+    // sealers racing cannot both write, while a checkpoint that seals only
+    // audit entries leaves the event range open for the next one.
+    indexes: [{ name: 'pl_cp_start_uq', columns: ['seq_from', 'audit_from'], type: 'unique' }],
   },
   {
     uid: 'policy-ledger::idempotency',
@@ -225,6 +235,67 @@ const models = [
       { name: 'pl_req_public_id_uq', columns: ['public_id'], type: 'unique' },
       { name: 'pl_req_status_due_idx', columns: ['status', 'due_on'] },
       { name: 'pl_req_subject_idx', columns: ['subject'] },
+    ],
+  },
+  {
+    // The audit trail (services/audit.ts): who released, cancelled, exported,
+    // erased, verified, sealed by hand or changed a form. Append-only; each
+    // entry is hashed and sealed into the checkpoints like the events.
+    uid: 'policy-ledger::audit-entry',
+    singularName: 'policy_ledger_audit_entry',
+    tableName: TABLES.audit,
+    attributes: {
+      seq: { type: 'increments' },
+      entry_id: str(),
+      occurred_at: ISO(),
+      actor_type: str(),
+      actor_id: str(),
+      actor_name: str(),
+      action: str(),
+      target: str(),
+      details: { type: 'text' },
+      hash: HASH(),
+    },
+    indexes: [
+      { name: 'pl_audit_entry_id_uq', columns: ['entry_id'], type: 'unique' },
+      { name: 'pl_audit_occurred_idx', columns: ['occurred_at'] },
+      { name: 'pl_audit_action_idx', columns: ['action', 'seq'] },
+    ],
+  },
+  {
+    // Each person's standing per policy as the people counts last folded it
+    // (services/people-counts.ts): a JSON Standing (domain/standing.ts).
+    uid: 'policy-ledger::person-state',
+    singularName: 'policy_ledger_person_state_row',
+    tableName: TABLES.personState,
+    attributes: {
+      id: { type: 'increments' },
+      subject: HASH(),
+      policy_key: str(),
+      standing: { type: 'text' },
+      last_seq: { type: 'integer' },
+    },
+    indexes: [
+      { name: 'pl_ps_subject_policy_uq', columns: ['subject', 'policy_key'], type: 'unique' },
+    ],
+  },
+  {
+    // People counts per policy × kind × key (domain/people-counts.ts), and the
+    // seq up to which events are counted (bucket "|cursor|").
+    uid: 'policy-ledger::people-count',
+    singularName: 'policy_ledger_people_count',
+    tableName: TABLES.people,
+    attributes: {
+      id: { type: 'increments' },
+      bucket: str(),
+      policy_key: str(),
+      kind: str(),
+      key: str(),
+      n: { type: 'biginteger' },
+    },
+    indexes: [
+      { name: 'pl_people_bucket_uq', columns: ['bucket'], type: 'unique' },
+      { name: 'pl_people_policy_idx', columns: ['policy_key'] },
     ],
   },
 ];

@@ -13,8 +13,24 @@ import type { DocCtx, Next } from './types';
  */
 export function formGuard(strapi: Core.Strapi) {
   const forms = () => getService(strapi, 'forms');
+  const audit = () => getService(strapi, 'audit');
+  const keyOf = async (documentId: string | undefined) =>
+    documentId
+      ? ((
+          (await strapi.db.query(FORM_UID).findOne({ where: { documentId }, select: ['key'] })) as {
+            key?: string;
+          } | null
+        )?.key ?? documentId)
+      : null;
   return async function guardForm(ctx: DocCtx, next: Next) {
     const { action, params } = ctx;
+    if (action === 'publish' || action === 'unpublish') {
+      const result = await next();
+      await audit().record(`form.${action}ed`, await keyOf(params.documentId), {
+        locale: params.locale ?? null,
+      });
+      return result;
+    }
     if (!['create', 'update', 'clone', 'delete'].includes(action)) return next();
     const before = params.documentId
       ? ((await strapi.db
@@ -24,6 +40,9 @@ export function formGuard(strapi: Core.Strapi) {
     if (action === 'delete') {
       const result = await next();
       forms().invalidate();
+      await audit().record('form.deleted', (before?.key as string) ?? params.documentId ?? null, {
+        locale: params.locale ?? null,
+      });
       return result;
     }
     const data = params.data;
@@ -67,6 +86,10 @@ export function formGuard(strapi: Core.Strapi) {
         await strapi.db.query(FORM_UID).update({ where: { id: row.id }, data: stamp });
         // The caller (the Content Manager's response, too) sees the stamped values.
         if (result && typeof result === 'object') Object.assign(result, stamp);
+        await audit().record(action === 'update' ? 'form.changed' : 'form.created', row.key, {
+          documentId,
+          ...stamp,
+        });
       }
     }
     forms().invalidate();

@@ -51,6 +51,8 @@ export interface CheckpointContent {
   root: string;
   prevHash: string | null;
   sealedAt: string;
+  /** The audit entries this checkpoint seals; absent when it seals none (and on checkpoints older than the audit trail). */
+  audit?: { from: number; to: number; count: number; root: string };
 }
 
 export function checkpointHash(c: CheckpointContent): string {

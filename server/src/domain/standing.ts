@@ -20,12 +20,15 @@ export interface Standing {
   purposes: Record<string, boolean>;
 }
 
-/** Folds a person's events for one policy, oldest first, into their standing. */
-export function foldStanding(events: Iterable<StandingEvent>): Standing {
-  let acceptedVersion: number | null = null;
-  let acceptedLocale: string | null = null;
-  let deniedVersion: number | null = null;
-  const purposes: Record<string, boolean> = {};
+/**
+ * Folds a person's events for one policy, oldest first, into their standing;
+ * from `start` when the earlier events are already folded into it.
+ */
+export function foldStanding(events: Iterable<StandingEvent>, start?: Standing): Standing {
+  let acceptedVersion: number | null = start?.acceptedVersion ?? null;
+  let acceptedLocale: string | null = start?.acceptedLocale ?? null;
+  let deniedVersion: number | null = start?.deniedVersion ?? null;
+  const purposes: Record<string, boolean> = { ...start?.purposes };
   for (const e of events) {
     if (e.action === 'granted' || e.action === 'implied') {
       if (acceptedVersion === null || e.version >= acceptedVersion) {

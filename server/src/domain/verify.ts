@@ -1,23 +1,47 @@
 import type { CheckpointRecord, EventContent, VerifyMismatch } from '../../../shared/contracts';
-import { checkpointHash, eventHash } from './canonical';
+import { auditHash, type AuditContent } from './audit';
+import { checkpointHash, eventHash, type CheckpointContent } from './canonical';
 import { merkleRoot } from './merkle';
 
 const n = (v: unknown) => Number(v);
 
-/** Checks the chain of checkpoints: each matches its own hash, chains to and follows the previous one. */
+/** The audit range a checkpoint seals, or undefined when it seals none. */
+export function auditRangeOf(cp: CheckpointRecord): CheckpointContent['audit'] {
+  if (cp.audit_count === null || cp.audit_count === undefined || n(cp.audit_count) === 0) {
+    return undefined;
+  }
+  return {
+    from: n(cp.audit_from),
+    to: n(cp.audit_to),
+    count: n(cp.audit_count),
+    root: cp.audit_root as string,
+  };
+}
+
+/** What a checkpoint's hash covers, read back from its row. */
+export function checkpointContentOf(cp: CheckpointRecord): CheckpointContent {
+  return {
+    seqFrom: n(cp.seq_from),
+    seqTo: n(cp.seq_to),
+    count: n(cp.event_count),
+    root: cp.root,
+    prevHash: cp.prev_hash,
+    sealedAt: cp.sealed_at,
+    audit: auditRangeOf(cp),
+  };
+}
+
+/**
+ * Checks the chain of checkpoints: each matches its own hash, chains to the
+ * previous one, and its event range and audit range start where the
+ * previous ones ended.
+ */
 function checkChain(checkpoints: readonly CheckpointRecord[], note: (m: VerifyMismatch) => void) {
   let prev: CheckpointRecord | null = null;
+  let auditEnd = 0;
   for (const cp of checkpoints) {
-    const expected = checkpointHash({
-      seqFrom: n(cp.seq_from),
-      seqTo: n(cp.seq_to),
-      count: n(cp.event_count),
-      root: cp.root,
-      prevHash: cp.prev_hash,
-      sealedAt: cp.sealed_at,
-    });
     const at = { kind: 'checkpoint' as const, checkpoint: cp.id };
-    if (expected !== cp.hash) {
+    if (checkpointHash(checkpointContentOf(cp)) !== cp.hash) {
       note({
         ...at,
         reason: `checkpoint ${cp.id} (seq ${cp.seq_from}–${cp.seq_to}) does not match its own hash`,
@@ -32,15 +56,69 @@ function checkChain(checkpoints: readonly CheckpointRecord[], note: (m: VerifyMi
         reason: `checkpoint ${cp.id} does not start where checkpoint ${prev.id} ended`,
       });
     }
+    const audit = auditRangeOf(cp);
+    if (audit) {
+      if (audit.from !== auditEnd + 1) {
+        note({
+          ...at,
+          reason: `checkpoint ${cp.id} seals audit entries ${audit.from}–${audit.to}, but the previous sealed ones ended at ${auditEnd}`,
+        });
+      }
+      auditEnd = audit.to;
+    }
     prev = cp;
+  }
+}
+
+interface Range {
+  checkpoint: number;
+  from: number;
+  to: number;
+  count: number;
+  root: string;
+}
+
+/**
+ * Items (events or audit entries) fed in seq order against the checkpoint
+ * ranges that seal them: each range's Merkle root must match the hashes of
+ * the items in it, in order.
+ */
+function rangeChecker(
+  ranges: readonly Range[],
+  mismatch: (r: Range, found: number) => VerifyMismatch,
+  note: (m: VerifyMismatch) => void,
+) {
+  let index = 0;
+  let hashes: string[] = [];
+  const close = (r: Range) => {
+    if (hashes.length !== r.count || merkleRoot(hashes) !== r.root)
+      note(mismatch(r, hashes.length));
+    hashes = [];
+  };
+  return {
+    item(seq: number, hash: string) {
+      while (index < ranges.length && seq > ranges[index].to) close(ranges[index++]);
+      if (index < ranges.length && seq >= ranges[index].from) hashes.push(hash);
+    },
+    finish() {
+      while (index < ranges.length) close(ranges[index++]);
+    },
+  };
+}
+
+function safeHash<T>(hashOf: (c: T) => string, content: () => T): string | null {
+  try {
+    return hashOf(content());
+  } catch {
+    return null; // an unreadable row: altered
   }
 }
 
 /**
  * Verification of the ledger, pure: given the checkpoints, feed it every
- * event in seq order; it checks each event against its own hash and each
- * checkpoint's Merkle root against the events of its range, and keeps the
- * first mismatch. The caller reads the events in batches.
+ * event in seq order, then every audit entry in seq order; it checks each
+ * against its own hash and each checkpoint's Merkle roots against the items
+ * of its ranges, and keeps the first mismatch. The caller reads in batches.
  */
 export function ledgerVerifier(checkpoints: readonly CheckpointRecord[]) {
   let firstMismatch: VerifyMismatch | null = null;
@@ -49,36 +127,47 @@ export function ledgerVerifier(checkpoints: readonly CheckpointRecord[]) {
   };
   checkChain(checkpoints, note);
 
+  const eventRanges = checkpoints.map((cp) => ({
+    checkpoint: cp.id,
+    from: n(cp.seq_from),
+    to: n(cp.seq_to),
+    count: n(cp.event_count),
+    root: cp.root,
+  }));
+  const auditRanges = checkpoints.flatMap((cp) => {
+    const a = auditRangeOf(cp);
+    return a ? [{ checkpoint: cp.id, ...a }] : [];
+  });
+  const eventsSealed = rangeChecker(
+    eventRanges,
+    (r, found) => ({
+      kind: 'checkpoint',
+      checkpoint: r.checkpoint,
+      reason:
+        `the events of seq ${r.from}–${r.to} do not match checkpoint ${r.checkpoint} ` +
+        `(${found} events found, ${r.count} sealed): an event was deleted, inserted, reordered or altered`,
+    }),
+    note,
+  );
+  const auditSealed = rangeChecker(
+    auditRanges,
+    (r, found) => ({
+      kind: 'audit',
+      checkpoint: r.checkpoint,
+      reason:
+        `the audit entries ${r.from}–${r.to} do not match checkpoint ${r.checkpoint} ` +
+        `(${found} found, ${r.count} sealed): an audit entry was deleted, inserted, reordered or altered`,
+    }),
+    note,
+  );
   let events = 0;
-  let cpIndex = 0;
-  let rangeHashes: string[] = [];
-  const closeRange = (cp: CheckpointRecord) => {
-    if (rangeHashes.length !== n(cp.event_count) || merkleRoot(rangeHashes) !== cp.root) {
-      note({
-        kind: 'checkpoint',
-        checkpoint: cp.id,
-        reason:
-          `the events of seq ${cp.seq_from}–${cp.seq_to} do not match checkpoint ${cp.id} ` +
-          `(${rangeHashes.length} events found, ${cp.event_count} sealed): an event was deleted, inserted, reordered or altered`,
-      });
-    }
-    rangeHashes = [];
-  };
+  let auditEntries = 0;
 
   return {
     /** The next event: its seq, id, stored hash and (read lazily) its content. */
     event(seq: number, eventId: string, hash: string, content: () => EventContent) {
       events++;
-      while (cpIndex < checkpoints.length && seq > n(checkpoints[cpIndex].seq_to)) {
-        closeRange(checkpoints[cpIndex++]);
-      }
-      let computed: string | null;
-      try {
-        computed = eventHash(content());
-      } catch {
-        computed = null; // an unreadable row: altered
-      }
-      if (computed !== hash) {
+      if (safeHash(eventHash, content) !== hash) {
         note({
           kind: 'event',
           seq,
@@ -86,16 +175,31 @@ export function ledgerVerifier(checkpoints: readonly CheckpointRecord[]) {
           reason: `event ${eventId} (seq ${seq}) does not match its hash: it was altered`,
         });
       }
-      if (cpIndex < checkpoints.length && seq >= n(checkpoints[cpIndex].seq_from))
-        rangeHashes.push(hash);
+      eventsSealed.item(seq, hash);
     },
 
-    /** After the last event: closes the remaining checkpoints and says whether everything matched. */
+    /** The next audit entry (after the last event): its seq, stored hash and content. */
+    audit(seq: number, hash: string, content: () => AuditContent) {
+      if (auditEntries === 0) eventsSealed.finish();
+      auditEntries++;
+      if (safeHash(auditHash, content) !== hash) {
+        note({
+          kind: 'audit',
+          auditSeq: seq,
+          reason: `audit entry ${seq} does not match its hash: it was altered`,
+        });
+      }
+      auditSealed.item(seq, hash);
+    },
+
+    /** After the last item: closes the remaining ranges and says whether everything matched. */
     finish() {
-      while (cpIndex < checkpoints.length) closeRange(checkpoints[cpIndex++]);
+      eventsSealed.finish();
+      auditSealed.finish();
       return {
         ok: firstMismatch === null,
         events,
+        auditEntries,
         firstMismatch: firstMismatch as VerifyMismatch | null,
       };
     },

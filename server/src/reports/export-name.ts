@@ -22,3 +22,19 @@ export function exportFilename(f: LedgerFilters, ext: string, day: string): stri
   ];
   return `${parts.filter(Boolean).join('-')}.${ext}`;
 }
+
+/** The audit trail's export name, e.g. "policy-ledger-audit-edition.released-from-2027-01-01-2027-03-04.csv". */
+export function auditFilename(
+  f: { action?: string; from?: string; to?: string },
+  ext: string,
+  day: string,
+): string {
+  const parts = [
+    'policy-ledger-audit',
+    f.action ? part(f.action) : null,
+    f.from ? `from-${part(f.from.slice(0, 10))}` : null,
+    f.to ? `to-${part(f.to.slice(0, 10))}` : null,
+    day,
+  ];
+  return `${parts.filter(Boolean).join('-')}.${ext}`;
+}

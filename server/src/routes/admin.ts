@@ -92,6 +92,14 @@ export const adminRoutes: Route[] = [
     handler: 'admin-people.eraseSubject',
     config: rbac(readConsents, erase),
   },
+  // The audit trail: who verified may read it; exporting it also needs export.
+  { method: 'GET', path: '/audit', handler: 'admin-audit.list', config: rbac(verify) },
+  {
+    method: 'GET',
+    path: '/audit/export',
+    handler: 'admin-audit.exportCsv',
+    config: rbac(verify, exportAction),
+  },
   // The register of data-subject requests; acting on one (export, erase, withdraw) also needs erase.
   { method: 'GET', path: '/requests', handler: 'admin-requests.list', config: rbac(requests) },
   {

@@ -91,6 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       rows: rowsOut,
       totals,
       pendingReacceptance: pending,
+      people: await getService(strapi, 'peopleCounts').countsOf(policy),
     };
   },
 });

@@ -26,6 +26,7 @@ export interface ReleaseOptions {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const audit = () => getService(strapi, 'audit');
   const rowsOf = (documentId: string) =>
     strapi.db.query(EDITION_UID).findMany({
       where: { documentId },
@@ -206,6 +207,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
           });
         }
+        await audit().record(
+          'edition.released',
+          `${freshPolicy.key} v${version}`,
+          { documentId, effectiveAt: iso(effective.effectiveAt), editionDate },
+          { trx },
+        );
       });
 
       getService(strapi, 'catalog').invalidate(policy.key);
@@ -220,7 +227,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           documentId,
         });
       let policyKey: string | null = null;
-      await strapi.db.transaction(async () => {
+      await strapi.db.transaction(async ({ trx }) => {
         const rows = await rowsOf(documentId);
         const first = rows[0];
         policyKey = rows.find((r) => r.policy)?.policy?.key ?? null;
@@ -245,6 +252,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db
           .query(EDITION_UID)
           .updateMany({ where: { documentId }, data: { cancelledAt: now } });
+        await audit().record(
+          'edition.cancelled',
+          `${policyKey ?? '?'} v${first.version}`,
+          { documentId, effectiveAt: iso(first.effectiveAt) },
+          { trx },
+        );
       });
       if (policyKey) getService(strapi, 'catalog').invalidate(policyKey);
       return status(documentId);

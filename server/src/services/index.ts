@@ -1,4 +1,5 @@
 import acceptance from './acceptance';
+import audit from './audit';
 import catalog from './catalog';
 import clock from './clock';
 import consents from './consents';
@@ -14,6 +15,7 @@ import overview from './overview';
 import publicAccess from './public-access';
 import retention from './retention';
 import people from './people';
+import peopleCounts from './people-counts';
 import requests from './requests';
 import standing from './standing';
 import subjects from './subjects';
@@ -22,6 +24,7 @@ import submissions from './submissions';
 /** Reach them with utils/get-service.ts: getService(strapi, 'catalog'). */
 export default {
   acceptance,
+  audit,
   catalog,
   clock,
   consents,
@@ -37,6 +40,7 @@ export default {
   publicAccess,
   retention,
   people,
+  peopleCounts,
   requests,
   standing,
   subjects,

@@ -9,12 +9,20 @@ import { TABLES } from '../db/tables';
 import { iso, isUniqueViolation } from '../utils/db';
 import { clock, pluginConfig } from '../utils/plugin';
 import { contentOfRow, type EventRow } from '../db/event-row';
+import { getService } from '../utils/get-service';
+import { auditContentOf } from './audit';
 import type {
   CheckpointRecord,
   CheckpointSummary,
   SealStatus,
   VerifyResult,
 } from '../../../shared/contracts';
+
+/** Where the next checkpoint's audit range starts (1 after checkpoints older than the audit trail). */
+const nextAuditFrom = (last: CheckpointRecord | null): number => {
+  if (!last || last.audit_from === null || last.audit_from === undefined) return 1;
+  return Number(last.audit_count) > 0 ? Number(last.audit_to) + 1 : Number(last.audit_from);
+};
 
 const summaryOf = (cp: CheckpointRecord | null | undefined): CheckpointSummary | null =>
   cp ? { hash: cp.hash, seqTo: Number(cp.seq_to), sealedAt: cp.sealed_at } : null;
@@ -43,43 +51,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function latestCheckpoint(): Promise<CheckpointRecord | null> {
+    // Each checkpoint is written after its predecessor: the highest id is the head of the chain.
     return (
-      ((await knex()(TABLES.checkpoints).orderBy('seq_to', 'desc').first()) as
+      ((await knex()(TABLES.checkpoints).orderBy('id', 'desc').first()) as
         CheckpointRecord | undefined) ?? null
     );
   }
 
+  /** The highest seq of `table` from `from` on, among rows older than the cutoff; null if none. */
+  async function topOf(table: string, from: number, cutoff: string): Promise<number | null> {
+    const top = await knex()(table)
+      .where('seq', '>=', from)
+      .andWhere('occurred_at', '<=', cutoff)
+      .max({ m: 'seq' })
+      .first();
+    return top?.m === null || top?.m === undefined ? null : n(top.m);
+  }
+
+  const hashesOf = async (table: string, from: number, to: number) =>
+    (
+      (await knex()(table)
+        .select('hash')
+        .whereBetween('seq', [from, to])
+        .orderBy('seq', 'asc')) as Array<{ hash: string }>
+    ).map((r) => r.hash);
+
   /**
-   * Seals the events appended since the last checkpoint (older than the lag,
-   * so in-flight transactions are not cut) into a checkpoint chained to the
-   * previous one. Returns null when there is nothing to seal or another
-   * sealer won the race (the unique seq_from lets only one write).
+   * Seals the events and audit entries appended since the last checkpoint
+   * (older than the lag, so in-flight transactions are not cut) into a
+   * checkpoint chained to the previous one. Returns null when there is
+   * nothing to seal or another sealer won the race (the unique start lets
+   * only one write).
    */
   async function seal(): Promise<CheckpointRecord | null> {
     const now = clock(strapi).now();
     const last = await latestCheckpoint();
     const from = last ? n(last.seq_to) + 1 : 1;
+    const auditFrom = nextAuditFrom(last);
     const cutoff = iso(new Date(now.getTime() - pluginConfig(strapi).jobs.sealLagSeconds * 1000));
-    const top = await knex()(TABLES.events)
-      .where('seq', '>=', from)
-      .andWhere('occurred_at', '<=', cutoff)
-      .max({ m: 'seq' })
-      .first();
-    const to = top?.m === null || top?.m === undefined ? null : n(top.m);
-    if (to === null) return null;
-    const hashes = (
-      (await knex()(TABLES.events)
-        .select('hash')
-        .whereBetween('seq', [from, to])
-        .orderBy('seq', 'asc')) as Array<{ hash: string }>
-    ).map((r) => r.hash);
+    const [to, auditTo] = await Promise.all([
+      topOf(TABLES.events, from, cutoff),
+      topOf(TABLES.audit, auditFrom, cutoff),
+    ]);
+    if (to === null && auditTo === null) return null;
+    const hashes = to === null ? [] : await hashesOf(TABLES.events, from, to);
+    const auditHashes = auditTo === null ? [] : await hashesOf(TABLES.audit, auditFrom, auditTo);
+    const audit =
+      auditTo === null
+        ? undefined
+        : {
+            from: auditFrom,
+            to: auditTo,
+            count: auditHashes.length,
+            root: merkleRoot(auditHashes),
+          };
     const content = {
       seqFrom: from,
-      seqTo: to,
+      seqTo: to ?? from - 1,
       count: hashes.length,
       root: merkleRoot(hashes),
       prevHash: last?.hash ?? null,
       sealedAt: iso(now),
+      audit,
     };
     const row = {
       seq_from: content.seqFrom,
@@ -89,6 +122,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       prev_hash: content.prevHash,
       hash: checkpointHash(content),
       sealed_at: content.sealedAt,
+      audit_from: auditFrom,
+      audit_to: audit?.to ?? null,
+      audit_count: audit?.count ?? 0,
+      audit_root: audit?.root ?? null,
     };
     try {
       await knex()(TABLES.checkpoints).insert(row);
@@ -97,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw e;
     }
     const saved = (await knex()(TABLES.checkpoints)
-      .where({ seq_from: from })
+      .where({ seq_from: from, audit_from: auditFrom })
       .first()) as CheckpointRecord;
     strapi.eventHub.emit('policy-ledger.checkpoint', {
       checkpoint: {
@@ -111,11 +148,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return saved;
   }
 
-  /** The sealing job: once per period (minute) across instances. */
+  /** The sealing job: once per period (minute) across instances; then the people counts catch up. */
   async function runSealJob(): Promise<CheckpointRecord | null> {
     const period = iso(clock(strapi).now()).slice(0, 16);
     if (!(await claim('seal', period))) return null;
-    return seal();
+    const checkpoint = await seal();
+    await getService(strapi, 'peopleCounts').catchUp();
+    return checkpoint;
   }
 
   /**
@@ -126,7 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function verify(): Promise<VerifyResult> {
     const checkpoints = (await knex()(TABLES.checkpoints).orderBy(
-      'seq_from',
+      'id',
       'asc',
     )) as CheckpointRecord[];
     const verifier = ledgerVerifier(checkpoints);
@@ -140,11 +179,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         verifier.event(Number(row.seq), row.event_id, row.hash, () => contentOfRow(row));
       after = Number(batch[batch.length - 1].seq);
     }
-    const { ok, events, firstMismatch } = verifier.finish();
+    const audit = getService(strapi, 'audit');
+    for (let after = 0; ;) {
+      const batch = await audit.rowsAfter(after, BATCH);
+      if (!batch.length) break;
+      for (const row of batch) verifier.audit(Number(row.seq), row.hash, () => auditContentOf(row));
+      after = Number(batch[batch.length - 1].seq);
+    }
+    const { ok, events, auditEntries, firstMismatch } = verifier.finish();
     const last = checkpoints[checkpoints.length - 1];
     return {
       ok,
       events,
+      auditEntries,
       checkpoints: checkpoints.length,
       firstMismatch,
       latestCheckpoint: summaryOf(last),

@@ -10,12 +10,8 @@ import { ledgerEventOf, type EventRow } from '../db/event-row';
 import { TABLES } from '../db/tables';
 import { csvHeader, csvLine, iso27560Record } from '../reports/formats';
 import { refOf } from '../utils/subjects';
-
-/** `to` is inclusive: a date means the whole day. */
-const upper = (to: string) =>
-  to.length === 10 ? `${to}T23:59:59.999Z` : new Date(to).toISOString();
-const lower = (from: string) =>
-  from.length === 10 ? `${from}T00:00:00.000Z` : new Date(from).toISOString();
+import { lowerBound, upperBound } from '../domain/zone';
+import { timeZoneOf } from '../utils/plugin';
 
 /** The ledger as the admin reads it: filtered pages, newest first, and streamed exports. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,8 +22,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (f.locale) q.where('locale', f.locale);
     if (f.form) q.where('form_key', f.form);
     if (f.action) q.where('action', f.action);
-    if (f.from) q.where('occurred_at', '>=', lower(f.from));
-    if (f.to) q.where('occurred_at', '<=', upper(f.to));
+    // A date means its whole day in the plugin's time zone; `to` is inclusive.
+    const zone = timeZoneOf(strapi);
+    if (f.from) q.where('occurred_at', '>=', lowerBound(f.from, zone));
+    if (f.to) {
+      const { at, inclusive } = upperBound(f.to, zone);
+      q.where('occurred_at', inclusive ? '<=' : '<', at);
+    }
     if (f.subject) q.where('subject', refOf(strapi, f.subject, 'subject'));
     return q;
   }

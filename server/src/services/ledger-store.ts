@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { writeLedger, type LedgerWrite } from '../db/write';
+import { timeZoneOf } from '../utils/plugin';
 
 /**
  * The one door to the ledger's tables for writes: every submission, decision,
@@ -8,5 +9,6 @@ import { writeLedger, type LedgerWrite } from '../db/write';
  * and watch it roll back) without a switch in production code.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  write: (w: LedgerWrite): Promise<void> => writeLedger(strapi, w),
+  write: (w: LedgerWrite): Promise<void> =>
+    writeLedger(strapi, { ...w, timeZone: timeZoneOf(strapi) }),
 });

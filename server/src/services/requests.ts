@@ -46,6 +46,7 @@ const invalid = (field: string, message: string) =>
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.connection(TABLES.requests);
+  const audit = () => getService(strapi, 'audit');
   const today = () => dateInZone(clock(strapi).now(), timeZoneOf(strapi));
 
   function entryOf(r: RequestRow, day: string): SubjectRequestEntry {
@@ -123,7 +124,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         created_by: by,
         closed_at: null,
       };
-      await table().insert(row);
+      await strapi.db.transaction(async ({ trx }) => {
+        await trx(TABLES.requests).insert(row);
+        await audit().record(
+          'request.created',
+          row.public_id,
+          { type: row.type, subject: row.subject, receivedOn, dueOn: row.due_on },
+          { trx },
+        );
+      });
       return entryOf(row, day);
     },
 
@@ -144,8 +153,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (body.note) patch.note = body.note;
       if (isClosed(body.status)) patch.closed_at = now;
       // Only from the status read: a concurrent move by someone else wins, this one is a 409.
-      const moved = await table().where({ public_id: id, status: row.status }).update(patch);
-      if (!moved) throw conflict('The request changed meanwhile; load it again', { id });
+      await strapi.db.transaction(async ({ trx }) => {
+        const moved = await trx(TABLES.requests)
+          .where({ public_id: id, status: row.status })
+          .update(patch);
+        if (!moved) throw conflict('The request changed meanwhile; load it again', { id });
+        await audit().record(
+          'request.status',
+          id,
+          { from: row.status, to: body.status, reason: patch.reason ?? null },
+          { trx },
+        );
+      });
       return entryOf({ ...row, ...patch }, today());
     },
 
@@ -165,6 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let data: unknown = null;
       if (action === 'export') {
         data = await getService(strapi, 'subjects').exportSubject(row.contact);
+        await audit().record('subject.exported', row.subject, { format: 'json', request: id });
         const held = data as { submissions: unknown[]; events: unknown[] };
         result = { submissions: held.submissions.length, events: held.events.length };
       } else if (action === 'erase') {

@@ -4,7 +4,8 @@ import { FORM_UID } from '../constants';
 import { TABLES } from '../db/tables';
 import { getService } from '../utils/get-service';
 import { iso } from '../utils/db';
-import { clock, pluginConfig } from '../utils/plugin';
+import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
+import { dayOf } from '../domain/zone';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -54,7 +55,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * any more, and its shards are merged into shard 0. Totals do not change.
    */
   async function compactCounters() {
-    const today = iso(clock(strapi).now()).slice(0, 10);
+    // A day is over once it is over both in UTC and in the plugin's zone (counters written
+    // before 0.7 carry UTC days; later ones the zone's).
+    const now = clock(strapi).now();
+    const today = [iso(now).slice(0, 10), dayOf(iso(now), timeZoneOf(strapi))].sort()[0];
     const mysql = /mysql/.test(
       String((knex().client as { config: { client: string } }).config.client),
     );

@@ -116,6 +116,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .update({ data: null, erased_at: now, erase_reason: 'erasure' });
         const ids = trx(TABLES.events).select('event_id').where({ subject });
         const evidence = await trx(TABLES.evidence).whereIn('event_id', ids).del();
+        await getService(strapi, 'audit').record(
+          'subject.erased',
+          subject,
+          { submissions, evidence },
+          { trx },
+        );
         return { submissions, evidence };
       });
     },

@@ -1,5 +1,7 @@
 import { z } from '@strapi/utils';
 import type {
+  AuditExportQuery,
+  AuditQuery,
   NewRequestBody,
   RequestActionBody,
   RequestStatusBody,
@@ -22,6 +24,7 @@ import {
   oneOf,
   positiveIntText,
 } from './patterns';
+import { AUDIT_ACTIONS } from '../domain/audit';
 
 /** Request schemas of the admin API (routes/admin.ts). Unknown query parameters are refused. */
 
@@ -153,3 +156,24 @@ export const requestActionBody: z.ZodType<RequestActionBody> = z.strictObject(
   { action: oneOf(['export', 'erase', 'withdraw']) },
   { error: 'must be a JSON object' },
 );
+
+const auditFilters = {
+  action: oneOf(AUDIT_ACTIONS).optional(),
+  from: dateOrInstant().optional(),
+  to: dateOrInstant().optional(),
+};
+
+export const auditQuery: z.ZodType<AuditQuery & { limit: number }> = z.strictObject({
+  ...auditFilters,
+  cursor: positiveIntText('must be a seq number').optional(),
+  limit: positiveIntText('must be an integer from 1 to 500')
+    .refine((n) => n <= 500, { error: 'must be an integer from 1 to 500' })
+    .default(50),
+});
+
+export const auditExportQuery: z.ZodType<AuditExportQuery> = z.strictObject({
+  ...auditFilters,
+  bom: oneOf(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});

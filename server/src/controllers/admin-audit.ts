@@ -1,0 +1,34 @@
+import { Readable } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { dateInZone } from '../domain/deadlines';
+import { auditCsv } from '../reports/audit-csv';
+import { auditFilename } from '../reports/export-name';
+import { getService } from '../utils/get-service';
+import { clock, timeZoneOf } from '../utils/plugin';
+import { auditExportQuery, auditQuery } from '../validation/admin-api';
+import { validate } from '../validation/validate';
+
+/** The audit trail (admin → Audit): browse newest first, export as CSV. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const audit = () => getService(strapi, 'audit');
+  return {
+    async list(ctx: Context) {
+      ctx.body = { data: await audit().list(validate(auditQuery, ctx.query, 'the query')) };
+    },
+
+    async exportCsv(ctx: Context) {
+      const { bom, ...filters } = validate(auditExportQuery, ctx.query, 'the query');
+      const day = dateInZone(clock(strapi).now(), timeZoneOf(strapi));
+      // The export is itself recorded, before it is read: it appears in its own file.
+      await audit().record('audit.exported', null, { filters });
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="${auditFilename(filters, 'csv', day)}"`,
+      );
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = Readable.from(auditCsv(audit().entries(filters), bom === true));
+    },
+  };
+};

@@ -1,0 +1,89 @@
+/**
+ * Calendar days in the plugin's time zone: where a day starts and ends as
+ * an instant, so "From 2031-03-02" in Asia/Almaty means 2031-03-01T19:00Z,
+ * not midnight UTC. Pure (Intl only).
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (Almaty: +5 h). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The first instant of a calendar day (YYYY-MM-DD) in the zone. */
+export function startOfDay(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const midnightUtc = Date.UTC(y, m - 1, d);
+  const first = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
+  // Again at the guessed instant: the offset may differ there (a DST change).
+  return new Date(midnightUtc - zoneOffsetMs(first, timeZone));
+}
+
+const dayCache = new Map<string, string>();
+
+/**
+ * The calendar day of an ISO instant in the zone. Memoized per zone and
+ * minute (offsets change on whole minutes): the write path calls it per event.
+ */
+export function dayOf(isoInstant: string, timeZone: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return isoInstant.slice(0, 10);
+  const key = `${timeZone}|${isoInstant.slice(0, 16)}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    const t = Date.parse(isoInstant);
+    day = new Date(t + zoneOffsetMs(t, timeZone)).toISOString().slice(0, 10);
+    if (dayCache.size >= 10_000) dayCache.clear();
+    dayCache.set(key, day);
+  }
+  return day;
+}
+
+/** The day after a calendar day. */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * A From / To filter as ISO instants: a date means its whole day in the zone
+ * (`to` inclusive, so the bound is the next day's start, exclusive); an
+ * instant is taken as given.
+ */
+export function lowerBound(from: string, timeZone: string): string {
+  return from.length === 10
+    ? startOfDay(from, timeZone).toISOString()
+    : new Date(from).toISOString();
+}
+export function upperBound(to: string, timeZone: string): { at: string; inclusive: boolean } {
+  return to.length === 10
+    ? { at: startOfDay(nextDay(to), timeZone).toISOString(), inclusive: false }
+    : { at: new Date(to).toISOString(), inclusive: true };
+}
