@@ -12,9 +12,13 @@
  * transaction per batch on SQLite, one `jsonb_to_recordset` INSERT per batch
  * on PostgreSQL, multi-row `INSERT … VALUES ?` on MySQL/MariaDB; 10M events
  * take minutes, not hours.
+ * The people counts are sized likewise: each person's standing per policy
+ * (policy_ledger_person_state) and the counts per policy (policy_ledger_people).
  * Then times: the full version × locale × form matrix, the per-version table,
- * pending re-acceptance, a ledger page for one person, and verification of
- * every event and checkpoint. Medians of 5 runs (verification: 1 run).
+ * pending re-acceptance, the people counts, the sealing job's people catch-up
+ * over the last 10,000 sealed events, a ledger page for one person, and
+ * verification of every event and checkpoint. Medians of 5 runs
+ * (catch-up and verification: 1 run).
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -63,7 +67,71 @@ function synthetic(i: number, total: number) {
     action,
     at,
     subject: `s${Math.floor(rnd() * (total / 3))}`,
+    marketing: rnd() < 0.5,
   };
+}
+
+/** The packed standing after one more event (see domain/standing.ts foldStanding). */
+function foldPacked(
+  packed: number | undefined,
+  action: string,
+  version: number,
+  marketing: boolean,
+) {
+  let v = packed === undefined ? 0 : packed >> 3;
+  let declining = packed !== undefined && (packed & 4) !== 0;
+  let m = packed !== undefined && (packed & 2) !== 0;
+  let p = packed !== undefined && (packed & 1) !== 0;
+  if (action === 'granted' || action === 'implied') {
+    v = Math.max(v, version);
+    declining = false;
+    if (action === 'granted') {
+      p = true;
+      m = marketing;
+    }
+  } else if (action === 'denied') {
+    declining = true;
+    m = false;
+  } else if (action === 'withdrawn') {
+    m = false;
+  }
+  return (v << 3) | (declining ? 4 : 0) | (m ? 2 : 0) | (p ? 1 : 0);
+}
+
+/** The person-state rows and the people counts the packed standings make. */
+function peopleTables(standings: Map<string, number>) {
+  const personRows: Row[] = [];
+  const counts = new Map<string, number>();
+  const add = (bucket: string) => counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  for (const [k, packed] of standings) {
+    const [subject, policy] = k.split('|');
+    const v = packed >> 3;
+    const purposes: Record<string, boolean> = {};
+    if (packed & 1) purposes.processing = true;
+    if (v > 0) purposes.marketing = (packed & 2) !== 0;
+    personRows.push({
+      subject: subject.padStart(64, '0'),
+      policy_key: policy,
+      standing: JSON.stringify({
+        acceptedVersion: v || null,
+        acceptedLocale: v ? 'kk' : null,
+        deniedVersion: packed & 4 ? 1 : null,
+        purposes,
+      }),
+      last_seq: 0,
+    });
+    add(`${policy}|person|`);
+    if (v) add(`${policy}|edition|${v}`);
+    if (packed & 4) add(`${policy}|declining|`);
+    if (packed & 1) add(`${policy}|purpose|processing`);
+    if (packed & 2) add(`${policy}|purpose|marketing`);
+  }
+  const peopleRows: Row[] = [...counts.entries()].map(([bucket, n]) => {
+    const [policy_key, kind, key] = bucket.split('|');
+    return { bucket, policy_key, kind, key, n };
+  });
+  peopleRows.push({ bucket: '|cursor|', policy_key: '', kind: 'cursor', key: '', n: 0 });
+  return { personRows, peopleRows };
 }
 
 async function time<T>(label: string, runs: number, fn: () => Promise<T>) {
@@ -150,6 +218,8 @@ async function main() {
   const t0 = performance.now();
   const counters = new Map<string, number>();
   const states = new Map<string, number>();
+  // Each person's standing per policy, packed: version × 8 + declining × 4 + marketing × 2 + processing.
+  const standings = new Map<string, number>();
   const batch: Record<string, unknown>[] = [];
   let hashes: string[] = [];
   let seqFrom = 1;
@@ -165,10 +235,11 @@ async function main() {
     const shard = COMPACTED && !lastDay ? 0 : Math.floor(rnd() * SHARDS);
     const key = [e.policy, e.version, e.locale, e.form ?? '', day, e.action, shard].join('|');
     counters.set(key, (counters.get(key) ?? 0) + 1);
+    const sk = `${e.subject}|${e.policy}`;
     if (e.action === 'granted' || e.action === 'implied') {
-      const sk = `${e.subject}|${e.policy}`;
       states.set(sk, Math.max(states.get(sk) ?? 0, e.version));
     }
+    standings.set(sk, foldPacked(standings.get(sk), e.action, e.version, e.marketing));
     if (i % Math.round(SIZED_FOR / EVENTS) !== 0 || i / Math.round(SIZED_FOR / EVENTS) >= EVENTS)
       continue;
     const content: EventContent = {
@@ -183,7 +254,7 @@ async function main() {
       form: e.form,
       formRevision: e.form ? 1 : null,
       formHash: e.form ? 'b'.repeat(64) : null,
-      purposes: { processing: true, marketing: rnd() < 0.5 },
+      purposes: e.action === 'granted' ? { processing: true, marketing: e.marketing } : {},
       method: e.form ? 'form' : 'continued-use',
       submission: null,
       evidenceHash: null,
@@ -256,6 +327,10 @@ async function main() {
   });
   for (let i = 0; i < stateRows.length; i += 100_000)
     await bulkInsert(knex, db, 'policy_ledger_subject_state', stateRows.slice(i, i + 100_000));
+  const { personRows, peopleRows } = peopleTables(standings);
+  for (let i = 0; i < personRows.length; i += 100_000)
+    await bulkInsert(knex, db, 'policy_ledger_person_state', personRows.slice(i, i + 100_000));
+  await bulkInsert(knex, db, 'policy_ledger_people', peopleRows);
   if (db === 'postgres') await knex.raw('VACUUM ANALYZE');
   if (db === 'sqlite') await knex.raw('ANALYZE');
   if (mysql)
@@ -263,21 +338,36 @@ async function main() {
       'policy_ledger_events',
       'policy_ledger_counters',
       'policy_ledger_subject_state',
+      'policy_ledger_person_state',
+      'policy_ledger_people',
     ])
       await knex.raw(`ANALYZE TABLE ${t}`);
   console.log(
-    `generated in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${counterRows.length.toLocaleString('en')} counter rows, ${stateRows.length.toLocaleString('en')} subject states`,
+    `generated in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${counterRows.length.toLocaleString('en')} counter rows, ${stateRows.length.toLocaleString('en')} subject states, ${personRows.length.toLocaleString('en')} person standings`,
   );
 
   // The "privacy" policy must exist for the reports (it does: the demo seed) and have a re-consent edition in force.
-  const reports = strapi.plugin('policy-ledger').service('reports');
+  const acceptance = strapi.plugin('policy-ledger').service('acceptance');
+  const ledgerReads = strapi.plugin('policy-ledger').service('ledgerReads');
+  const peopleCounts = strapi.plugin('policy-ledger').service('peopleCounts');
   const integrity = strapi.plugin('policy-ledger').service('integrity');
+  // The people counts reach the last checkpoint but 10,000 events: the catch-up folds those
+  // (onto standings that already hold them: the same work as new events).
+  const sealed = Number((await knex('policy_ledger_checkpoints').max({ m: 'seq_to' }).first())?.m);
+  await knex('policy_ledger_people')
+    .where({ bucket: '|cursor|' })
+    .update({ n: Math.max(0, sealed - 10_000) });
+  const stats = (groupBy: string[]) => acceptance.acceptance({ policy: 'privacy', groupBy });
   const results = [
     await time('acceptance: version × locale × form matrix', 5, () =>
-      reports.acceptance('privacy', ['version', 'locale', 'form']),
+      stats(['version', 'locale', 'form']),
     ),
-    await time('acceptance: per version', 5, () => reports.acceptance('privacy', ['version'])),
-    await time('acceptance: per day (365 rows)', 5, () => reports.acceptance('privacy', ['day'])),
+    await time('acceptance: per version', 5, () => stats(['version'])),
+    await time('acceptance: per day (365 rows)', 5, () => stats(['day'])),
+    await time('people counts (people, per edition, per purpose, declining)', 5, () =>
+      peopleCounts.countsOf('privacy'),
+    ),
+    await time('people catch-up: 10,000 sealed events', 1, () => peopleCounts.catchUp()),
     // What "pending re-acceptance" runs when a re-consent edition (here: version 4) is in force.
     await time('pending re-acceptance count (subject state)', 5, () =>
       knex('policy_ledger_subject_state')
@@ -287,7 +377,7 @@ async function main() {
         .first(),
     ),
     await time('ledger page for one person', 5, () =>
-      reports.page({ policy: 'privacy', subject: 'id:nobody' }, null, 50),
+      ledgerReads.page({ policy: 'privacy', subject: 'id:nobody' }, null, 50),
     ),
     await time(`verify ${EVENTS.toLocaleString('en')} events`, 1, () => integrity.verify()),
   ];
@@ -298,7 +388,7 @@ async function main() {
   };
   console.log(`verify: ok=${v.ok} events=${v.events} checkpoints=${v.checkpoints}`);
   console.log(
-    `JSON ${JSON.stringify({ db, compacted: COMPACTED, events: EVENTS, sizedFor: SIZED_FOR, counterRows: counterRows.length, subjectStates: stateRows.length, timings: Object.fromEntries(results.map((r) => [r.label, Math.round(r.median * 10) / 10])) })}`,
+    `JSON ${JSON.stringify({ db, compacted: COMPACTED, events: EVENTS, sizedFor: SIZED_FOR, counterRows: counterRows.length, subjectStates: stateRows.length, personStates: personRows.length, timings: Object.fromEntries(results.map((r) => [r.label, Math.round(r.median * 10) / 10])) })}`,
   );
   await shutdown();
 }

@@ -114,6 +114,7 @@ describe('Policy Ledger admin page in Chromium', () => {
     assert.equal(denied.status, 201);
     clock.advance(60_000);
     await testApp().strapi.plugin('policy-ledger').service('integrity').seal();
+    await testApp().strapi.plugin('policy-ledger').service('peopleCounts').catchUp();
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -191,7 +192,7 @@ describe('Policy Ledger admin page in Chromium', () => {
       Number(await page.getByTestId('acceptance-totals').getByTestId('count-total').innerText()),
       11,
     );
-    await page.getByTestId('acceptance-chart').waitFor();
+    await page.getByTestId('people-chart').waitFor();
     await shot('acceptance');
 
     // The table as CSV: the same counts, named after the policy and grouping.
@@ -210,8 +211,12 @@ describe('Policy Ledger admin page in Chromium', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    assert.equal(rows[0], 'version,granted,implied,withdrawn,denied,total');
-    assert.equal(rows[rows.length - 1].split(',').pop(), '11');
+    assert.equal(rows[0], 'version,granted,implied,withdrawn,denied,total,people');
+    assert.equal(rows[rows.length - 1].split(',')[5], '11');
+    assert.equal(
+      rows[rows.length - 1].split(',')[6],
+      (await page.getByTestId('people-total').innerText()).trim(),
+    );
     // The README shows this view.
     if (process.env.UPDATE_SCREENSHOTS === '1')
       fs.copyFileSync(
@@ -461,6 +466,139 @@ describe('Policy Ledger admin page in Chromium', () => {
     assert.equal(stored[0].status, 'done');
     assert.equal(JSON.parse(stored[0].actions)[0].action, 'export');
   });
+  it('counts people beside events, each person once, as the database has them', async () => {
+    await page.getByTestId('tab-acceptance').click();
+    await select('acceptance-policy', new RegExp(policyKey));
+    await page.locator('[data-testid="acceptance-row"][data-version="2"]').waitFor();
+    const knex = testApp().strapi.db.connection;
+    const distinct = await knex(EVENTS)
+      .where({ policy_key: policyKey })
+      .countDistinct({ n: 'subject' })
+      .first();
+    assert.equal(Number(await page.getByTestId('people-total').innerText()), Number(distinct?.n));
+    const events = await knex(EVENTS).where({ policy_key: policyKey }).count({ n: '*' }).first();
+    assert.equal(Number(await page.getByTestId('events-total').innerText()), Number(events?.n));
+    // Each person on the newest edition they accepted (granted or implied).
+    const newest = (await knex(EVENTS)
+      .where({ policy_key: policyKey })
+      .whereIn('action', ['granted', 'implied'])
+      .groupBy('subject')
+      .select('subject')
+      .max({ v: 'policy_version' })) as Array<{ v: number | string }>;
+    for (const version of [1, 2]) {
+      const expected = newest.filter((r) => Number(r.v) === version).length;
+      const row = page.locator(`[data-testid="acceptance-row"][data-version="${version}"]`);
+      assert.equal(
+        Number(await row.getByTestId('count-people').innerText()),
+        expected,
+        `v${version}`,
+      );
+      const bar = page.locator(`[data-testid="people-bar"][data-key="edition-${version}"]`);
+      assert.equal(Number(await bar.getByTestId('people-bar-count').innerText()), expected);
+    }
+    // The chart counts people by default; events on demand.
+    assert.equal(await page.getByTestId('chart-people').getAttribute('aria-pressed'), 'true');
+    await shot('acceptance-people');
+    await page.getByTestId('chart-events').click();
+    await page.getByTestId('acceptance-chart').waitFor();
+    await page.getByTestId('chart-people').click();
+    await page.getByTestId('people-chart').waitFor();
+  });
+
+  it('records a release from the Content Manager in the audit trail, sealed and verified', async () => {
+    const { strapi, url } = testApp();
+    const policy = await strapi.db
+      .query('plugin::policy-ledger.policy')
+      .findOne({ where: { key: policyKey } });
+    const draft = await createEdition(policy.documentId, textsFor('browser v3'));
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${draft}?plugins[i18n][locale]=kk`,
+    );
+    await page.getByRole('button', { name: 'Release', exact: true }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/editions/${draft}/release`) && r.ok()),
+      page.getByRole('alertdialog').getByRole('button', { name: 'Release', exact: true }).click(),
+    ]);
+    const version = (
+      await strapi.db
+        .query('plugin::policy-ledger.edition')
+        .findOne({ where: { documentId: draft } })
+    ).version;
+
+    await page.goto(`${url}/admin/plugins/policy-ledger`);
+    await page.getByTestId('tab-audit').click();
+    const first = page.locator('[data-testid="audit-row"]').first();
+    await first.waitFor();
+    assert.equal(await first.getAttribute('data-action'), 'edition.released');
+    const text = await first.innerText();
+    assert.match(text, new RegExp(`${policyKey} v${version}`));
+    assert.ok(text.includes(ADMIN.email), text);
+    await shot('audit-trail');
+    // Filtered to releases, exported with a byte-order mark.
+    await select('audit-action', 'Edition released');
+    await page.getByTestId('audit-search').click();
+    await page
+      .locator('[data-testid="audit-row"][data-action="edition.released"]')
+      .first()
+      .waitFor();
+    const actions = await page
+      .locator('[data-testid="audit-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    assert.ok(actions.length >= 3 && actions.every((a) => a === 'edition.released'), `${actions}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('audit-export').click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^policy-ledger-audit-edition\.released-.*\.csv$/);
+    const csvFile = path.join(ARTIFACTS, 'audit.csv');
+    await download.saveAs(csvFile);
+    const lines = fs
+      .readFileSync(csvFile, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(lines.length - 1, actions.length);
+
+    // Sealed with the events; verify checks it.
+    testApp().clock.advance(60_000);
+    await strapi.plugin('policy-ledger').service('integrity').seal();
+    await page.getByTestId('tab-verify').click();
+    await page.getByTestId('verify-run').click();
+    await page.locator('[data-testid="verify-result"][data-ok="true"]').waitFor();
+    const audited = await strapi.db.connection('policy_ledger_audit').count({ n: '*' }).first();
+    assert.ok(Number(audited?.n) >= 3);
+  });
+
+  it('names the plugin time zone on every tab and shows instants in it', async () => {
+    const tabs = await page
+      .locator('[data-testid^="tab-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') as string));
+    assert.ok(tabs.length >= 8, tabs.join());
+    for (const tab of tabs) {
+      await page.getByTestId(tab).click();
+      assert.match(await page.getByTestId('plugin-time-zone').innerText(), /Asia\/Almaty/, tab);
+    }
+    // An instant as the page shows it: the hour and minute in Almaty, not UTC.
+    const almaty = (iso: string) =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: 'Asia/Almaty',
+        hour: 'numeric',
+        minute: '2-digit',
+      })
+        .format(new Date(iso))
+        .replace(/\s?[AP]M$/, '');
+    for (const [tab, cell] of [
+      ['tab-ledger', '[data-testid="ledger-row"] td:nth-child(2) [title]'],
+      ['tab-audit', '[data-testid="audit-row"] td:nth-child(2) [title]'],
+    ] as const) {
+      await page.getByTestId(tab).click();
+      const shown = page.locator(cell).first();
+      await shown.waitFor();
+      const iso = (await shown.getAttribute('title')) as string;
+      assert.ok((await shown.innerText()).includes(almaty(iso)), `${tab}: ${iso}`);
+    }
+  });
+
   it('shows a released edition in the Content Manager with its system fields read-only', async () => {
     const { strapi, url } = testApp();
     const row = await strapi.db

@@ -11,6 +11,7 @@ import { PAGE_PERMISSIONS } from '../permissions';
 import { usePolicyLedgerOverviewQuery } from '../services/ledgerApi';
 import { getTrad } from '../utils/getTrad';
 import { AcceptanceTab } from './tabs/AcceptanceTab';
+import { AuditTab } from './tabs/AuditTab';
 import { DiffTab } from './tabs/DiffTab';
 import { LedgerTab } from './tabs/LedgerTab';
 import { PeopleTab } from './tabs/PeopleTab';
@@ -18,7 +19,16 @@ import { RequestsTab } from './tabs/RequestsTab';
 import { PoliciesTab } from './tabs/PoliciesTab';
 import { VerifyTab } from './tabs/VerifyTab';
 
-const TABS = ['policies', 'acceptance', 'ledger', 'people', 'requests', 'verify', 'diff'] as const;
+const TABS = [
+  'policies',
+  'acceptance',
+  'ledger',
+  'people',
+  'requests',
+  'verify',
+  'audit',
+  'diff',
+] as const;
 type TabId = (typeof TABS)[number];
 
 const TAB_LABEL: Record<TabId, string> = {
@@ -28,6 +38,7 @@ const TAB_LABEL: Record<TabId, string> = {
   people: 'People',
   requests: 'Requests',
   verify: 'Verify',
+  audit: 'Audit trail',
   diff: 'Diff',
 };
 
@@ -36,7 +47,8 @@ const TAB_LABEL: Record<TabId, string> = {
  * Each tab is shown only to admins holding its permission:
  * Policies and Diff need `read`, Acceptance, Ledger and People `read-consents`
  * (exporting the ledger also `export`; a person's export and erasure `erase`),
- * Requests `requests` (acting on one also `erase`), Verify needs `verify`.
+ * Requests `requests` (acting on one also `erase`), Verify and Audit trail need `verify`
+ * (exporting the trail also `export`).
  */
 const PluginPage = () => {
   const { formatMessage } = useIntl();
@@ -64,6 +76,7 @@ const PluginPage = () => {
     people: canReadConsents,
     requests: canRequests,
     verify: canVerify,
+    audit: canVerify,
     diff: canRead,
   };
   const available = TABS.filter((tab) => allowed[tab]);
@@ -100,6 +113,8 @@ const PluginPage = () => {
         return <RequestsTab canAct={canErase} />;
       case 'verify':
         return <VerifyTab />;
+      case 'audit':
+        return <AuditTab canExport={canExport} />;
       case 'diff':
         return <DiffTab />;
       default:
@@ -127,7 +142,7 @@ const PluginPage = () => {
                 {
                   id: getTrad('page.time-zone'),
                   defaultMessage:
-                    'Times are shown in {zone}. Day groups and From/To dates are UTC days; exports carry ISO 8601 instants in UTC.',
+                    'Times are shown in {zone}. Day groups and From/To dates are days in {zone}; exports carry ISO 8601 instants in UTC.',
                 },
                 { zone },
               )}

@@ -27,6 +27,7 @@ const editionChanged = (documentId: string) => [
   { type: TAG.edition, id: documentId },
   TAG.overview,
   TAG.acceptance,
+  TAG.audit,
 ];
 
 export interface EditionActionRequest extends ReleaseBody {
@@ -132,7 +133,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
     policyLedgerVerify: builder.mutation<VerifyResult, void>({
       query: () => ({ url: apiPath('ledger', 'verify'), method: 'POST', data: {} }),
       transformResponse: (response: ApiResponse<VerifyResult>) => response.data,
-      invalidatesTags: [TAG.seal],
+      invalidatesTags: [TAG.seal, TAG.audit],
     }),
 
     policyLedgerDiff: builder.query<EditionDiff, DiffRequest>({

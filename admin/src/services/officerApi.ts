@@ -63,6 +63,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
       invalidatesTags: (_result, _error, identifier) => [
         { type: TAG.person, id: identifier },
         TAG.events,
+        TAG.audit,
       ],
     }),
 
@@ -75,7 +76,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
     policyLedgerCreateRequest: builder.mutation<SubjectRequestEntry, NewRequestBody>({
       query: (data) => ({ url: apiPath('requests'), method: 'POST', data }),
       transformResponse: (response: ApiResponse<SubjectRequestEntry>) => response.data,
-      invalidatesTags: [TAG.requests],
+      invalidatesTags: [TAG.requests, TAG.audit],
     }),
 
     policyLedgerRequestStatus: builder.mutation<
@@ -89,7 +90,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
       }),
       transformResponse: (response: ApiResponse<SubjectRequestEntry>) => response.data,
       // Also after a failure (409): someone else may have moved it.
-      invalidatesTags: [TAG.requests],
+      invalidatesTags: [TAG.requests, TAG.audit],
     }),
 
     policyLedgerRequestAction: builder.mutation<
@@ -102,7 +103,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
         data: { action },
       }),
       transformResponse: (response: ApiResponse<RequestActionResult>) => response.data,
-      invalidatesTags: [TAG.requests, TAG.person, TAG.events],
+      invalidatesTags: [TAG.requests, TAG.person, TAG.events, TAG.audit],
     }),
 
     /** The register as CSV (with a byte-order mark for spreadsheet programs). */

@@ -6,7 +6,8 @@
  * - Events: pages of GET /ledger;
  * - Seal: GET /ledger/seal-status and GET /health;
  * - Person (id: the identifier as typed): GET /subjects/record;
- * - Requests: GET /requests (the register of data-subject requests).
+ * - Requests: GET /requests (the register of data-subject requests);
+ * - Audit: GET /audit (the audit trail; every recorded action adds to it).
  */
 export const TAG = {
   overview: 'PolicyLedgerOverview',
@@ -16,4 +17,5 @@ export const TAG = {
   seal: 'PolicyLedgerSeal',
   person: 'PolicyLedgerPerson',
   requests: 'PolicyLedgerRequests',
+  audit: 'PolicyLedgerAudit',
 } as const;

@@ -12,11 +12,12 @@ import { usePolicyLedgerAcceptanceQuery } from '../../services/ledgerApi';
 import { getTrad } from '../../utils/getTrad';
 import { saveText } from '../../utils/download';
 import { checkDateRange } from '../../utils/time';
-import { acceptanceCsv, acceptanceFilename } from './acceptance/acceptanceCsv';
+import { acceptanceCsv, acceptanceFilename, byVersionAlone } from './acceptance/acceptanceCsv';
 import { AcceptanceChart } from './acceptance/AcceptanceChart';
 import { AcceptanceFilters } from './acceptance/AcceptanceFilters';
 import type { AcceptanceFilterValues } from './acceptance/AcceptanceFilters';
 import { AcceptanceTable } from './acceptance/AcceptanceTable';
+import { PeopleChart } from './acceptance/PeopleChart';
 import { isGroupKey, num } from './acceptance/groups';
 
 const NO_COUNTS: AcceptanceCounts = { granted: 0, implied: 0, withdrawn: 0, denied: 0, total: 0 };
@@ -36,6 +37,8 @@ const INITIAL_FILTERS: AcceptanceFilterValues = {
 export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null }) => {
   const { formatMessage } = useIntl();
   const [filters, setFilters] = React.useState(INITIAL_FILTERS);
+  /** What the chart counts: people (each once, by where they stand now) or events. */
+  const [chart, setChart] = React.useState<'people' | 'events'>('people');
 
   // The first policy until one is chosen (or the typed key, without `read`).
   const policyKeys = (policies ?? []).map((p) => p.key);
@@ -86,6 +89,18 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
         <>
           <Flex gap={6} wrap="wrap" alignItems="center">
             <Typography variant="omega" textColor="neutral800">
+              {formatMessage({ id: getTrad('acceptance.people'), defaultMessage: 'People:' })}{' '}
+              <Typography variant="omega" fontWeight="bold" data-testid="people-total">
+                {num(stats.people.people)}
+              </Typography>
+            </Typography>
+            <Typography variant="omega" textColor="neutral800">
+              {formatMessage({ id: getTrad('acceptance.events'), defaultMessage: 'Events:' })}{' '}
+              <Typography variant="omega" fontWeight="bold" data-testid="events-total">
+                {num(stats.totals.total)}
+              </Typography>
+            </Typography>
+            <Typography variant="omega" textColor="neutral800">
               {formatMessage({
                 id: getTrad('acceptance.pending'),
                 defaultMessage: 'Pending re-acceptance:',
@@ -124,8 +139,35 @@ export const AcceptanceTab = ({ policies }: { policies: OverviewPolicy[] | null 
             rows={stats.rows ?? []}
             totals={stats.totals ?? NO_COUNTS}
             groupKeys={groupKeys}
+            people={byVersionAlone(groupKeys) ? stats.people : undefined}
           />
-          <AcceptanceChart rows={stats.rows ?? []} groupKeys={groupKeys} />
+          <Flex gap={2} data-testid="chart-count">
+            {(['people', 'events'] as const).map((kind) => (
+              <Button
+                key={kind}
+                size="S"
+                variant={chart === kind ? 'secondary' : 'tertiary'}
+                aria-pressed={chart === kind}
+                data-testid={`chart-${kind}`}
+                onClick={() => setChart(kind)}
+              >
+                {kind === 'people'
+                  ? formatMessage({
+                      id: getTrad('acceptance.chart.people'),
+                      defaultMessage: 'Count people',
+                    })
+                  : formatMessage({
+                      id: getTrad('acceptance.chart.events'),
+                      defaultMessage: 'Count events',
+                    })}
+              </Button>
+            ))}
+          </Flex>
+          {chart === 'people' ? (
+            <PeopleChart people={stats.people} />
+          ) : (
+            <AcceptanceChart rows={stats.rows ?? []} groupKeys={groupKeys} />
+          )}
         </>
       )}
     </Flex>

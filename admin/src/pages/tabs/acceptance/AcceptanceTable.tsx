@@ -1,7 +1,12 @@
 import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import type { AcceptanceCounts, AcceptanceRow, GroupKey } from '../../../../../shared/contracts';
+import type {
+  AcceptanceCounts,
+  AcceptanceRow,
+  GroupKey,
+  PeopleCounts,
+} from '../../../../../shared/contracts';
 import { actionLabel } from '../../../components/labels';
 import { getTrad } from '../../../utils/getTrad';
 import { COUNT_KEYS, GROUP_KEY_LABEL, groupValue, num, rowDataAttributes, rowKey } from './groups';
@@ -10,15 +15,24 @@ interface AcceptanceTableProps {
   rows: AcceptanceRow[];
   totals: AcceptanceCounts;
   groupKeys: GroupKey[];
+  /** Grouped by version alone: people now on each edition (each once), beside the events. */
+  people?: PeopleCounts;
 }
 
+const peopleOn = (people: PeopleCounts, version: number | null | undefined) =>
+  people.byEdition.find((e) => e.version === version)?.people ?? 0;
+
 /** One row per group with its count per action and in total, then the totals of all groups. */
-export const AcceptanceTable = ({ rows, totals, groupKeys }: AcceptanceTableProps) => {
+export const AcceptanceTable = ({ rows, totals, groupKeys, people }: AcceptanceTableProps) => {
   const { formatMessage } = useIntl();
+  const peopleHeader = formatMessage({
+    id: getTrad('acceptance.column.people'),
+    defaultMessage: 'People now on it',
+  });
 
   return (
     <Table
-      colCount={groupKeys.length + COUNT_KEYS.length}
+      colCount={groupKeys.length + COUNT_KEYS.length + (people ? 1 : 0)}
       rowCount={rows.length + 2}
       data-testid="acceptance-table"
     >
@@ -46,6 +60,13 @@ export const AcceptanceTable = ({ rows, totals, groupKeys }: AcceptanceTableProp
               </Typography>
             </Th>
           ))}
+          {people ? (
+            <Th>
+              <Typography variant="sigma" textColor="neutral600" title={peopleHeader}>
+                {peopleHeader}
+              </Typography>
+            </Th>
+          ) : null}
         </Tr>
       </Thead>
       <Tbody>
@@ -72,6 +93,13 @@ export const AcceptanceTable = ({ rows, totals, groupKeys }: AcceptanceTableProp
                 </Typography>
               </Td>
             ))}
+            {people ? (
+              <Td data-testid="count-people">
+                <Typography textColor="neutral800" fontWeight="bold">
+                  {num(peopleOn(people, row.version))}
+                </Typography>
+              </Td>
+            ) : null}
           </Tr>
         ))}
         <Tr data-testid="acceptance-totals" background="neutral100">
@@ -87,6 +115,11 @@ export const AcceptanceTable = ({ rows, totals, groupKeys }: AcceptanceTableProp
               <Typography fontWeight="bold">{num(totals[key])}</Typography>
             </Td>
           ))}
+          {people ? (
+            <Td data-testid="count-people">
+              <Typography fontWeight="bold">{num(people.people)}</Typography>
+            </Td>
+          ) : null}
         </Tr>
       </Tbody>
     </Table>
