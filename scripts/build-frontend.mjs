@@ -4,6 +4,7 @@
 //   dist/react/index.mjs    hooks and components; imports react and
 //                           strapi-plugin-policy-ledger/client (one client per page);
 //   dist/react/styles.css   optional starting styles (CSS variables);
+//   dist/cli/verify-receipt.mjs  the offline receipt verifier (package `bin`);
 //   dist/types/…            declarations (tsc), the shared contracts beside them, reached
 //                           through dist/{client,react}/index.d.mts (TypeScript finds
 //                           those beside the .mjs: the package exports them as strings,
@@ -29,7 +30,7 @@ const common = {
   logLevel: 'warning',
 };
 
-for (const dir of ['client', 'react', 'types'])
+for (const dir of ['client', 'react', 'cli', 'types'])
   rmSync(join(dist, dir), { recursive: true, force: true });
 
 await build({
@@ -45,6 +46,16 @@ await build({
   plugins: [clientImport(root, true)],
 });
 copyFileSync(join(root, 'react/src/styles.css'), join(dist, 'react/styles.css'));
+// The receipt verifier for the command line (`npx policy-ledger-verify-receipt`).
+await build({
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  entryPoints: [join(root, 'cli/verify-receipt.ts')],
+  outfile: join(dist, 'cli/verify-receipt.mjs'),
+  banner: { js: '#!/usr/bin/env node' },
+  packages: 'external',
+});
 
 // Declarations only; the React layer's name their client by its package path.
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -1,6 +1,7 @@
 import type {
   ConsentBody,
   ConsentResult,
+  ReceiptProofResult,
   CurrentPolicy,
   EditionArchive,
   FormDefinition,
@@ -32,6 +33,7 @@ export type { FetchLike } from './request';
 export type { RandomSource, RetryOptions } from './retry';
 export * from './errors';
 export { newIdempotencyKey, retryable } from './retry';
+export * from './verify';
 
 export type PolicyLedgerClient = ReturnType<typeof createPolicyLedgerClient>;
 
@@ -121,5 +123,9 @@ export function createPolicyLedgerClient(options: ClientOptions) {
     /** GET /subjects/status: must the person (re-)accept? (needs a token or a role that may) */
     standing: (q: StatusQuery, o: RequestOptions = {}) =>
       get<SubjectStatus>('/subjects/status', { subject: q.subject, policy: q.policy }, o),
+
+    /** GET /receipts/:id/proof: an event's inclusion proof, or when it will be available. */
+    receiptProof: (eventId: string, o: RequestOptions = {}) =>
+      get<ReceiptProofResult>(`/receipts/${seg(eventId)}/proof`, {}, o),
   };
 }

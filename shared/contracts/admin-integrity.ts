@@ -1,5 +1,5 @@
 /** Admin API (/policy-ledger, admin JWT + RBAC): verification, sealing, setup health, a person's requests. */
-import type { EventContent } from './admin-ledger';
+import type { EventContent } from './common';
 
 export interface SubjectRequest {
   identifier: string;

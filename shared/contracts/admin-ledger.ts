@@ -1,5 +1,5 @@
 /** Admin API (/policy-ledger, admin JWT + RBAC): the ledger, its export, acceptance. */
-import type { ConsentAction, ConsentMethod } from './common';
+import type { ConsentAction, EventContent } from './common';
 
 export type GroupKey = 'version' | 'locale' | 'form' | 'day';
 
@@ -83,24 +83,6 @@ export interface PeopleCounts {
   purposes: Array<{ purpose: string; people: number }>;
   countedUpTo: number;
   notYetCounted: number;
-}
-
-export interface EventContent {
-  id: string;
-  occurredAt: string;
-  subject: string;
-  action: ConsentAction;
-  policy: string;
-  version: number;
-  locale: string | null;
-  contentHash: string | null;
-  form: string | null;
-  formRevision: number | null;
-  formHash: string | null;
-  purposes: Record<string, boolean>;
-  method: ConsentMethod;
-  submission: string | null;
-  evidenceHash: string | null;
 }
 
 export interface LedgerEvent extends EventContent {

@@ -32,3 +32,22 @@ export interface ApiError {
     details?: Record<string, unknown>;
   };
 }
+
+/** An event of the ledger exactly as hashed (server/src/domain/canonical.ts, shared/proof/canonical.ts). */
+export interface EventContent {
+  id: string;
+  occurredAt: string;
+  subject: string;
+  action: ConsentAction;
+  policy: string;
+  version: number;
+  locale: string | null;
+  contentHash: string | null;
+  form: string | null;
+  formRevision: number | null;
+  formHash: string | null;
+  purposes: Record<string, boolean>;
+  method: ConsentMethod;
+  submission: string | null;
+  evidenceHash: string | null;
+}

@@ -3,7 +3,8 @@
  * receive. The server validates requests against schemas typed with these
  * request types (server/src/validation/content-api.ts).
  */
-import type { ChangeKind, ConsentAction, EditionState } from './common';
+import type { ReceiptProof } from '../proof/receipt';
+import type { ChangeKind, ConsentAction, EditionState, EventContent } from './common';
 
 /* ------------------------------------------------------------ requests -- */
 
@@ -206,7 +207,14 @@ export interface ReceiptEvent {
   locale: string;
   contentHash: string;
   hash: string;
+  /** The event exactly as hashed: with the proof, anyone can check the receipt offline. */
+  content: EventContent;
+  /** Where the event's inclusion proof is, and from when (the event is sealed within minutes). */
+  proof: { url: string; availableAfter: string };
 }
+
+/** Body of GET /receipts/:id/proof. */
+export type ReceiptProofResult = ReceiptProof;
 
 /** What a person keeps of a submission. */
 export interface Receipt {

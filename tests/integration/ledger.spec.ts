@@ -195,6 +195,12 @@ export function ledgerSpec() {
           locale: 'ru',
           contentHash: e.content_hash,
           hash: e.hash,
+          // The event as stored, so that the receipt can be checked offline.
+          content: contentOfRow(e),
+          proof: {
+            url: `/api/policy-ledger/receipts/${e.event_id}/proof`,
+            availableAfter: new Date(T0.getTime() + 90_000).toISOString(),
+          },
         },
       ]);
       assert.deepEqual(receipt.form, { key: formKey, revision: 3, hash: form.definitionHash });

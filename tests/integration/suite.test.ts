@@ -17,6 +17,7 @@ import { peopleSpec } from './people.spec';
 import { requestsSpec } from './requests.spec';
 import { auditSpec } from './audit.spec';
 import { peopleCountsSpec } from './people-counts.spec';
+import { receiptsSpec } from './receipts.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -39,5 +40,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   requestsSpec();
   auditSpec();
   peopleCountsSpec();
+  receiptsSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

@@ -8,12 +8,14 @@ import adminAudit from './admin-audit';
 import consents from './consents';
 import forms from './forms';
 import openapi from './openapi';
+import receipts from './receipts';
 
 export default {
   policies,
   forms,
   consents,
   openapi,
+  receipts,
   'admin-editions': adminEditions,
   'admin-ledger': adminLedger,
   'admin-reports': adminReports,

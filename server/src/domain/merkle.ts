@@ -36,3 +36,34 @@ export function merkleRoot(hexHashes: readonly string[]): string {
   }
   return level[0].toString('hex');
 }
+
+/** Largest power of two smaller than n (n ≥ 2). */
+const split = (n: number) => {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+};
+
+/**
+ * The audit path of leaf `index` among `hexHashes` (RFC 6962 §2.1.1 PATH):
+ * the sibling subtree roots from the leaf up, hex. The tree `merkleRoot`
+ * builds (pairs left to right, an odd node carried up) is RFC 6962's tree,
+ * so the path leads to its root (shared/proof/merkle.ts checks it).
+ */
+export function inclusionPath(hexHashes: readonly string[], index: number): string[] {
+  if (index < 0 || index >= hexHashes.length) throw new RangeError('leaf index out of range');
+  const leaves = hexHashes.map(leaf);
+  const mth = (from: number, to: number): Buffer => {
+    if (to - from === 1) return leaves[from];
+    const k = split(to - from);
+    return node(mth(from, from + k), mth(from + k, to));
+  };
+  const path = (m: number, from: number, to: number): Buffer[] => {
+    if (to - from === 1) return [];
+    const k = split(to - from);
+    return m < k
+      ? [...path(m, from, from + k), mth(from + k, to)]
+      : [...path(m - k, from + k, to), mth(from, from + k)];
+  };
+  return path(index, 0, leaves.length).map((b) => b.toString('hex'));
+}

@@ -5,6 +5,7 @@ import {
   currentQuery,
   keyParams,
   localeQuery,
+  receiptParams,
   statusQuery,
   submissionBody,
   versionParams,
@@ -17,6 +18,7 @@ import {
   formDefinition,
   policyEdition,
   policyList,
+  receiptProof,
   subjectStatus,
   submissionResult,
   withdrawResult,
@@ -115,6 +117,15 @@ export const operations: Partial<Record<Handler, Operation>> = {
     tag: 'Consents',
     query: statusQuery,
     ok: { status: 200, data: subjectStatus },
+    errors: [400, 404],
+  },
+  'receipts.proof': {
+    summary: "A receipt's inclusion proof: audit path, sealed checkpoint, time-stamp tokens",
+    description:
+      'Public and free of personal data. Before the event is sealed: `status: "pending"` with `availableAfter` and `Retry-After`. Check a proof offline with `npx policy-ledger-verify-receipt`.',
+    tag: 'Consents',
+    params: receiptParams,
+    ok: { status: 200, data: receiptProof },
     errors: [400, 404],
   },
   'openapi.document': {

@@ -6,11 +6,13 @@ import type {
   CurrentPolicy,
   EditionArchive,
   EditionBrief,
+  EventContent,
   FormDefinition,
   PolicyEdition,
   PolicySummary,
   Receipt,
   ReceiptEvent,
+  ReceiptProofResult,
   SubjectStatus,
   SubmissionResult,
   UpcomingEdition,
@@ -166,6 +168,25 @@ export const formDefinition: z.ZodType<FormDefinition> = z.strictObject({
   ),
 });
 
+/** An event exactly as hashed (shared/proof/canonical.ts eventCanonical). */
+const eventContent: z.ZodType<EventContent> = z.strictObject({
+  id: z.string(),
+  occurredAt: instant(),
+  subject: sha256(),
+  action: consentAction,
+  policy: z.string(),
+  version: z.int(),
+  locale: z.string().nullable(),
+  contentHash: sha256().nullable(),
+  form: z.string().nullable(),
+  formRevision: z.int().nullable(),
+  formHash: sha256().nullable(),
+  purposes: z.record(z.string(), z.boolean()),
+  method: z.enum(['form', 'api', 'continued-use', 'admin']),
+  submission: z.string().nullable(),
+  evidenceHash: sha256().nullable(),
+});
+
 const receiptEventShape = {
   id: z.string(),
   action: consentAction,
@@ -174,6 +195,8 @@ const receiptEventShape = {
   locale: z.string(),
   contentHash: sha256(),
   hash: sha256(),
+  content: eventContent,
+  proof: z.strictObject({ url: z.string(), availableAfter: instant() }),
 };
 const receiptEvent: z.ZodType<ReceiptEvent> = z.strictObject(receiptEventShape);
 
@@ -201,6 +224,35 @@ export const submissionResult: z.ZodType<SubmissionResult> = z.strictObject({
 export const consentResult: z.ZodType<ConsentResult> = z.strictObject({
   event: z.strictObject({ ...receiptEventShape, occurredAt: instant() }),
 });
+
+const checkpoint = z.strictObject({
+  hash: sha256(),
+  seqFrom: z.int(),
+  seqTo: z.int(),
+  count: z.int(),
+  root: sha256(),
+  prevHash: sha256().nullable(),
+  sealedAt: instant(),
+  audit: z.strictObject({ from: z.int(), to: z.int(), count: z.int(), root: sha256() }).optional(),
+});
+
+export const receiptProof: z.ZodType<ReceiptProofResult> = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('sealed'),
+    event: z.strictObject({ id: z.string(), hash: sha256() }),
+    leafIndex: z.int(),
+    auditPath: z.array(sha256()),
+    checkpoint,
+    timestamps: z.array(
+      z.strictObject({ authority: z.string(), genTime: instant(), token: z.string() }),
+    ),
+  }),
+  z.strictObject({
+    status: z.literal('pending'),
+    event: z.strictObject({ id: z.string(), hash: sha256() }),
+    availableAfter: instant(),
+  }),
+]);
 
 export const withdrawResult: z.ZodType<WithdrawResult> = z.strictObject({
   events: z.array(

@@ -22,6 +22,13 @@ export const contentApiRoutes: Route[] = [
   { method: 'POST', path: '/consents', handler: 'consents.create', config: open() },
   { method: 'POST', path: '/consents/withdraw', handler: 'consents.withdraw', config: open() },
   { method: 'GET', path: '/subjects/status', handler: 'consents.status', config: open() },
+  // A receipt's inclusion proof: nothing personal, anyone holding the receipt may ask.
+  {
+    method: 'GET',
+    path: '/receipts/:id/proof',
+    handler: 'receipts.proof',
+    config: { auth: false },
+  },
   // The contract itself: no permission to grant, nothing personal.
   { method: 'GET', path: '/openapi.json', handler: 'openapi.document', config: { auth: false } },
 ];

@@ -14,7 +14,7 @@ import { idempotent } from '../ledger/idempotency';
 import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/policies';
 import { receiptEvent } from '../ledger/receipts';
 import { getService } from '../utils/get-service';
-import { clock } from '../utils/plugin';
+import { clock, pluginConfig } from '../utils/plugin';
 import { refOf } from '../utils/subjects';
 
 /** Decisions without a form: POST /consents (granted or denied) and POST /consents/withdraw. */
@@ -52,7 +52,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         });
         const row = rowOfContent(event);
         const response: ConsentResult = {
-          event: { ...receiptEvent(event, row.hash), occurredAt: event.occurredAt },
+          event: {
+            ...receiptEvent(event, row.hash, pluginConfig(strapi).jobs.sealLagSeconds),
+            occurredAt: event.occurredAt,
+          },
         };
         await getService(strapi, 'ledgerStore').write({
           events: [row],

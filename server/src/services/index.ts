@@ -13,6 +13,7 @@ import ledgerReads from './ledger-reads';
 import ledgerStore from './ledger-store';
 import overview from './overview';
 import publicAccess from './public-access';
+import receiptProofs from './receipt-proofs';
 import retention from './retention';
 import people from './people';
 import peopleCounts from './people-counts';
@@ -38,6 +39,7 @@ export default {
   ledgerStore,
   overview,
   publicAccess,
+  receiptProofs,
   retention,
   people,
   peopleCounts,

@@ -14,7 +14,7 @@ import type { PolicySnapshot } from './catalog';
 import type { FormRecord } from './forms';
 import type { ReleasedEdition } from './types';
 import { getService } from '../utils/get-service';
-import { clock } from '../utils/plugin';
+import { clock, pluginConfig } from '../utils/plugin';
 import { refOf, subjectSecret } from '../utils/subjects';
 
 const invalid = (path: string, message: string) =>
@@ -121,7 +121,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           const row = rowOfContent(event);
           events.push(row);
           evidence.push({ ...ev.item, event_id: event.id });
-          receiptEvents.push(receiptEvent(event, row.hash));
+          receiptEvents.push(
+            receiptEvent(event, row.hash, pluginConfig(strapi).jobs.sealLagSeconds),
+          );
         }
         const response: SubmissionResult = {
           submissionId,

@@ -28,6 +28,13 @@ const subject = () => boundedText(320, 'must be an e-mail address, a phone numbe
 
 export const keyParams = z.object({ key: key() });
 
+/** An event id as receipts give it (a UUID). */
+export const receiptParams = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    error: 'must be an event id from a receipt (a UUID)',
+  }),
+});
+
 export const versionParams = z.object({
   key: key(),
   version: positiveIntText('must be a positive integer (an edition version)'),
