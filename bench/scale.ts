@@ -18,7 +18,8 @@
  * pending re-acceptance, the people counts, the sealing job's people catch-up
  * over the last 10,000 sealed events, a ledger page for one person, and
  * verification of every event and checkpoint. Medians of 5 runs
- * (catch-up and verification: 1 run).
+ * (catch-up and verification: 1 run), and an incremental verification of one
+ * new sealing period of 10,000 events on top.
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -145,6 +146,50 @@ function peopleCountRows(standings: Map<string, number>): Row[] {
   });
   rows.push({ bucket: '|cursor|', policy_key: '', kind: 'cursor', key: '', n: 0 });
   return rows;
+}
+
+/** Appends `count` hashed events dated after the generated year (a new sealing period). */
+async function appendPeriod(knex: Knex, db: string, count: number) {
+  const rows: Row[] = [];
+  for (let i = 0; i < count; i++) {
+    const content: EventContent = {
+      id: randomUUID(),
+      occurredAt: new Date(START + DAYS * 86_400_000 + i * 1000).toISOString(),
+      subject: `s${i}`.padStart(64, '0'),
+      action: 'granted',
+      policy: pick(POLICIES),
+      version: 5,
+      locale: pick(LOCALES),
+      contentHash: 'a'.repeat(64),
+      form: 'contact',
+      formRevision: 1,
+      formHash: 'b'.repeat(64),
+      purposes: { processing: true, marketing: rnd() < 0.5 },
+      method: 'form',
+      submission: null,
+      evidenceHash: null,
+    };
+    rows.push({
+      event_id: content.id,
+      occurred_at: content.occurredAt,
+      subject: content.subject,
+      action: content.action,
+      policy_key: content.policy,
+      policy_version: content.version,
+      locale: content.locale,
+      content_hash: content.contentHash,
+      form_key: content.form,
+      form_revision: content.formRevision,
+      form_hash: content.formHash,
+      purposes: canonicalJson(content.purposes),
+      method: content.method,
+      submission_id: null,
+      evidence_hash: null,
+      hash: eventHash(content),
+      implied_key: null,
+    });
+  }
+  await bulkInsert(knex, db, 'policy_ledger_events', rows);
 }
 
 async function time<T>(label: string, runs: number, fn: () => Promise<T>) {
@@ -363,7 +408,7 @@ async function main() {
   const acceptance = strapi.plugin('policy-ledger').service('acceptance');
   const ledgerReads = strapi.plugin('policy-ledger').service('ledgerReads');
   const peopleCounts = strapi.plugin('policy-ledger').service('peopleCounts');
-  const integrity = strapi.plugin('policy-ledger').service('integrity');
+  const verification = strapi.plugin('policy-ledger').service('verification');
   // The people counts reach the last checkpoint but 10,000 events: the catch-up folds those
   // (onto standings that already hold them: the same work as new events).
   const sealed = Number((await knex('policy_ledger_checkpoints').max({ m: 'seq_to' }).first())?.m);
@@ -392,7 +437,9 @@ async function main() {
     await time('ledger page for one person', 5, () =>
       ledgerReads.page({ policy: 'privacy', subject: 'id:nobody' }, null, 50),
     ),
-    await time(`verify ${EVENTS.toLocaleString('en')} events`, 1, () => integrity.verify()),
+    await time(`verify ${EVENTS.toLocaleString('en')} events`, 1, () =>
+      verification.verify('full'),
+    ),
   ];
   const v = results[results.length - 1].result as {
     ok: boolean;
@@ -400,6 +447,16 @@ async function main() {
     checkpoints: number;
   };
   console.log(`verify: ok=${v.ok} events=${v.events} checkpoints=${v.checkpoints}`);
+  // One new period on top: 10,000 events, sealed by the plugin, then verified from the last
+  // verified checkpoint (the full verification above recorded it).
+  await appendPeriod(knex, db, 10_000);
+  await strapi.plugin('policy-ledger').service('integrity').seal();
+  const incremental = await time('verify one new period (10,000 events) incrementally', 1, () =>
+    verification.verify('incremental'),
+  );
+  const iv = incremental.result as { ok: boolean; mode: string; events: number };
+  console.log(`incremental verify: ok=${iv.ok} mode=${iv.mode} events=${iv.events}`);
+  results.push(incremental);
   console.log(
     `JSON ${JSON.stringify({ db, compacted: COMPACTED, events: EVENTS, sizedFor: SIZED_FOR, counterRows: counterRows.length, subjectStates: stateRows.length, personStates, timings: Object.fromEntries(results.map((r) => [r.label, Math.round(r.median * 10) / 10])) })}`,
   );

@@ -2,7 +2,8 @@
  * npm run ledger:verify — verifies the consent ledger of the database the
  * environment (.env) points at: every event hash, every checkpoint's Merkle
  * root and the checkpoint chain. Exits 0 when it matches, 1 on a mismatch
- * (naming the first one), 2 when it cannot run.
+ * (naming the first one), 2 when it cannot run. `--incremental`: from the
+ * last verified checkpoint only.
  */
 import path from 'node:path';
 import { createStrapi } from '@strapi/strapi';
@@ -28,7 +29,8 @@ async function main(): Promise<number> {
   strapi.log.level = 'error';
   await strapi.load();
   try {
-    const result = await strapi.plugin('policy-ledger').service('integrity').verify();
+    const mode = process.argv.includes('--incremental') ? 'incremental' : 'full';
+    const result = await strapi.plugin('policy-ledger').service('verification').verify(mode);
     const out = process.argv.includes('--json') ? JSON.stringify(result) : summary(result);
     console.log(out);
     return result.ok ? 0 : 1;

@@ -4,10 +4,14 @@ import { getService } from './utils/get-service';
 import { pluginConfig } from './utils/plugin';
 
 /** Names of the plugin's jobs in Strapi's cron. */
-export const JOBS = { seal: 'policyLedgerSeal', retention: 'policyLedgerRetention' } as const;
+export const JOBS = {
+  seal: 'policyLedgerSeal',
+  retention: 'policyLedgerRetention',
+  verify: 'policyLedgerVerify',
+} as const;
 
 /**
- * Sealing and retention run on every instance's cron and claim each period in
+ * Sealing, retention and the full verification run on every instance's cron and claim each period in
  * the database, so each period runs once across instances. Strapi starts its
  * cron whatever `server.cron.enabled` says: that flag only gates the app's own
  * `server.cron.tasks`, and a stock app leaves it false. Tamper evidence must
@@ -34,6 +38,10 @@ export function scheduleJobs(
     [JOBS.retention]: {
       task: guarded('retention', () => getService(strapi, 'retention').runRetentionJob()),
       options: { rule: jobs.retention },
+    },
+    [JOBS.verify]: {
+      task: guarded('verify', () => getService(strapi, 'verification').runVerifyJob()),
+      options: { rule: jobs.verify },
     },
   });
 }

@@ -23,8 +23,22 @@ export interface CheckpointSummary {
   sealedAt: string;
 }
 
+/** full: everything from the first checkpoint; incremental: from the last verified checkpoint. */
+export type VerifyMode = 'full' | 'incremental';
+
+export interface VerifyBody {
+  mode?: VerifyMode;
+}
+
 export interface VerifyResult {
   ok: boolean;
+  /** What was done: an incremental request verifies everything when it has no intact starting point. */
+  mode: VerifyMode;
+  /** Why an incremental request verified everything, if it did. */
+  note: string | null;
+  /** The verified checkpoint an incremental verification started after. */
+  since: { checkpoint: number; seqTo: number } | null;
+  /** Events read and checked. */
   events: number;
   /** Audit entries read and checked. */
   auditEntries: number;

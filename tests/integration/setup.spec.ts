@@ -84,7 +84,7 @@ export function setupSpec() {
         retention: '0 0 1 1 *',
       });
       try {
-        assert.deepEqual(ours(), [JOBS.retention, JOBS.seal].sort());
+        assert.deepEqual(ours(), [JOBS.retention, JOBS.seal, JOBS.verify].sort());
         assert.equal((await submit('scheduled@example.com')).status, 201);
         clock.advance(60_000); // past the sealing lag
         const before = await checkpoints();
@@ -101,6 +101,7 @@ export function setupSpec() {
       } finally {
         strapi.cron.remove(JOBS.seal);
         strapi.cron.remove(JOBS.retention);
+        strapi.cron.remove(JOBS.verify);
       }
       assert.deepEqual(ours(), []);
     });

@@ -18,6 +18,7 @@ import { requestsSpec } from './requests.spec';
 import { auditSpec } from './audit.spec';
 import { peopleCountsSpec } from './people-counts.spec';
 import { receiptsSpec } from './receipts.spec';
+import { verificationSpec } from './verification.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -41,5 +42,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   auditSpec();
   peopleCountsSpec();
   receiptsSpec();
+  verificationSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

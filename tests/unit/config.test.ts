@@ -21,7 +21,13 @@ describe('plugin configuration', () => {
       cache: { maxAge: 300, ttl: 5 },
       fastPath: { enabled: true },
       submission: { maxBodyBytes: 65536 },
-      jobs: { enabled: true, seal: '*/1 * * * *', retention: '17 3 * * *', sealLagSeconds: 30 },
+      jobs: {
+        enabled: true,
+        seal: '*/1 * * * *',
+        retention: '17 3 * * *',
+        verify: '41 2 * * *',
+        sealLagSeconds: 30,
+      },
       timeZone: null,
       requests: {
         deadlines: Object.fromEntries(
@@ -70,6 +76,7 @@ describe('plugin configuration', () => {
       enabled: false,
       seal: '*/1 * * * *',
       retention: '17 3 * * *',
+      verify: '41 2 * * *',
       sealLagSeconds: 30,
     });
     assert.deepEqual(resolved.cache, { maxAge: 300, ttl: 1 });

@@ -16,6 +16,7 @@ import type {
   ReleaseBody,
   SealStatus,
   SetupWarning,
+  VerifyBody,
   VerifyResult,
 } from '../../../shared/contracts';
 import { apiPath, queryString } from '../utils/api';
@@ -130,8 +131,8 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
       },
     }),
 
-    policyLedgerVerify: builder.mutation<VerifyResult, void>({
-      query: () => ({ url: apiPath('ledger', 'verify'), method: 'POST', data: {} }),
+    policyLedgerVerify: builder.mutation<VerifyResult, VerifyBody>({
+      query: (data) => ({ url: apiPath('ledger', 'verify'), method: 'POST', data }),
       transformResponse: (response: ApiResponse<VerifyResult>) => response.data,
       invalidatesTags: [TAG.seal, TAG.audit],
     }),

@@ -111,6 +111,8 @@ export const configSchema = z.strictObject({
     seal: cronRule.default('*/1 * * * *'),
     /** Cron rule of the retention job. */
     retention: cronRule.default('17 3 * * *'),
+    /** Cron rule of the full verification (every event, audit entry and checkpoint). */
+    verify: cronRule.default('41 2 * * *'),
     /** Events younger than this are left for the next seal (in-flight transactions). */
     sealLagSeconds: int(0, 3600).default(30),
   }),

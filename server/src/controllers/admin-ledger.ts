@@ -2,18 +2,16 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { timeZoneOf } from '../utils/plugin';
+import { summaryOf } from '../services/verification';
+import { verifyBody } from '../validation/admin-api';
+import { validate } from '../validation/validate';
 
 /** Verification, sealing, setup health and the plugin's settings (admin). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(ctx: Context) {
-    const result = await getService(strapi, 'integrity').verify();
-    await getService(strapi, 'audit').record('ledger.verified', null, {
-      ok: result.ok,
-      events: result.events,
-      auditEntries: result.auditEntries,
-      checkpoints: result.checkpoints,
-      firstMismatch: result.firstMismatch?.reason ?? null,
-    });
+    const { mode } = validate(verifyBody, ctx.request.body ?? {}, 'the body');
+    const result = await getService(strapi, 'verification').verify(mode);
+    await getService(strapi, 'audit').record('ledger.verified', null, summaryOf(result));
     ctx.body = { data: result };
   },
   async sealStatus(ctx: Context) {

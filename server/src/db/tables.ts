@@ -29,6 +29,7 @@ export const TABLES = {
   audit: 'policy_ledger_audit',
   personState: 'policy_ledger_person_state',
   people: 'policy_ledger_people',
+  verifications: 'policy_ledger_verifications',
 } as const;
 
 /** Counter rows are spread over shards so concurrent appends rarely wait on one row. */
@@ -297,6 +298,26 @@ const models = [
       { name: 'pl_people_bucket_uq', columns: ['bucket'], type: 'unique' },
       { name: 'pl_people_policy_idx', columns: ['policy_key'] },
     ],
+  },
+  {
+    // Where each successful verification ended (services/verification.ts):
+    // incremental verification starts from the latest. Chained and HMAC'd.
+    uid: 'policy-ledger::verification',
+    singularName: 'policy_ledger_verification',
+    tableName: TABLES.verifications,
+    attributes: {
+      id: { type: 'increments' },
+      kind: str(),
+      checkpoint_id: { type: 'integer' },
+      checkpoint_hash: HASH(),
+      seq_to: { type: 'integer' },
+      audit_to: { type: 'integer' },
+      events: { type: 'integer' },
+      verified_at: ISO(),
+      prev_hash: HASH(),
+      hash: HASH(),
+    },
+    indexes: [{ name: 'pl_verif_prev_uq', columns: ['prev_hash'], type: 'unique' }],
   },
 ];
 

@@ -31,14 +31,28 @@ export function checkpointContentOf(cp: CheckpointRecord): CheckpointContent {
   };
 }
 
+/** Where an earlier verification ended: the last checkpoint it checked. */
+export interface VerifiedPoint {
+  checkpointId: number;
+  checkpointHash: string;
+  seqTo: number;
+  auditTo: number;
+}
+
 /**
  * Checks the chain of checkpoints: each matches its own hash, chains to the
  * previous one, and its event range and audit range start where the
- * previous ones ended.
+ * previous ones ended — from the genesis, or from a verified point.
  */
-function checkChain(checkpoints: readonly CheckpointRecord[], note: (m: VerifyMismatch) => void) {
-  let prev: CheckpointRecord | null = null;
-  let auditEnd = 0;
+function checkChain(
+  checkpoints: readonly CheckpointRecord[],
+  note: (m: VerifyMismatch) => void,
+  start?: VerifiedPoint,
+) {
+  let prev: Pick<CheckpointRecord, 'id' | 'hash' | 'seq_to'> | null = start
+    ? { id: start.checkpointId, hash: start.checkpointHash, seq_to: start.seqTo }
+    : null;
+  let auditEnd = start?.auditTo ?? 0;
   for (const cp of checkpoints) {
     const at = { kind: 'checkpoint' as const, checkpoint: cp.id };
     if (checkpointHash(checkpointContentOf(cp)) !== cp.hash) {
@@ -119,13 +133,15 @@ function safeHash<T>(hashOf: (c: T) => string, content: () => T): string | null 
  * event in seq order, then every audit entry in seq order; it checks each
  * against its own hash and each checkpoint's Merkle roots against the items
  * of its ranges, and keeps the first mismatch. The caller reads in batches.
+ * From a verified point: the checkpoints after it, and the events and
+ * audit entries after its ranges.
  */
-export function ledgerVerifier(checkpoints: readonly CheckpointRecord[]) {
+export function ledgerVerifier(checkpoints: readonly CheckpointRecord[], start?: VerifiedPoint) {
   let firstMismatch: VerifyMismatch | null = null;
   const note = (m: VerifyMismatch) => {
     firstMismatch ??= m;
   };
-  checkChain(checkpoints, note);
+  checkChain(checkpoints, note, start);
 
   const eventRanges = checkpoints.map((cp) => ({
     checkpoint: cp.id,

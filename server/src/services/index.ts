@@ -21,6 +21,7 @@ import requests from './requests';
 import standing from './standing';
 import subjects from './subjects';
 import submissions from './submissions';
+import verification from './verification';
 
 /** Reach them with utils/get-service.ts: getService(strapi, 'catalog'). */
 export default {
@@ -47,4 +48,5 @@ export default {
   standing,
   subjects,
   submissions,
+  verification,
 };

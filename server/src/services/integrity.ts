@@ -3,20 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { checkpointHash } from '../domain/canonical';
 import { sealHealth } from '../domain/seal-health';
 import { merkleRoot } from '../domain/merkle';
-import { ledgerVerifier } from '../domain/verify';
 import { JOBS } from '../jobs';
 import { TABLES } from '../db/tables';
 import { iso, isUniqueViolation } from '../utils/db';
 import { clock, pluginConfig } from '../utils/plugin';
-import { contentOfRow, type EventRow } from '../db/event-row';
 import { getService } from '../utils/get-service';
-import { auditContentOf } from './audit';
-import type {
-  CheckpointRecord,
-  CheckpointSummary,
-  SealStatus,
-  VerifyResult,
-} from '../../../shared/contracts';
+import type { CheckpointRecord, CheckpointSummary, SealStatus } from '../../../shared/contracts';
 
 /** Where the next checkpoint's audit range starts (1 after checkpoints older than the audit trail). */
 const nextAuditFrom = (last: CheckpointRecord | null): number => {
@@ -27,7 +19,6 @@ const nextAuditFrom = (last: CheckpointRecord | null): number => {
 const summaryOf = (cp: CheckpointRecord | null | undefined): CheckpointSummary | null =>
   cp ? { hash: cp.hash, seqTo: Number(cp.seq_to), sealedAt: cp.sealed_at } : null;
 
-const BATCH = 5000;
 const n = (v: unknown) => Number(v);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -157,47 +148,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return checkpoint;
   }
 
-  /**
-   * Recomputes every event hash, every checkpoint's Merkle root over the
-   * events of its range, and the checkpoint chain (domain/verify.ts); names
-   * the first thing that does not match. Reads in batches: memory does not
-   * grow with the ledger.
-   */
-  async function verify(): Promise<VerifyResult> {
-    const checkpoints = (await knex()(TABLES.checkpoints).orderBy(
-      'id',
-      'asc',
-    )) as CheckpointRecord[];
-    const verifier = ledgerVerifier(checkpoints);
-    for (let after = 0; ;) {
-      const batch = (await knex()(TABLES.events)
-        .where('seq', '>', after)
-        .orderBy('seq', 'asc')
-        .limit(BATCH)) as EventRow[];
-      if (!batch.length) break;
-      for (const row of batch)
-        verifier.event(Number(row.seq), row.event_id, row.hash, () => contentOfRow(row));
-      after = Number(batch[batch.length - 1].seq);
-    }
-    const audit = getService(strapi, 'audit');
-    for (let after = 0; ;) {
-      const batch = await audit.rowsAfter(after, BATCH);
-      if (!batch.length) break;
-      for (const row of batch) verifier.audit(Number(row.seq), row.hash, () => auditContentOf(row));
-      after = Number(batch[batch.length - 1].seq);
-    }
-    const { ok, events, auditEntries, firstMismatch } = verifier.finish();
-    const last = checkpoints[checkpoints.length - 1];
-    return {
-      ok,
-      events,
-      auditEntries,
-      checkpoints: checkpoints.length,
-      firstMismatch,
-      latestCheckpoint: summaryOf(last),
-    };
-  }
-
   /** Seconds between two runs of this instance's sealing job; 60 when it does not run here. */
   function sealPeriodSeconds(): number {
     const spec = strapi.cron.jobs.find((j: { name?: string | null }) => j.name === JOBS.seal) as
@@ -238,5 +188,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  return { claim, seal, runSealJob, verify, latestCheckpoint, sealStatus };
+  return { claim, seal, runSealJob, latestCheckpoint, sealStatus };
 };

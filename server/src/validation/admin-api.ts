@@ -1,5 +1,6 @@
 import { z } from '@strapi/utils';
 import type {
+  VerifyBody,
   AuditExportQuery,
   AuditQuery,
   NewRequestBody,
@@ -176,4 +177,8 @@ export const auditExportQuery: z.ZodType<AuditExportQuery> = z.strictObject({
   bom: oneOf(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+});
+
+export const verifyBody: z.ZodType<Required<VerifyBody>> = z.strictObject({
+  mode: oneOf(['full', 'incremental']).default('full'),
 });
