@@ -392,10 +392,12 @@ async function startStrapi(
   db: Db,
   fastPath: boolean,
   dbName: string | null,
+  extraEnv: Record<string, string> = {},
 ): Promise<Child> {
   const env: Record<string, string> = {
     DATABASE_CLIENT: db,
     POLICY_LEDGER_FAST_PATH: String(fastPath),
+    ...extraEnv,
   };
   if (dbName) env.DATABASE_NAME = dbName;
   const child = await startChild({
@@ -488,7 +490,8 @@ const WHAT: Record<ScenarioName, string> = {
   'current-fast': `GET ${CURRENT_PATH} (fast path on)`,
   'current-route': `GET ${CURRENT_PATH} (POLICY_LEDGER_FAST_PATH=false: the Strapi route)`,
   'stock-findone': `GET ${ARTICLES_PATH}/<documentId> as Public (stock findOne)`,
-  'submit-sqlite': `POST ${SUBMIT_PATH}, distinct e-mails (SQLite)`,
+  'submit-sqlite': `POST ${SUBMIT_PATH}, distinct e-mails (SQLite; durability full: synchronous=FULL, group commit)`,
+  'submit-sqlite-normal': `POST ${SUBMIT_PATH}, distinct e-mails (SQLite; durability host: the demo's synchronous=NORMAL)`,
   'stock-create-sqlite': `POST ${ARTICLES_PATH} as Public (stock create, SQLite)`,
   'submit-postgres': `POST ${SUBMIT_PATH}, distinct e-mails (PostgreSQL)`,
   'stock-create-postgres': `POST ${ARTICLES_PATH} as Public (stock create, PostgreSQL)`,
@@ -502,10 +505,11 @@ async function session(
   fastPath: boolean,
   reads: ScenarioName[],
   writes: ScenarioName[],
+  extraEnv: Record<string, string> = {},
 ) {
   const all = [...reads, ...writes];
   if (all.length === 0) return;
-  const name = `strapi-${db}${fastPath ? '' : '-route'}`;
+  const name = `strapi-${db}${fastPath ? '' : '-route'}${extraEnv.POLICY_LEDGER_DURABILITY === 'host' ? '-normal' : ''}`;
   console.log(`\n== ${name}: ${all.join(', ')}`);
   let dbName: string | null = null;
   let server: Child | null = null;
@@ -522,7 +526,7 @@ async function session(
         );
       }
     }
-    server = await startStrapi(name, db, fastPath, dbName);
+    server = await startStrapi(name, db, fastPath, dbName, extraEnv);
     ctx.servers[name] = { ...server.info, pid: String(server.pid) };
     const base = `http://127.0.0.1:${server.port}`;
 
@@ -861,6 +865,10 @@ async function main() {
         : ['submit-postgres', 'stock-create-postgres'],
     );
     await session(ctx, db, true, reads, writes);
+    if (db === 'sqlite')
+      await session(ctx, db, true, [], pick(['submit-sqlite-normal']), {
+        POLICY_LEDGER_DURABILITY: 'host',
+      });
     if (db === readDb) await session(ctx, db, false, pick(['current-route']), []);
   }
 

@@ -43,6 +43,7 @@ export default ({ env }: { env: any }) => ({
       effectDelayDays: env.int('POLICY_LEDGER_EFFECT_DELAY_DAYS', 7),
       subjectSecret: env('POLICY_LEDGER_SUBJECT_SECRET', null),
       fastPath: { enabled: env.bool('POLICY_LEDGER_FAST_PATH', true) },
+      durability: env('POLICY_LEDGER_DURABILITY', 'full'),
       cache: {
         maxAge: env.int('POLICY_LEDGER_CACHE_MAX_AGE', 300),
         ttl: env.int('POLICY_LEDGER_CACHE_TTL', 5),

@@ -6,6 +6,7 @@ export const SCENARIOS = [
   'current-route',
   'stock-findone',
   'submit-sqlite',
+  'submit-sqlite-normal',
   'stock-create-sqlite',
   'submit-postgres',
   'stock-create-postgres',
@@ -125,6 +126,8 @@ export const RATIOS: RatioDef[] = [
   { num: 'current-fast', den: 'current-route', goal: null },
   { num: 'submit-postgres', den: 'stock-create-postgres', goal: 8 },
   { num: 'submit-sqlite', den: 'stock-create-sqlite', goal: null },
+  // What durability costs: synchronous=FULL + group commit over the demo's WAL + NORMAL.
+  { num: 'submit-sqlite', den: 'submit-sqlite-normal', goal: null },
 ];
 
 export interface AbsoluteGoal {

@@ -4,6 +4,7 @@ import { subjectSecret } from './utils/subjects';
 import { scheduleJobs } from './jobs';
 import { getService } from './utils/get-service';
 import { configureEditionLayout } from './content-manager-layout';
+import { durabilityOf } from './db/durability';
 
 const RBAC_ACTIONS = [
   { uid: 'read', displayName: 'Read policies, editions and their status' },
@@ -99,6 +100,7 @@ async function tuneAutovacuum(strapi: Core.Strapi) {
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await tuneAutovacuum(strapi);
+  await durabilityOf(strapi); // SQLite with durability 'full': synchronous = FULL from now on
   subjectSecret(strapi); // refuses to boot outside development without a secret
   await registerRbacActions(strapi);
   await grantPublicPermissionsOnFirstBoot(strapi);

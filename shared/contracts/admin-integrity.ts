@@ -28,10 +28,26 @@ export type VerifyMode = 'full' | 'incremental';
 
 export interface VerifyBody {
   mode?: VerifyMode;
+  /** Also check the counters and subject states against the events (default true). */
+  consistency?: boolean;
+}
+
+/**
+ * Whether the figures the reports read agree with the events: reported
+ * apart from `ok`, which is about the events and checkpoints themselves.
+ */
+export interface ConsistencyReport {
+  ok: boolean;
+  /** Counter totals per policy × version × action against the events (full runs only). */
+  counters: { checked: 'full'; groups: number; ok: boolean; mismatches: string[] } | null;
+  /** Each sampled person's kept accepted version against their events. */
+  subjectStates: { checked: 'sample'; people: number; ok: boolean; mismatches: string[] };
 }
 
 export interface VerifyResult {
   ok: boolean;
+  /** Counters and subject states against the events (null when not asked). */
+  consistency: ConsistencyReport | null;
   /** What was done: an incremental request verifies everything when it has no intact starting point. */
   mode: VerifyMode;
   /** Why an incremental request verified everything, if it did. */
@@ -83,7 +99,7 @@ export interface SealResult {
 }
 
 export type SetupWarningCode =
-  'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing';
+  'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing' | 'not-durable';
 
 export interface SetupWarning {
   code: SetupWarningCode;

@@ -187,10 +187,13 @@ export function publicApiSpec() {
 
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
     describe('storage (SQLite)', () => {
-      it('runs in WAL mode with synchronous=NORMAL (the host app sets it)', async () => {
+      it('runs in WAL mode (the host app) with synchronous=FULL (the plugin: durable commits)', async () => {
         const knex = testApp().strapi.db.connection;
         assert.deepEqual(await knex.raw('pragma journal_mode'), [{ journal_mode: 'wal' }]);
-        assert.deepEqual(await knex.raw('pragma synchronous'), [{ synchronous: 1 }]);
+        // The demo app asks for NORMAL; durability: 'full' (the default) raises it.
+        assert.deepEqual(await knex.raw('pragma synchronous'), [{ synchronous: 2 }]);
+        const { warnings } = (await http('/policy-ledger/health', { admin: true })).body.data;
+        assert.ok(!warnings.some((w: { code: string }) => w.code === 'not-durable'));
       });
     });
   }

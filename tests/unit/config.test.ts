@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import config, { configuredLocales, defaultConfig, resolveConfig } from '../../server/src/config';
+import { durabilityWarning } from '../../server/src/db/durability';
 
 /** What Strapi does with a plugin's config: lodash/fp defaultsDeep(default, host). */
 const strapiMerge = (host: unknown) => {
@@ -21,6 +22,7 @@ describe('plugin configuration', () => {
       cache: { maxAge: 300, ttl: 5 },
       fastPath: { enabled: true },
       submission: { maxBodyBytes: 65536 },
+      durability: 'full',
       jobs: {
         enabled: true,
         seal: '*/1 * * * *',
@@ -147,5 +149,21 @@ describe('the missing subject secret', () => {
       subjectSecretWarning(resolveConfig({ subjectSecret: '' }).subjectSecret)?.code,
       'subject-secret-missing',
     );
+  });
+});
+
+describe('durability warning (db/durability.ts)', () => {
+  it('warns when commits are acknowledged before they reach the disk, naming the setting', () => {
+    assert.equal(durabilityWarning({ durable: true, setting: 'synchronous=FULL' }), null);
+    const w = durabilityWarning({ durable: false, setting: 'synchronous=NORMAL' });
+    assert.equal(w?.code, 'not-durable');
+    assert.deepEqual(w?.values, { setting: 'synchronous=NORMAL' });
+    assert.match(w?.message ?? '', /power loss/);
+  });
+
+  it("defaults to durability 'full' and refuses anything but full or host", () => {
+    assert.equal(resolveConfig({}).durability, 'full');
+    assert.equal(resolveConfig({ durability: 'host' }).durability, 'host');
+    assert.throws(() => resolveConfig({ durability: 'fast' }), /durability/);
   });
 });

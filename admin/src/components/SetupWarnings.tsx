@@ -13,6 +13,8 @@ const DEFAULT_MESSAGE: Record<SetupWarning['code'], string> = {
     'Sealing is off on this instance (jobs.enabled: false): consent events are sealed into checkpoints only if another instance runs the jobs.',
   'subject-secret-missing':
     'subjectSecret is not set: subject pseudonyms use a fixed development secret that anyone can recompute. Set one (at least 16 characters) before collecting real data; outside development Strapi refuses to start without it.',
+  'not-durable':
+    'The database acknowledges commits before they are on disk ({setting}): a power loss can lose consents already answered 201. Set the plugin’s durability to “full” (SQLite) or make the database server flush each commit.',
   'unknown-locale':
     'Locale “{locale}” ({option}) is not a locale of this app: add it in Settings → Internationalization, or change {option} in the plugin’s configuration.',
 };

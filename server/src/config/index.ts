@@ -80,6 +80,15 @@ export const configSchema = z.strictObject({
     maxBodyBytes: int(1024, 10 * 1024 * 1024).default(64 * 1024),
   }),
   /**
+   * `full` (the default): an acknowledged write survives a power loss. On
+   * SQLite the plugin sets `synchronous = FULL` on the connection (the demo's
+   * WAL + NORMAL could lose the last commits) and commits the writes that
+   * arrive together in one transaction (one fsync); on PostgreSQL and MySQL
+   * it checks the server's settings and warns when commits are not durable.
+   * `host`: leave the database's settings as the app made them (and warn).
+   */
+  durability: z.enum(['full', 'host']).default('full'),
+  /**
    * The time zone of the plugin's calendar days (a request's receipt and due
    * date). null (the default): the host's own zone.
    */

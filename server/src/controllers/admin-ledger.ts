@@ -9,8 +9,8 @@ import { validate } from '../validation/validate';
 /** Verification, sealing, setup health and the plugin's settings (admin). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(ctx: Context) {
-    const { mode } = validate(verifyBody, ctx.request.body ?? {}, 'the body');
-    const result = await getService(strapi, 'verification').verify(mode);
+    const { mode, consistency } = validate(verifyBody, ctx.request.body ?? {}, 'the body');
+    const result = await getService(strapi, 'verification').verify(mode, { consistency });
     await getService(strapi, 'audit').record('ledger.verified', null, summaryOf(result));
     ctx.body = { data: result };
   },

@@ -4,7 +4,8 @@ import { appendRows } from './append';
 import { ORDER, rowsOf, type LedgerWrite, type TableRows } from './rows';
 import { TABLES } from './tables';
 import { writePostgresGrouped } from './write-postgres';
-import { writeSqlite, type SqliteDb } from './write-sqlite';
+import { writeSqliteGrouped, type SqlitePool } from './write-sqlite';
+import { pluginConfig } from '../utils/plugin';
 
 export type { LedgerWrite } from './rows';
 
@@ -22,7 +23,8 @@ async function writeKnex(strapi: Core.Strapi, rows: TableRows) {
  * Writes one submission or decision — the submission row, its events and
  * evidence, the acceptance counters and subject state they move, and the
  * idempotency record — atomically, in the cheapest form the database
- * allows: one synchronous transaction on SQLite, one statement on
+ * allows: one synchronous transaction on SQLite (shared with the writes of
+ * the same event-loop turn, fsynced: group commit), one statement on
  * PostgreSQL (shared with the writes that arrived meanwhile: group commit),
  * one knex transaction elsewhere (MySQL/MariaDB).
  */
@@ -31,18 +33,8 @@ export async function writeLedger(strapi: Core.Strapi, w: LedgerWrite): Promise<
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
   if (client === 'sqlite') {
-    const rows = rowsOf(w);
-    const pool = knex.client as {
-      acquireConnection(): Promise<SqliteDb>;
-      releaseConnection(c: SqliteDb): Promise<void>;
-    };
-    const db = await pool.acquireConnection();
-    try {
-      writeSqlite(db, rows);
-    } finally {
-      await pool.releaseConnection(db);
-    }
-    return;
+    const durable = pluginConfig(strapi).durability === 'full';
+    return writeSqliteGrouped(knex.client as SqlitePool, durable, w);
   }
   if (client === 'postgres') {
     return writePostgresGrouped(knex, strapi.db.getSchemaName() || undefined, w);

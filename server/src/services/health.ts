@@ -3,6 +3,7 @@ import { configuredRequiredLocales, unknownConfiguredLocales } from '../utils/lo
 import { pluginConfig } from '../utils/plugin';
 import type { SealStatus, SetupWarning } from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
+import { durabilityOf, durabilityWarning } from '../db/durability';
 
 /** Only in development can the plugin run without a secret (subjects.ts refuses elsewhere): it says so. */
 export function subjectSecretWarning(secret: string | null): SetupWarning | null {
@@ -64,6 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const single = [
       subjectSecretWarning(pluginConfig(strapi).subjectSecret),
       sealingWarning(seal),
+      durabilityWarning(await durabilityOf(strapi)),
     ].filter((w): w is SetupWarning => w !== null);
     return [...single, ...(await localeSetupWarnings())];
   }

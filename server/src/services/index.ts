@@ -3,6 +3,7 @@ import audit from './audit';
 import catalog from './catalog';
 import clock from './clock';
 import consents from './consents';
+import consistency from './consistency';
 import diff from './diff';
 import editions from './editions';
 import fastPath from './fast-path';
@@ -30,6 +31,7 @@ export default {
   catalog,
   clock,
   consents,
+  consistency,
   diff,
   editions,
   fastPath,

@@ -144,7 +144,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Verifies the ledger: `full` from the first checkpoint, `incremental`
    * from the last verified one. Names the first thing that does not match.
    */
-  async function verify(mode: VerifyMode = 'full'): Promise<VerifyResult> {
+  async function verify(
+    mode: VerifyMode = 'full',
+    { consistency = true }: { consistency?: boolean } = {},
+  ): Promise<VerifyResult> {
     const { point, note } =
       mode === 'incremental' ? await startingPoint() : { point: null, note: null };
     const checkpoints = (await knex()(TABLES.checkpoints)
@@ -162,8 +165,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       checkpoints[checkpoints.length - 1] ??
       ((await getService(strapi, 'integrity').latestCheckpoint()) as CheckpointRecord | null);
     if (ok && checkpoints.length) await remember(mode, checkpoints[checkpoints.length - 1], events);
+    const consistencyReport = consistency
+      ? await getService(strapi, 'consistency').check(point ? 'incremental' : 'full', {
+          afterSeq: point?.seqTo ?? 0,
+        })
+      : null;
     return {
       ok,
+      consistency: consistencyReport,
       mode: point ? 'incremental' : 'full',
       note,
       since: point ? { checkpoint: point.checkpointId, seqTo: point.seqTo } : null,
@@ -188,6 +197,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         `[policy-ledger] scheduled verification failed: ${result.firstMismatch?.reason ?? 'unknown'}`,
       );
     }
+    if (result.consistency && !result.consistency.ok) {
+      const c = result.consistency;
+      strapi.log.error(
+        `[policy-ledger] the reports drifted from the ledger: ${[...(c.counters?.mismatches ?? []), ...c.subjectStates.mismatches].join('; ')}`,
+      );
+    }
     return result;
   }
 
@@ -198,6 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 export const summaryOf = (r: VerifyResult) => ({
   mode: r.mode,
   ok: r.ok,
+  consistent: r.consistency?.ok ?? null,
   events: r.events,
   auditEntries: r.auditEntries,
   checkpoints: r.checkpoints,

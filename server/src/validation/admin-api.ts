@@ -181,4 +181,5 @@ export const auditExportQuery: z.ZodType<AuditExportQuery> = z.strictObject({
 
 export const verifyBody: z.ZodType<Required<VerifyBody>> = z.strictObject({
   mode: oneOf(['full', 'incremental']).default('full'),
+  consistency: z.boolean({ error: 'must be true or false' }).default(true),
 });

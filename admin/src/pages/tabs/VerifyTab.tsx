@@ -11,6 +11,7 @@ import { useNotifyApiError } from '../../hooks/useApiError';
 import { useLastDefined } from '../../hooks/useLastDefined';
 import { usePolicyLedgerVerifyMutation } from '../../services/ledgerApi';
 import { getTrad } from '../../utils/getTrad';
+import { ConsistencyLine } from './verify/ConsistencyLine';
 import { VerifyResultCard } from './verify/VerifyResultCard';
 
 /** Sealing health, and a run of the ledger's verification with its result. */
@@ -102,6 +103,7 @@ export const VerifyTab = () => {
           {shown.result.note ? ` ${shown.result.note}` : ''}
         </Typography>
       ) : null}
+      {shown?.result.consistency ? <ConsistencyLine report={shown.result.consistency} /> : null}
       {shown ? <VerifyResultCard result={shown.result} verifiedAt={shown.verifiedAt} /> : null}
     </Flex>
   );
