@@ -18,6 +18,7 @@ import requests from './requests';
 import standing from './standing';
 import subjects from './subjects';
 import submissions from './submissions';
+import successor from './successor';
 
 /** Reach them with utils/get-service.ts: getService(strapi, 'catalog'). */
 export default {
@@ -41,4 +42,5 @@ export default {
   standing,
   subjects,
   submissions,
+  successor,
 };
