@@ -557,8 +557,10 @@ describe('Policy Ledger admin page in Chromium', () => {
     const created = new URL(page.url()).pathname.split('/').pop() as string;
     assert.notEqual(created, doc);
     assert.equal(new URL(page.url()).searchParams.get('plugins[i18n][locale]'), 'ru');
-    await page.locator('input[name="title"]').waitFor();
     await page.getByText('v1 with the texts of every locale', { exact: false }).first().waitFor();
+    // The new draft, loaded: editable, with its own panel.
+    await page.locator('input[name="title"]:enabled').waitFor();
+    await page.getByText('not released', { exact: true }).waitFor();
     await shot('content-manager-new-edition');
     for (const locale of ['kk', 'ru', 'en']) {
       await page.goto(

@@ -25,7 +25,7 @@ const EditionPanel: PanelComponent = ({ model, documentId, document }) => {
   const { formatMessage } = useIntl();
   const { allowedActions, isLoading } = useRBAC(EDITION_PANEL_PERMISSIONS);
   const isEdition = model === EDITION_UID;
-  useFrozenEditionSync(model, isEdition ? documentId : undefined, document);
+  useFrozenEditionSync(model, isEdition ? document : undefined);
 
   // `document` is undefined while creating, on the "duplicate" page (where documentId is the
   // source's) and for a locale the edition does not have yet: nothing is released or frozen there.

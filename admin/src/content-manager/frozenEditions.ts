@@ -13,15 +13,9 @@ export function frozenSince(documentId: string, locale: string): string | null {
   return released.get(keyOf(documentId, locale)) ?? null;
 }
 
-/** Records what the Content Manager loaded; true when it changes what is frozen. */
-export function recordEditionLocale(
-  documentId: string,
-  locale: string,
-  releasedAt: string | null,
-): boolean {
+/** Records what the Content Manager loaded: that locale released at `releasedAt`, or not. */
+export function recordEditionLocale(documentId: string, locale: string, releasedAt: string | null) {
   const key = keyOf(documentId, locale);
-  if ((released.get(key) ?? null) === releasedAt) return false;
   if (releasedAt) released.set(key, releasedAt);
   else released.delete(key);
-  return true;
 }
