@@ -3,6 +3,8 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 
 import { EditionPanel } from './components/EditionPanel';
+import { NewEditionAction } from './components/edition/NewEditionAction';
+import { MUTATE_EDIT_VIEW_LAYOUT, freezeEditLayout } from './content-manager/freezeEditLayout';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { getTrad } from './utils/getTrad';
@@ -36,12 +38,17 @@ export default {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Policy Ledger' });
   },
 
-  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+  bootstrap(app: Pick<StrapiApp, 'getPlugin' | 'registerHook'>) {
     const contentManager = app.getPlugin('content-manager');
     const apis = contentManager?.apis as Partial<ContentManagerApis> | undefined;
     if (typeof apis?.addEditViewSidePanel === 'function') {
       apis.addEditViewSidePanel([EditionPanel]);
     }
+    if (typeof apis?.addDocumentAction === 'function') {
+      apis.addDocumentAction([NewEditionAction]);
+    }
+    // A released edition's locale is read-only in the edit view (the server refuses changes).
+    app.registerHook(MUTATE_EDIT_VIEW_LAYOUT, freezeEditLayout);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

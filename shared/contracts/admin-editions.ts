@@ -6,6 +6,21 @@ export interface ReleaseBody {
   effectiveAt?: string | null;
 }
 
+/**
+ * POST /editions/:documentId/successor: a new draft edition of the same policy
+ * with every locale's title, body and change summary and the change kind copied;
+ * no version, dates or hashes (the edition date is empty: a release sets it).
+ */
+/** Nothing to choose yet: the body is an empty object. */
+export type SuccessorBody = Record<string, never>;
+
+export interface EditionSuccessor {
+  /** The edition copied. */
+  sourceDocumentId: string;
+  /** The new draft, as GET /editions/:documentId/status reports it. */
+  edition: EditionStatus;
+}
+
 export interface DiffQuery {
   against: string;
   locale: string;

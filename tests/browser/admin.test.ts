@@ -625,4 +625,108 @@ describe('Policy Ledger admin page in Chromium', () => {
     // The dates carry readable labels (a date picker, disabled likewise by its metadata).
     await page.getByText('Takes effect at', { exact: true }).first().waitFor();
   });
+
+  it('makes a released edition read-only in the Content Manager edit view and says why', async () => {
+    const { url } = testApp();
+    const policy = await createPolicy(uniqueKey('frozen'), { effectDelayDays: 0 });
+    const doc = await createEdition(policy.documentId, textsFor('frozen cm'));
+    await released(doc);
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${doc}?plugins[i18n][locale]=kk`,
+    );
+    const notice = page.getByTestId('edition-frozen');
+    await notice.waitFor();
+    assert.match(
+      await notice.innerText(),
+      /Released on .+ — frozen\. To change it, make a new edition from this one\./,
+    );
+    const title = page.locator('input[name="title"]');
+    await page.locator('input[name="title"]:disabled').waitFor();
+    assert.equal(await title.inputValue(), 'frozen cm (kk)');
+    assert.equal(await title.isEditable(), false, 'the title cannot be typed');
+    // The body (Markdown editor) is read-only too: typing into it changes nothing.
+    const editor = page.locator('.CodeMirror').first();
+    assert.equal(
+      await editor.locator('[contenteditable]').first().getAttribute('contenteditable'),
+      'false',
+    );
+    await editor.click();
+    await page.keyboard.type('tampered');
+    const body = await editor.evaluate((el) =>
+      (el as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+    );
+    assert.equal(body, textsFor('frozen cm').kk.body);
+    assert.equal(
+      await page.getByRole('button', { name: 'Save', exact: true }).isDisabled(),
+      true,
+      'nothing to save',
+    );
+    await shot('content-manager-edition-frozen');
+
+    // A locale the released edition does not have yet can still be written.
+    const partial = await createEdition(
+      policy.documentId,
+      textsFor('frozen partial', ['kk', 'ru']),
+    );
+    await released(partial);
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${partial}?plugins[i18n][locale]=en`,
+    );
+    await page.locator('input[name="title"]').waitFor();
+    assert.equal(await page.locator('input[name="title"]').isEditable(), true);
+  });
+
+  it('makes a new draft edition from a released one, with every locale copied', async () => {
+    const { url, strapi } = testApp();
+    const policy = await createPolicy(uniqueKey('succ'), { effectDelayDays: 0 });
+    const texts = textsFor('successor source');
+    const doc = await createEdition(policy.documentId, texts, { changeKind: 'reconsent' });
+    await released(doc);
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${doc}?plugins[i18n][locale]=ru`,
+    );
+    await page.getByTestId('edition-frozen').waitFor();
+    await page.getByRole('button', { name: 'New edition from this one' }).click();
+    await page.waitForURL(
+      (u) =>
+        !u.pathname.endsWith(`/${doc}`) &&
+        /\/plugin::policy-ledger\.edition\/\w+$/.test(u.pathname),
+    );
+    const created = new URL(page.url()).pathname.split('/').pop() as string;
+    assert.notEqual(created, doc);
+    assert.equal(new URL(page.url()).searchParams.get('plugins[i18n][locale]'), 'ru');
+    await page.getByText('v1 with the texts of every locale', { exact: false }).first().waitFor();
+    // The new draft, loaded: editable, with its own panel.
+    await page.locator('input[name="title"]:enabled').waitFor();
+    await page.getByText('not released', { exact: true }).waitFor();
+    await shot('content-manager-new-edition');
+    for (const locale of ['kk', 'ru', 'en']) {
+      await page.goto(
+        `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${created}?plugins[i18n][locale]=${locale}`,
+      );
+      const title = page.locator('input[name="title"]');
+      await page.waitForFunction(
+        (expected) =>
+          (document.querySelector('input[name="title"]') as HTMLInputElement | null)?.value ===
+          expected,
+        texts[locale].title,
+      );
+      assert.equal(await title.isEditable(), true, `a draft is editable (${locale})`);
+      assert.equal(await page.getByLabel('Version', { exact: true }).inputValue(), '');
+      assert.equal(await page.getByTestId('edition-frozen').count(), 0);
+    }
+    const rows = await strapi.db
+      .query('plugin::policy-ledger.edition')
+      .findMany({ where: { documentId: created }, orderBy: { locale: 'asc' } });
+    assert.deepEqual(
+      rows.map((r: { locale: string; title: string; body: string; version: number | null }) => [
+        r.locale,
+        r.title,
+        r.body,
+        r.version,
+      ]),
+      ['en', 'kk', 'ru'].map((l) => [l, texts[l].title, texts[l].body, null]),
+    );
+    assert.equal(rows[0].changeKind, 'reconsent');
+  });
 });

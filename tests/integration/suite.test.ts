@@ -5,6 +5,7 @@
 import { after, before, describe } from 'node:test';
 import { boot, shutdown } from '../helpers/strapi';
 import { editionsSpec } from './editions.spec';
+import { successorSpec } from './successor.spec';
 import { publicApiSpec } from './public-api.spec';
 import { ledgerSpec } from './ledger.spec';
 import { reportsSpec } from './reports.spec';
@@ -31,6 +32,7 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
 
   publicApiSpec();
   editionsSpec();
+  successorSpec();
   ledgerSpec();
   reportsSpec();
   fastPathSpec();

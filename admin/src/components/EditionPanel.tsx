@@ -2,15 +2,19 @@ import { useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 
+import { useFrozenEditionSync } from '../content-manager/useFrozenEditionSync';
 import { EDITION_PANEL_PERMISSIONS } from '../permissions';
 import { EDITION_UID } from '../pluginId';
 import { getTrad } from '../utils/getTrad';
 import { PluginTimeZone } from './PluginTimeZone';
 import { EditionPanelContent } from './edition/EditionPanelContent';
+import { FrozenNotice } from './edition/FrozenNotice';
 
 /**
  * Content Manager edit-view side panel for policy editions: shows the
- * edition's release state and offers Release / Cancel.
+ * edition's release state and offers Release / Cancel. It also tells the layout hook whether
+ * the locale shown is frozen (its fields then read-only), for every admin; one who may not read
+ * the plugin's status sees only why.
  *
  * This is a "description component": the Content Manager renders it like a
  * component (hooks are allowed) and displays the `{ title, content }` it
@@ -20,16 +24,33 @@ import { EditionPanelContent } from './edition/EditionPanelContent';
 const EditionPanel: PanelComponent = ({ model, documentId, document }) => {
   const { formatMessage } = useIntl();
   const { allowedActions, isLoading } = useRBAC(EDITION_PANEL_PERMISSIONS);
+  const isEdition = model === EDITION_UID;
+  useFrozenEditionSync(model, isEdition ? document : undefined);
 
-  // `document` is undefined while creating and on the "duplicate" page
-  // (where documentId is the source's): there is nothing to release there.
-  if (model !== EDITION_UID || !documentId || !document) return null;
-  if (isLoading || !allowedActions.canRead) return null;
+  // `document` is undefined while creating, on the "duplicate" page (where documentId is the
+  // source's) and for a locale the edition does not have yet: nothing is released or frozen there.
+  if (!isEdition || !documentId || !document) return null;
+  if (isLoading) return null;
+
+  const title = formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Policy edition' });
+  if (!allowedActions.canRead) {
+    const releasedAt = typeof document.releasedAt === 'string' ? document.releasedAt : null;
+    return releasedAt
+      ? {
+          title,
+          content: (
+            <PluginTimeZone>
+              <FrozenNotice releasedAt={releasedAt} />
+            </PluginTimeZone>
+          ),
+        }
+      : null;
+  }
 
   const updatedAt = (document as { updatedAt?: unknown }).updatedAt;
 
   return {
-    title: formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Policy edition' }),
+    title,
     content: (
       <PluginTimeZone>
         <EditionPanelContent

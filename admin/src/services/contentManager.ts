@@ -24,4 +24,37 @@ const contentManagerCache = adminApi
     overrideExisting: false,
   });
 
+/**
+ * The Content Manager computes the edit view's layout, and runs the layout hooks
+ * (content-manager/freezeEditLayout.ts), again only when its configuration data (endpoint
+ * `getContentTypeConfiguration`, keyed by the model's uid) or the address changes. Refetching
+ * would return equal data, which RTK Query keeps as the same object; so the cached entry gets a
+ * new revision number instead: a new object, the layout is formatted again, nothing is fetched.
+ */
+type PatchConfiguration = (
+  endpoint: 'getContentTypeConfiguration',
+  model: string,
+  recipe: (draft: { policyLedgerLayoutRevision?: number }) => void,
+) => unknown;
+
+let layoutRevision = 0;
+
+const contentManagerLayout = adminApi.injectEndpoints({
+  endpoints: (builder) => ({
+    policyLedgerRefreshEditLayout: builder.mutation<null, { model: string }>({
+      queryFn: ({ model }, api) => {
+        const patch = adminApi.util.updateQueryData as unknown as PatchConfiguration;
+        layoutRevision += 1;
+        const action = patch('getContentTypeConfiguration', model, (draft) => {
+          draft.policyLedgerLayoutRevision = layoutRevision;
+        });
+        api.dispatch(action as Parameters<typeof api.dispatch>[0]);
+        return { data: null };
+      },
+    }),
+  }),
+  overrideExisting: false,
+});
+
 export const { usePolicyLedgerRefreshDocumentMutation } = contentManagerCache;
+export const { usePolicyLedgerRefreshEditLayoutMutation } = contentManagerLayout;

@@ -7,6 +7,7 @@ import type {
   DiffQuery,
   EditionDiff,
   EditionStatus,
+  EditionSuccessor,
   ExportQuery,
   Health,
   LedgerPage,
@@ -85,6 +86,18 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
       }),
       transformResponse: (response: ApiResponse<EditionStatus>) => response.data,
       invalidatesTags: (_result, _error, { documentId }) => editionChanged(documentId),
+    }),
+
+    /** A new draft edition copied from this one (every locale); it joins the overview. */
+    policyLedgerNewEdition: builder.mutation<EditionSuccessor, { documentId: string }>({
+      query: ({ documentId }) => ({
+        url: apiPath('editions', documentId, 'successor'),
+        method: 'POST',
+        data: {},
+      }),
+      transformResponse: (response: ApiResponse<EditionSuccessor>) => response.data,
+      invalidatesTags: (result) =>
+        result ? [TAG.overview, { type: TAG.edition, id: result.edition.documentId }] : [],
     }),
 
     policyLedgerAcceptance: builder.query<AcceptanceStats, AcceptanceQuery>({
@@ -176,6 +189,7 @@ export const {
   usePolicyLedgerEditionStatusQuery,
   usePolicyLedgerReleaseEditionMutation,
   usePolicyLedgerCancelEditionMutation,
+  usePolicyLedgerNewEditionMutation,
   usePolicyLedgerAcceptanceQuery,
   usePolicyLedgerEventsQuery,
   usePolicyLedgerExportMutation,

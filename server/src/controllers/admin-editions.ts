@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
-import { documentParams, releaseBody } from '../validation/admin-api';
+import { documentParams, releaseBody, successorBody } from '../validation/admin-api';
 import { validate } from '../validation/validate';
 
-/** An edition's status, release and cancellation (admin). */
+/** An edition's status, release and cancellation, and a new edition from it (admin). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const editions = () => getService(strapi, 'editions');
   return {
@@ -22,6 +22,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async cancel(ctx: Context) {
       const { documentId } = validate(documentParams, ctx.params, 'the path');
       ctx.body = { data: await editions().cancel(documentId) };
+    },
+    async successor(ctx: Context) {
+      const { documentId } = validate(documentParams, ctx.params, 'the path');
+      validate(successorBody, ctx.request.body ?? {}, 'the body');
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'successor').create(documentId) };
     },
   };
 };

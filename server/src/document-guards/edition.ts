@@ -9,7 +9,8 @@ import type { DocCtx, Next } from './types';
 
 const frozenMessage = (row: EditionRow) =>
   `Edition v${row.version} was released on ${new Date(row.releasedAt as string).toISOString()} and is frozen: ` +
-  `released editions cannot be changed or deleted. To correct it, duplicate it into a new edition and release that` +
+  `released editions cannot be changed or deleted. To correct it, make a new edition from this one ` +
+  `("New edition from this one" in the Content Manager) and release that` +
   (row.cancelledAt ? '.' : '; while it is still scheduled you may cancel it first.');
 
 function stripSystemFields(data: Record<string, unknown> | undefined) {

@@ -1,8 +1,11 @@
-import { ACTIONS } from '../constants';
+import { ACTIONS, EDITION_UID } from '../constants';
 import type { Route } from './types';
 
-/** Admin JWT and every RBAC action listed (constants.ts ACTIONS); a fresh object per route. */
-const rbac = (...actions: string[]) => ({
+/**
+ * Admin JWT and every RBAC action listed (constants.ts ACTIONS, or [action, subject] for a
+ * Content Manager permission on one content type); a fresh object per route.
+ */
+const rbac = (...actions: Array<string | [string, string]>) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
 });
 const { read, release, readConsents, export: exportAction, verify, erase, requests } = ACTIONS;
@@ -26,6 +29,17 @@ export const adminRoutes: Route[] = [
     path: '/editions/:documentId/cancel',
     handler: 'admin-editions.cancel',
     config: rbac(release),
+  },
+  // A new draft edition copied from this one: what the Content Manager's create does (it releases
+  // nothing), so the Content Manager's own create and read permissions on editions.
+  {
+    method: 'POST',
+    path: '/editions/:documentId/successor',
+    handler: 'admin-editions.successor',
+    config: rbac(
+      ['plugin::content-manager.explorer.create', EDITION_UID],
+      ['plugin::content-manager.explorer.read', EDITION_UID],
+    ),
   },
   {
     method: 'GET',

@@ -22,6 +22,7 @@ import requests from './requests';
 import standing from './standing';
 import subjects from './subjects';
 import submissions from './submissions';
+import successor from './successor';
 import verification from './verification';
 
 /** Reach them with utils/get-service.ts: getService(strapi, 'catalog'). */
@@ -50,5 +51,6 @@ export default {
   standing,
   subjects,
   submissions,
+  successor,
   verification,
 };

@@ -14,6 +14,7 @@ import type {
   GroupKey,
   LedgerQuery,
   SubjectRequest,
+  SuccessorBody,
 } from '../../../shared/contracts';
 import {
   boundedText,
@@ -43,6 +44,12 @@ export const releaseBody = z.strictObject(
       .nullable()
       .optional(),
   },
+  { error: 'must be a JSON object' },
+);
+
+/** Body of "new edition from this one": nothing to choose yet, so nothing is accepted. */
+export const successorBody: z.ZodType<SuccessorBody> = z.strictObject(
+  {},
   { error: 'must be a JSON object' },
 );
 

@@ -1,6 +1,4 @@
-import type { ReactNode } from 'react';
-
-import { Box, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { EditionStatus } from '../../../../shared/contracts';
@@ -8,8 +6,10 @@ import { usePluginMessage } from '../../hooks/usePluginMessage';
 import { countdownText } from '../../utils/countdown';
 import { getTrad } from '../../utils/getTrad';
 import { formatCalendarDate, formatInstant } from '../../utils/time';
-import { EditionStateBadge, versionLabel } from '../labels';
+import { EditionStateBadge, changeKindLabel, versionLabel } from '../labels';
 import { Stat } from '../Stat';
+import { FrozenNotice } from './FrozenNotice';
+import { Notice } from './Notice';
 
 interface EditionFactsProps {
   status: EditionStatus;
@@ -51,6 +51,10 @@ export const EditionFacts = ({ status, remaining }: EditionFactsProps) => {
         </Stat>
       ) : null}
 
+      <Stat variant="omega" label={label('panel.change-kind', 'Change kind')}>
+        {changeKindLabel(status.changeKind, formatMessage)}
+      </Stat>
+
       <Stat variant="omega" label={label('panel.edition-date', 'Edition date')}>
         {formatCalendarDate(formatDate, status.editionDate) ?? notSet}
       </Stat>
@@ -81,17 +85,7 @@ export const EditionFacts = ({ status, remaining }: EditionFactsProps) => {
 /** Why the edition cannot be released yet, or that it is frozen. */
 export const EditionNotices = ({ status }: { status: EditionStatus }) => {
   const { formatMessage } = useIntl();
-  if (status.state !== 'draft') {
-    return (
-      <Notice variant="neutral">
-        {formatMessage({
-          id: getTrad('panel.frozen'),
-          defaultMessage:
-            'Released editions are frozen. To correct one, duplicate it into a new edition and release that.',
-        })}
-      </Notice>
-    );
-  }
+  if (status.state !== 'draft') return <FrozenNotice releasedAt={status.releasedAt} />;
   return (
     <>
       {status.missingLocales.length > 0 ? (
@@ -116,18 +110,3 @@ export const EditionNotices = ({ status }: { status: EditionStatus }) => {
     </>
   );
 };
-
-const Notice = ({ variant, children }: { variant: 'warning' | 'neutral'; children: ReactNode }) => (
-  <Box
-    background={variant === 'warning' ? 'warning100' : 'neutral100'}
-    borderColor={variant === 'warning' ? 'warning200' : 'neutral200'}
-    borderStyle="solid"
-    borderWidth="1px"
-    hasRadius
-    padding={3}
-  >
-    <Typography variant="pi" textColor={variant === 'warning' ? 'warning700' : 'neutral700'}>
-      {children}
-    </Typography>
-  </Box>
-);

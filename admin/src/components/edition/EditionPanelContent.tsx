@@ -108,8 +108,8 @@ const LoadedPanel = ({ model, documentId, status, remaining, canRelease }: Loade
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-      <EditionFacts status={status} remaining={remaining} />
       <EditionNotices status={status} />
+      <EditionFacts status={status} remaining={remaining} />
       {canRelease && status.state === 'draft' ? (
         <ReleaseControls status={status} actions={actions} formModified={formModified} />
       ) : null}
