@@ -30,6 +30,8 @@ const ADMIN = {
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 /** The default seal job runs each minute on events older than 30 s. */
 const SEAL_WAIT_MS = 150_000;
+/** The receipt of the submission made through the installed app (a ReceiptEvent). */
+let receiptEvent: { content: object; hash: string; proof: { url: string } };
 
 let appDir: string;
 let tarballFiles: string[] = [];
@@ -204,6 +206,7 @@ function scenario(name: string, env: () => Record<string, string>) {
         },
       });
       assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+      receiptEvent = submitted.body.data.receipt.events[0];
     });
 
     it('serves a frontend through the installed package: client and React layer import as ESM', () => {
@@ -329,6 +332,39 @@ function scenario(name: string, env: () => Record<string, string>) {
       assert.ok(verified.body.data.checkpoints >= 1);
       assert.ok(verified.body.data.events >= 1);
     });
+
+    it('proves a receipt that the installed command-line verifier checks offline', async () => {
+      const proof = await call(`${app.url}${receiptEvent.proof.url}`);
+      assert.equal(proof.status, 200, JSON.stringify(proof.body));
+      assert.equal(proof.body.data.status, 'sealed', 'sealed by the test above');
+      const file = path.join(appDir, 'receipt.json');
+      const receipt = {
+        format: 'policy-ledger-receipt/1',
+        event: receiptEvent.content,
+        hash: receiptEvent.hash,
+        proof: proof.body.data,
+      };
+      fs.writeFileSync(file, JSON.stringify(receipt));
+      const out = execFileSync('npx', ['--no-install', 'policy-ledger-verify-receipt', file], {
+        cwd: appDir,
+        encoding: 'utf8',
+      });
+      assert.match(out, /The receipt checks out/);
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          ...receipt,
+          event: { ...receipt.event, purposes: { processing: false } },
+        }),
+      );
+      assert.throws(
+        () =>
+          execFileSync('npx', ['--no-install', 'policy-ledger-verify-receipt', file], {
+            cwd: appDir,
+          }),
+        (e: { status?: number }) => e.status === 1,
+      );
+    });
   });
 }
 
@@ -379,13 +415,14 @@ describe('the packed plugin in a new Strapi app', () => {
       'dist/types/client/src/index.d.ts',
       'dist/types/react/src/index.d.ts',
       'dist/size-report.json',
+      'dist/cli/verify-receipt.mjs',
     ]) {
       assert.ok(files.includes(f), `${f} is not in the tarball`);
     }
     // Only dist (code and declarations) and the three documents; no source, test, bench, demo or map.
     const stray = files.filter(
       (f) =>
-        !/^(dist\/(admin|server|shared|client|react|types)\/|dist\/size-report\.json$|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(
+        !/^(dist\/(admin|server|shared|client|react|cli|types)\/|dist\/size-report\.json$|(LICENSE|README\.md|CHANGELOG\.md|package\.json)$)/.test(
           f,
         ) ||
         f.endsWith('.map') ||
