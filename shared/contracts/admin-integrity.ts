@@ -8,7 +8,7 @@ export interface SubjectRequest {
 /* ----------------------------------------------------------- responses -- */
 
 export interface VerifyMismatch {
-  kind: 'event' | 'checkpoint' | 'audit';
+  kind: 'event' | 'checkpoint' | 'audit' | 'timestamp';
   seq?: number;
   /** The audit entry's seq, for kind 'audit'. */
   auditSeq?: number;
@@ -44,8 +44,24 @@ export interface ConsistencyReport {
   subjectStates: { checked: 'sample'; people: number; ok: boolean; mismatches: string[] };
 }
 
+/** RFC 3161 time stamps of the checkpoints verified. */
+export interface TimestampReport {
+  /** The configured authorities. */
+  authorities: string[];
+  /** Checkpoints with a valid token. */
+  stamped: number;
+  /** Checkpoints without one (an earlier checkpoint is vouched for by a later token). */
+  unstamped: number;
+  /** Checkpoints no valid token covers, sealed longer ago than the grace period. */
+  overdue: number;
+  /** Tokens that do not hold (signature, chain, or imprint ≠ the checkpoint hash). */
+  invalid: number;
+}
+
 export interface VerifyResult {
   ok: boolean;
+  /** Time stamps (null when no authority is configured and no token stored). */
+  timestamps: TimestampReport | null;
   /** Counters and subject states against the events (null when not asked). */
   consistency: ConsistencyReport | null;
   /** What was done: an incremental request verifies everything when it has no intact starting point. */
@@ -99,7 +115,12 @@ export interface SealResult {
 }
 
 export type SetupWarningCode =
-  'sealing-off' | 'sealing-behind' | 'unknown-locale' | 'subject-secret-missing' | 'not-durable';
+  | 'sealing-off'
+  | 'sealing-behind'
+  | 'unknown-locale'
+  | 'subject-secret-missing'
+  | 'not-durable'
+  | 'timestamping-off';
 
 export interface SetupWarning {
   code: SetupWarningCode;

@@ -125,13 +125,13 @@ export function setupSpec() {
         periodSeconds: 60,
       });
       assert.equal(s.overdueAfterSeconds, 30 + 120 + 60);
-      assert.deepEqual(await warnings(), ['sealing-off']);
+      assert.deepEqual(await warnings(), ['sealing-off', 'timestamping-off']);
 
       clock.advance(10 * 60_000);
       s = await sealStatus();
       assert.equal(s.status, 'behind');
       assert.equal(s.oldestUnsealedAgeSeconds, 605);
-      assert.deepEqual(await warnings(), ['sealing-behind']);
+      assert.deepEqual(await warnings(), ['sealing-behind', 'timestamping-off']);
 
       await integrity().seal();
       s = await sealStatus();
@@ -199,7 +199,7 @@ export function setupSpec() {
       ).body.data.warnings) as Array<{ code: string }>;
       assert.deepEqual(
         after.map((w) => w.code),
-        ['sealing-off'],
+        ['sealing-off', 'timestamping-off'],
       );
     });
 

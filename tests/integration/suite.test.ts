@@ -20,6 +20,7 @@ import { auditSpec } from './audit.spec';
 import { peopleCountsSpec } from './people-counts.spec';
 import { receiptsSpec } from './receipts.spec';
 import { verificationSpec } from './verification.spec';
+import { timestampsSpec } from './timestamps.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -45,5 +46,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   peopleCountsSpec();
   receiptsSpec();
   verificationSpec();
+  timestampsSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

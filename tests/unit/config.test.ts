@@ -23,6 +23,7 @@ describe('plugin configuration', () => {
       fastPath: { enabled: true },
       submission: { maxBodyBytes: 65536 },
       durability: 'full',
+      timestamping: { authorities: [], timeoutMs: 10000, graceMinutes: 60 },
       jobs: {
         enabled: true,
         seal: '*/1 * * * *',

@@ -45,6 +45,30 @@ const deadline = (days: number, count: 'calendar' | 'working') =>
     .strictObject({ days: int(0, 366), count: z.enum(['calendar', 'working']) })
     .default({ days, count });
 
+/**
+ * RFC 3161 time-stamping authorities: each sealed checkpoint's hash is
+ * stamped by every one of them (after the seal, never blocking it), and
+ * verify checks the tokens against `trustAnchors` (PEM). None (the
+ * default): checkpoints rest on the operator's word, and the plugin warns.
+ */
+const timestamping = group({
+  authorities: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(64),
+        url: z.url({ protocol: /^https?$/ }),
+        trustAnchors: z.string().refine((v) => v.includes('-----BEGIN CERTIFICATE-----'), {
+          message: "must be one or more PEM certificates (the TSA's CA)",
+        }),
+      }),
+    )
+    .default([]),
+  /** How long to wait for a TSA's answer, in milliseconds. */
+  timeoutMs: int(100, 120_000).default(10_000),
+  /** A checkpoint no token covers yet is overdue after this many minutes (verify says so). */
+  graceMinutes: int(1, 10_080).default(60),
+});
+
 export const configSchema = z.strictObject({
   /** Days between release and effect; a policy may override it (0 = on release). */
   effectDelayDays: int(0, 3650).default(7),
@@ -88,6 +112,7 @@ export const configSchema = z.strictObject({
    * `host`: leave the database's settings as the app made them (and warn).
    */
   durability: z.enum(['full', 'host']).default('full'),
+  timestamping,
   /**
    * The time zone of the plugin's calendar days (a request's receipt and due
    * date). null (the default): the host's own zone.
@@ -128,6 +153,19 @@ export const configSchema = z.strictObject({
 });
 
 export type PluginConfig = z.infer<typeof configSchema>;
+
+/**
+ * The `timestamping` options as the app's configuration holds them now (read
+ * on each use: seals and verifications are rare, and an app may change its
+ * authorities at runtime with strapi.config.set). Validated like at boot.
+ */
+export function resolveTimestamping(raw: unknown): PluginConfig['timestamping'] {
+  const result = timestamping.safeParse(raw);
+  if (result.success) return result.data;
+  throw new Error(
+    `Invalid policy-ledger configuration (timestamping): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  );
+}
 
 /**
  * The host's `config/plugins` entry for the plugin → the plugin's complete

@@ -26,6 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async seal(ctx: Context) {
     const integrity = getService(strapi, 'integrity');
     const checkpoint = await integrity.seal();
+    await getService(strapi, 'timestamping').stampPending();
     await getService(strapi, 'peopleCounts').catchUp();
     await getService(strapi, 'audit').record('ledger.sealed', null, {
       checkpoint: checkpoint?.hash ?? null,

@@ -30,6 +30,7 @@ export const TABLES = {
   personState: 'policy_ledger_person_state',
   people: 'policy_ledger_people',
   verifications: 'policy_ledger_verifications',
+  timestamps: 'policy_ledger_timestamps',
 } as const;
 
 /** Counter rows are spread over shards so concurrent appends rarely wait on one row. */
@@ -318,6 +319,30 @@ const models = [
       hash: HASH(),
     },
     indexes: [{ name: 'pl_verif_prev_uq', columns: ['prev_hash'], type: 'unique' }],
+  },
+  {
+    // RFC 3161 tokens on checkpoint hashes (services/timestamping.ts), one per
+    // checkpoint and authority; append-only.
+    uid: 'policy-ledger::timestamp',
+    singularName: 'policy_ledger_timestamp',
+    tableName: TABLES.timestamps,
+    attributes: {
+      id: { type: 'increments' },
+      checkpoint_id: { type: 'integer' },
+      checkpoint_hash: HASH(),
+      authority: str(),
+      token: { type: 'text' },
+      gen_time: ISO(),
+      serial: str(),
+      created_at: ISO(),
+    },
+    indexes: [
+      {
+        name: 'pl_ts_checkpoint_authority_uq',
+        columns: ['checkpoint_id', 'authority'],
+        type: 'unique',
+      },
+    ],
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { configuredRequiredLocales, unknownConfiguredLocales } from '../utils/locales';
-import { pluginConfig } from '../utils/plugin';
+import { pluginConfig, timestampingConfig } from '../utils/plugin';
 import type { SealStatus, SetupWarning } from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { durabilityOf, durabilityWarning } from '../db/durability';
@@ -13,6 +13,18 @@ export function subjectSecretWarning(secret: string | null): SetupWarning | null
     message:
       'subjectSecret is not set: subject pseudonyms use a fixed development secret that anyone can recompute. ' +
       'Set one (at least 16 characters) before collecting real data; outside development Strapi refuses to start without it.',
+    values: {},
+  };
+}
+
+/** Without a time-stamping authority, checkpoints rest on the operator's word: the plugin says so. */
+export function timestampingWarning(authorities: number): SetupWarning | null {
+  if (authorities > 0) return null;
+  return {
+    code: 'timestamping-off',
+    message:
+      'No time-stamping authority is configured (timestamping.authorities): the checkpoints prove the ledger unchanged only to those who trust this database. ' +
+      'Configure an RFC 3161 authority so that receipts and verification hold against a rewritten database.',
     values: {},
   };
 }
@@ -66,6 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       subjectSecretWarning(pluginConfig(strapi).subjectSecret),
       sealingWarning(seal),
       durabilityWarning(await durabilityOf(strapi)),
+      timestampingWarning(timestampingConfig(strapi).authorities.length),
     ].filter((w): w is SetupWarning => w !== null);
     return [...single, ...(await localeSetupWarnings())];
   }

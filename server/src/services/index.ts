@@ -22,6 +22,7 @@ import requests from './requests';
 import standing from './standing';
 import subjects from './subjects';
 import submissions from './submissions';
+import timestamping from './timestamping';
 import successor from './successor';
 import verification from './verification';
 
@@ -51,6 +52,7 @@ export default {
   standing,
   subjects,
   submissions,
+  timestamping,
   successor,
   verification,
 };

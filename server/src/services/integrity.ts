@@ -144,6 +144,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const period = iso(clock(strapi).now()).slice(0, 16);
     if (!(await claim('seal', period))) return null;
     const checkpoint = await seal();
+    // Time stamps never hold up the seal or the counts: what fails is asked again next time.
+    await getService(strapi, 'timestamping')
+      .stampPending()
+      .catch((e: Error) => strapi.log.warn(`[policy-ledger] time stamping failed: ${e.message}`));
     await getService(strapi, 'peopleCounts').catchUp();
     return checkpoint;
   }

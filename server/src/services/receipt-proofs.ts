@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { CheckpointRecord, ReceiptProofResult } from '../../../shared/contracts';
-import type { ProofTimestamp } from '../../../shared/proof/receipt';
 import { TABLES } from '../db/tables';
 import { inclusionPath } from '../domain/merkle';
 import { checkpointContentOf } from '../domain/verify';
 import { proofAvailableAfter } from '../ledger/receipts';
+import { getService } from '../utils/get-service';
 import { pluginConfig } from '../utils/plugin';
 
 /**
@@ -16,20 +16,6 @@ import { pluginConfig } from '../utils/plugin';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-
-  /** Time-stamp tokens on a checkpoint, where the timestamping table exists. */
-  async function timestampsOf(checkpointId: number): Promise<ProofTimestamp[]> {
-    const table = 'policy_ledger_timestamps';
-    if (!(await knex().schema.hasTable(table))) return [];
-    const rows = (await knex()(table)
-      .where({ checkpoint_id: checkpointId })
-      .orderBy('authority', 'asc')) as Array<{
-      authority: string;
-      gen_time: string;
-      token: string;
-    }>;
-    return rows.map((r) => ({ authority: r.authority, genTime: r.gen_time, token: r.token }));
-  }
 
   async function proof(eventId: string): Promise<ReceiptProofResult> {
     const event = (await knex()(TABLES.events)
@@ -66,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         leafIndex,
       ),
       checkpoint: { hash: cp.hash, ...checkpointContentOf(cp) },
-      timestamps: await timestampsOf(cp.id),
+      timestamps: await getService(strapi, 'timestamping').tokensOf(cp.id),
     };
   }
 

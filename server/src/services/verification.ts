@@ -160,7 +160,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await scan<AuditRow>(TABLES.audit, point?.auditTo ?? 0, (row) =>
       verifier.audit(n(row.seq), row.hash, () => auditContentOf(row)),
     );
-    const { ok, events, auditEntries, firstMismatch } = verifier.finish();
+    const hashes = verifier.finish();
+    let firstMismatch = hashes.firstMismatch;
+    const timestamps = await getService(strapi, 'timestamping').check(checkpoints, (m) => {
+      firstMismatch ??= m;
+    });
+    const ok = firstMismatch === null;
+    const { events, auditEntries } = hashes;
     const last =
       checkpoints[checkpoints.length - 1] ??
       ((await getService(strapi, 'integrity').latestCheckpoint()) as CheckpointRecord | null);
@@ -172,6 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : null;
     return {
       ok,
+      timestamps,
       consistency: consistencyReport,
       mode: point ? 'incremental' : 'full',
       note,

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { resolveConfig, type PluginConfig } from '../config';
+import { resolveConfig, resolveTimestamping, type PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { Clock } from '../domain/clock';
 import { getService } from './get-service';
@@ -19,6 +19,11 @@ export function pluginConfig(strapi: Core.Strapi): PluginConfig {
     if (raw) configs.set(strapi, c);
   }
   return c;
+}
+
+/** The time-stamping options as configured now (see config/index.ts resolveTimestamping). */
+export function timestampingConfig(strapi: Core.Strapi): PluginConfig['timestamping'] {
+  return resolveTimestamping(strapi.config.get(`plugin::${PLUGIN_ID}.timestamping`));
 }
 
 /** The plugin's clock (services/clock.ts): read it for every time decision. */
