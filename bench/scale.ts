@@ -149,7 +149,7 @@ function peopleCountRows(standings: Map<string, number>): Row[] {
 }
 
 /** Appends `count` hashed events dated after the generated year (a new sealing period). */
-async function appendPeriod(knex: Knex, db: string, count: number) {
+export async function appendPeriod(knex: Knex, db: string, count: number) {
   const rows: Row[] = [];
   for (let i = 0; i < count; i++) {
     const content: EventContent = {
@@ -463,7 +463,8 @@ async function main() {
   await shutdown();
 }
 
-main().catch((e) => {
-  console.error(String((e as Error).stack ?? e).slice(0, 2000));
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(String((e as Error).stack ?? e).slice(0, 2000));
+    process.exit(1);
+  });
