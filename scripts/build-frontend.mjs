@@ -12,7 +12,7 @@
 //   dist/size-report.json   what each adds to a page, min+gzip, against its budget.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,9 +68,13 @@ for (const file of [
   'types/client/src/index.d.ts',
   'types/react/src/index.d.ts',
   'types/shared/contracts/content-api.d.ts',
+  'types/shared/proof/receipt.d.ts',
 ]) {
   if (!existsSync(join(dist, file))) throw new Error(`build-frontend: ${file} was not emitted`);
 }
+// The server's and the contracts' declarations import the receipt proof (shared/proof) as
+// ../shared/proof: its declarations, emitted above, go beside the contracts.
+cpSync(join(dist, 'types/shared/proof'), join(dist, 'shared/proof'), { recursive: true });
 for (const entry of ['client', 'react']) {
   writeFileSync(
     join(dist, entry, 'index.d.mts'),
