@@ -31,6 +31,7 @@ export const TABLES = {
   people: 'policy_ledger_people',
   verifications: 'policy_ledger_verifications',
   timestamps: 'policy_ledger_timestamps',
+  contacts: 'policy_ledger_contacts',
 } as const;
 
 /** Counter rows are spread over shards so concurrent appends rarely wait on one row. */
@@ -342,6 +343,27 @@ const models = [
         columns: ['checkpoint_id', 'authority'],
         type: 'unique',
       },
+    ],
+  },
+  {
+    // A person's confirmed e-mail address (personal data, erasable): written
+    // when a double opt-in is confirmed, read to send notices of material
+    // changes to those who opted into them (the form purpose `notices`).
+    // One row per subject; erasing the person deletes it.
+    uid: 'policy-ledger::contact',
+    singularName: 'policy_ledger_contact',
+    tableName: TABLES.contacts,
+    attributes: {
+      id: { type: 'increments' },
+      subject: HASH(),
+      email: str(),
+      confirmed_at: ISO(),
+      notices: { type: 'boolean' },
+      updated_at: ISO(),
+    },
+    indexes: [
+      { name: 'pl_contact_subject_uq', columns: ['subject'], type: 'unique' },
+      { name: 'pl_contact_notices_idx', columns: ['notices'] },
     ],
   },
 ];
