@@ -397,6 +397,10 @@ async function startStrapi(
   const env: Record<string, string> = {
     DATABASE_CLIENT: db,
     POLICY_LEDGER_FAST_PATH: String(fastPath),
+    // Abuse limits on (each submission counts per address and per person in
+    // the database) but out of reach: every request comes from 127.0.0.1.
+    POLICY_LEDGER_LIMIT_PER_ADDRESS: '1000000000',
+    POLICY_LEDGER_LIMIT_PER_SUBJECT: '1000000000',
     ...extraEnv,
   };
   if (dbName) env.DATABASE_NAME = dbName;
@@ -492,6 +496,8 @@ const WHAT: Record<ScenarioName, string> = {
   'stock-findone': `GET ${ARTICLES_PATH}/<documentId> as Public (stock findOne)`,
   'submit-sqlite': `POST ${SUBMIT_PATH}, distinct e-mails (SQLite; durability full: synchronous=FULL, group commit)`,
   'submit-sqlite-normal': `POST ${SUBMIT_PATH}, distinct e-mails (SQLite; durability host: the demo's synchronous=NORMAL)`,
+  'submit-sqlite-nolimits': `POST ${SUBMIT_PATH}, distinct e-mails (SQLite; POLICY_LEDGER_LIMITS=false: no abuse limits, as before 0.8)`,
+  'submit-postgres-nolimits': `POST ${SUBMIT_PATH}, distinct e-mails (PostgreSQL; POLICY_LEDGER_LIMITS=false: no abuse limits, as before 0.8)`,
   'stock-create-sqlite': `POST ${ARTICLES_PATH} as Public (stock create, SQLite)`,
   'submit-postgres': `POST ${SUBMIT_PATH}, distinct e-mails (PostgreSQL)`,
   'stock-create-postgres': `POST ${ARTICLES_PATH} as Public (stock create, PostgreSQL)`,
@@ -509,7 +515,7 @@ async function session(
 ) {
   const all = [...reads, ...writes];
   if (all.length === 0) return;
-  const name = `strapi-${db}${fastPath ? '' : '-route'}${extraEnv.POLICY_LEDGER_DURABILITY === 'host' ? '-normal' : ''}`;
+  const name = `strapi-${db}${fastPath ? '' : '-route'}${extraEnv.POLICY_LEDGER_DURABILITY === 'host' ? '-normal' : ''}${extraEnv.POLICY_LEDGER_LIMITS === 'false' ? '-nolimits' : ''}`;
   console.log(`\n== ${name}: ${all.join(', ')}`);
   let dbName: string | null = null;
   let server: Child | null = null;
@@ -847,8 +853,8 @@ async function main() {
   const pick = (names: ScenarioName[]) => names.filter((n) => selected.has(n));
   const skipped = flags.only.filter(
     (s) =>
-      (s.endsWith('-sqlite') && !flags.dbs.includes('sqlite')) ||
-      (s.endsWith('-postgres') && !flags.dbs.includes('postgres')),
+      (/-sqlite\b/.test(s) && !flags.dbs.includes('sqlite')) ||
+      (/-postgres\b/.test(s) && !flags.dbs.includes('postgres')),
   );
   if (skipped.length)
     ctx.notes.push(`skipped (--db=${flags.dbs.join(',')}): ${skipped.join(', ')}`);
@@ -869,6 +875,14 @@ async function main() {
       await session(ctx, db, true, [], pick(['submit-sqlite-normal']), {
         POLICY_LEDGER_DURABILITY: 'host',
       });
+    await session(
+      ctx,
+      db,
+      true,
+      [],
+      pick([db === 'sqlite' ? 'submit-sqlite-nolimits' : 'submit-postgres-nolimits']),
+      { POLICY_LEDGER_LIMITS: 'false' },
+    );
     if (db === readDb) await session(ctx, db, false, pick(['current-route']), []);
   }
 
@@ -878,7 +892,7 @@ async function main() {
       ctx.notes.push(
         `${r.name}: autocannon used ${fmtPct(s.clientCpu)} of its core — the client may have set the pace; the figure is a lower bound`,
       );
-    if (s && s.otherServerCore !== null && s.otherServerCore > 0.1 && !r.name.endsWith('-postgres'))
+    if (s && s.otherServerCore !== null && s.otherServerCore > 0.1 && !r.name.includes('-postgres'))
       ctx.notes.push(
         `${r.name}: other processes (or the hypervisor: steal) took ${fmtPct(s.otherServerCore)} of the server's core during the rounds: the machine was shared, req/s are depressed`,
       );

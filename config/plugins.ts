@@ -44,6 +44,13 @@ export default ({ env }: { env: any }) => ({
       subjectSecret: env('POLICY_LEDGER_SUBJECT_SECRET', null),
       fastPath: { enabled: env.bool('POLICY_LEDGER_FAST_PATH', true) },
       durability: env('POLICY_LEDGER_DURABILITY', 'full'),
+      // Abuse limits on the public routes (the plugin's defaults; the test
+      // suites and the benchmark raise them from the environment).
+      limits: {
+        enabled: env.bool('POLICY_LEDGER_LIMITS', true),
+        perAddress: { points: env.int('POLICY_LEDGER_LIMIT_PER_ADDRESS', 60), seconds: 60 },
+        perSubject: { points: env.int('POLICY_LEDGER_LIMIT_PER_SUBJECT', 10), seconds: 600 },
+      },
       cache: {
         maxAge: env.int('POLICY_LEDGER_CACHE_MAX_AGE', 300),
         ttl: env.int('POLICY_LEDGER_CACHE_TTL', 5),

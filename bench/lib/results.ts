@@ -7,8 +7,10 @@ export const SCENARIOS = [
   'stock-findone',
   'submit-sqlite',
   'submit-sqlite-normal',
+  'submit-sqlite-nolimits',
   'stock-create-sqlite',
   'submit-postgres',
+  'submit-postgres-nolimits',
   'stock-create-postgres',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -128,6 +130,9 @@ export const RATIOS: RatioDef[] = [
   { num: 'submit-sqlite', den: 'stock-create-sqlite', goal: null },
   // What durability costs: synchronous=FULL + group commit over the demo's WAL + NORMAL.
   { num: 'submit-sqlite', den: 'submit-sqlite-normal', goal: null },
+  // What the abuse limits cost: two counts in the database per submission.
+  { num: 'submit-sqlite', den: 'submit-sqlite-nolimits', goal: null },
+  { num: 'submit-postgres', den: 'submit-postgres-nolimits', goal: null },
 ];
 
 export interface AbsoluteGoal {

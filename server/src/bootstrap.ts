@@ -4,6 +4,7 @@ import { subjectSecret } from './utils/subjects';
 import { scheduleJobs } from './jobs';
 import { getService } from './utils/get-service';
 import { configureEditionLayout } from './content-manager-layout';
+import { registerWebhookEvents } from './webhooks/events';
 import { durabilityOf } from './db/durability';
 
 const RBAC_ACTIONS = [
@@ -102,6 +103,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await tuneAutovacuum(strapi);
   await durabilityOf(strapi); // SQLite with durability 'full': synchronous = FULL from now on
   subjectSecret(strapi); // refuses to boot outside development without a secret
+  await getService(strapi, 'limits').init(); // the table the abuse limits count in
   await registerRbacActions(strapi);
   await grantPublicPermissionsOnFirstBoot(strapi);
   await configureEditionLayout(strapi).catch((e: Error) =>
@@ -109,10 +111,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       `[policy-ledger] could not set the editions' Content Manager layout: ${e.message}`,
     ),
   );
-  // The latest checkpoint hash can be sent out by a Strapi webhook.
-  strapi
-    .get('webhookStore')
-    ?.addAllowedEvent?.('POLICY_LEDGER_CHECKPOINT', 'policy-ledger.checkpoint');
+  // Checkpoints, editions and consents can be sent out by Strapi webhooks.
+  registerWebhookEvents(strapi);
   scheduleJobs(strapi);
   // Once every bootstrap has run (the app's may create locales) and the
   // server listens: say how sealing and locales stand.

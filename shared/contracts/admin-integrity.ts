@@ -120,7 +120,8 @@ export type SetupWarningCode =
   | 'unknown-locale'
   | 'subject-secret-missing'
   | 'not-durable'
-  | 'timestamping-off';
+  | 'timestamping-off'
+  | 'limits-off';
 
 export interface SetupWarning {
   code: SetupWarningCode;

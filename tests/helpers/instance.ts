@@ -15,8 +15,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 interface Command {
   id: number;
-  cmd: 'clock' | 'seal' | 'retention' | 'stop';
+  cmd: 'clock' | 'seal' | 'retention' | 'limits' | 'stop';
   at?: string;
+  /** For `limits`: the plugin's `limits` option to use from now on, none: the booted one (the counts are cleared). */
+  limits?: unknown;
 }
 
 async function main() {
@@ -38,6 +40,7 @@ async function main() {
   );
   const { port } = strapi.server.httpServer.address() as AddressInfo;
   const service = (name: string) => strapi.plugin('policy-ledger').service(name);
+  const bootLimits = strapi.config.get('plugin::policy-ledger.limits');
 
   process.on('message', async (m: Command) => {
     try {
@@ -45,6 +48,10 @@ async function main() {
       if (m.cmd === 'clock') (service('clock') as ControllableClock).set(m.at as string);
       if (m.cmd === 'seal') result = await service('integrity').runSealJob();
       if (m.cmd === 'retention') result = await service('retention').runRetentionJob();
+      if (m.cmd === 'limits') {
+        strapi.config.set('plugin::policy-ledger.limits', m.limits ?? bootLimits);
+        await (service('limits') as { clear(): Promise<void> }).clear();
+      }
       if (m.cmd === 'stop') {
         await strapi.destroy();
         process.send?.({ id: m.id, result: null });

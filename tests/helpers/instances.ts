@@ -14,6 +14,8 @@ export function instanceEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
     POLICY_LEDGER_DEMO: 'true',
     POLICY_LEDGER_CACHE_TTL: '1',
     POLICY_LEDGER_JOBS: 'false',
+    POLICY_LEDGER_LIMIT_PER_ADDRESS: '1000000',
+    POLICY_LEDGER_LIMIT_PER_SUBJECT: '1000000',
     ...extra,
   };
 }

@@ -60,6 +60,10 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
     POLICY_LEDGER_CACHE_TTL: '1',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
+    // Every spec posts from 127.0.0.1: limits on, but out of the way; the
+    // limits spec sets small ones at runtime.
+    POLICY_LEDGER_LIMIT_PER_ADDRESS: process.env.POLICY_LEDGER_LIMIT_PER_ADDRESS ?? '1000000',
+    POLICY_LEDGER_LIMIT_PER_SUBJECT: process.env.POLICY_LEDGER_LIMIT_PER_SUBJECT ?? '1000000',
   });
 
   savedListeners = new Map(

@@ -21,6 +21,8 @@ import { peopleCountsSpec } from './people-counts.spec';
 import { receiptsSpec } from './receipts.spec';
 import { verificationSpec } from './verification.spec';
 import { timestampsSpec } from './timestamps.spec';
+import { abuseSpec } from './abuse.spec';
+import { webhooksSpec } from './webhooks.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -47,5 +49,7 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   receiptsSpec();
   verificationSpec();
   timestampsSpec();
+  abuseSpec();
+  webhooksSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

@@ -103,6 +103,46 @@ describe(`two instances on one ${process.env.DATABASE_CLIENT ?? 'sqlite'} databa
     assert.equal(rb.body.data.version, next);
   });
 
+  it('shares the abuse limits: one address gets its 10 submissions a minute across both instances, then 429s with Retry-After', async () => {
+    const limits = {
+      perAddress: { points: 10, seconds: 60 },
+      perSubject: { points: 1000, seconds: 60 },
+    };
+    for (const i of [a, b]) await i.send('limits', { limits });
+    try {
+      const form = await json(`${a.url}/api/policy-ledger/forms/contact?locale=ru`);
+      const v = form.body.data.policies[0].current.version;
+      const posts = Array.from({ length: 30 }, (_, n) =>
+        fetch(`${(n % 2 ? a : b).url}/api/policy-ledger/forms/contact/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            locale: 'ru',
+            data: { name: 'L', email: `limited${n}@example.com` },
+            purposes: { processing: true },
+            accepted: [{ policy: 'privacy', version: v }],
+          }),
+        }).then(async (r) => ({
+          status: r.status,
+          retryAfter: r.headers.get('retry-after'),
+          body: await r.json(),
+        })),
+      );
+      const results = await Promise.all(posts);
+      const created = results.filter((r) => r.status === 201);
+      const refused = results.filter((r) => r.status === 429);
+      assert.equal(created.length, 10, JSON.stringify(results.map((r) => r.status)));
+      assert.equal(refused.length, 20);
+      for (const r of refused) {
+        assert.ok(Number(r.retryAfter) >= 1 && Number(r.retryAfter) <= 60, String(r.retryAfter));
+        assert.equal(r.body.error.name, 'RateLimitError');
+        assert.equal(r.body.error.details.scope, 'address');
+      }
+    } finally {
+      for (const i of [a, b]) await i.send('limits');
+    }
+  });
+
   it('verifies the ledger after concurrent submissions to both, sealing and retention running once per period', async () => {
     const T1 = new Date(T0.getTime() + 31 * 86_400_000);
     for (const i of [a, b]) await i.send('clock', { at: T1.toISOString() });

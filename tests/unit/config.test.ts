@@ -23,6 +23,12 @@ describe('plugin configuration', () => {
       fastPath: { enabled: true },
       submission: { maxBodyBytes: 65536 },
       durability: 'full',
+      bodyGuard: 'plugin',
+      limits: {
+        enabled: true,
+        perAddress: { points: 60, seconds: 60 },
+        perSubject: { points: 10, seconds: 600 },
+      },
       timestamping: { authorities: [], timeoutMs: 10000, graceMinutes: 60 },
       jobs: {
         enabled: true,
@@ -43,6 +49,20 @@ describe('plugin configuration', () => {
         holidays: [],
         dueSoonDays: 3,
       },
+    });
+  });
+
+  it('checks the abuse limits and the body guard, naming the option', () => {
+    assert.throws(
+      () => resolveConfig({ limits: { perAddress: { points: 0, seconds: 60 } } }),
+      /limits\.perAddress\.points/,
+    );
+    assert.throws(() => resolveConfig({ limits: { perIp: 5 } }), /limits/);
+    assert.throws(() => resolveConfig({ bodyGuard: 'all' }), /bodyGuard/);
+    assert.deepEqual(resolveConfig({ limits: { perSubject: { points: 3, seconds: 60 } } }).limits, {
+      enabled: true,
+      perAddress: { points: 60, seconds: 60 },
+      perSubject: { points: 3, seconds: 60 },
     });
   });
 

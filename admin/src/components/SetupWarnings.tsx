@@ -17,6 +17,8 @@ const DEFAULT_MESSAGE: Record<SetupWarning['code'], string> = {
     'The database acknowledges commits before they are on disk ({setting}): a power loss can lose consents already answered 201. Set the plugin’s durability to “full” (SQLite) or make the database server flush each commit.',
   'timestamping-off':
     'No time-stamping authority is configured (timestamping.authorities): the checkpoints prove the ledger unchanged only to those who trust this database. Configure an RFC 3161 authority so that receipts and verification hold against a rewritten database.',
+  'limits-off':
+    'Abuse limits are off (limits.enabled: false): one client can send submissions and consents without limit. Turn them back on, or make sure a limiter in front of the app covers the public routes.',
   'unknown-locale':
     'Locale “{locale}” ({option}) is not a locale of this app: add it in Settings → Internationalization, or change {option} in the plugin’s configuration.',
 };

@@ -69,6 +69,26 @@ const timestamping = group({
   graceMinutes: int(1, 10_080).default(60),
 });
 
+/** One limit: at most `points` requests per `seconds`. */
+const window = (points: number, seconds: number) =>
+  z
+    .strictObject({ points: int(1, 1_000_000_000), seconds: int(1, 86_400) })
+    .default({ points, seconds });
+
+/**
+ * Abuse limits on the public write routes (submissions, consents,
+ * withdrawals) and the public status lookup: per client address and per
+ * person, counted in the app's own database (rate-limiter-flexible), so every
+ * instance shares them. Over a limit: 429 with Retry-After, nothing written.
+ */
+const limits = group({
+  enabled: z.boolean().default(true),
+  /** Requests per client address (the address Koa sees: set the app's proxy settings behind a proxy). */
+  perAddress: window(60, 60),
+  /** Writes per person (the pseudonymous subject of a submission, consent or withdrawal). */
+  perSubject: window(10, 600),
+});
+
 export const configSchema = z.strictObject({
   /** Days between release and effect; a policy may override it (0 = on release). */
   effectDelayDays: int(0, 3650).default(7),
@@ -112,6 +132,14 @@ export const configSchema = z.strictObject({
    * `host`: leave the database's settings as the app made them (and warn).
    */
   durability: z.enum(['full', 'host']).default('full'),
+  /**
+   * Hostile request bodies (malformed gzip, deflate or multipart, an unknown
+   * encoding or charset) answer 400 / 415 in Strapi's error envelope instead
+   * of a 500 with a logged stack trace: on the plugin's routes (`plugin`, the
+   * default) or on every route of the app (`app`).
+   */
+  bodyGuard: z.enum(['plugin', 'app']).default('plugin'),
+  limits,
   timestamping,
   /**
    * The time zone of the plugin's calendar days (a request's receipt and due
@@ -164,6 +192,15 @@ export function resolveTimestamping(raw: unknown): PluginConfig['timestamping'] 
   if (result.success) return result.data;
   throw new Error(
     `Invalid policy-ledger configuration (timestamping): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  );
+}
+
+/** The `limits` options as configured now (an app or a test may change them at runtime). */
+export function resolveLimits(raw: unknown): PluginConfig['limits'] {
+  const result = limits.safeParse(raw);
+  if (result.success) return result.data;
+  throw new Error(
+    `Invalid policy-ledger configuration (limits): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
   );
 }
 

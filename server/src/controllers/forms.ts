@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { assertBodySize, requestMeta } from '../http/request-meta';
+import { assertBodySize, isLimited, requestMeta } from '../http/request-meta';
+import { withRetryAfter } from '../http/retry-after';
 import { getService } from '../utils/get-service';
 import { keyParams, localeQuery, submissionBody } from '../validation/content-api';
 import { validate } from '../validation/validate';
@@ -19,15 +20,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async submit(ctx: Context) {
-    assertBodySize(strapi, ctx);
-    const { key } = validate(keyParams, ctx.params, 'the path');
-    const body = validate(submissionBody, ctx.request.body, 'a submission');
-    const result = await getService(strapi, 'submissions').submit(
-      key,
-      body,
-      requestMeta(ctx, body.pageUrl),
-    );
-    ctx.status = 201;
-    ctx.body = { data: result, meta: {} };
+    await withRetryAfter(ctx, async () => {
+      if (isLimited(ctx)) await getService(strapi, 'limits').address(ctx.request.ip || null);
+      assertBodySize(strapi, ctx);
+      const { key } = validate(keyParams, ctx.params, 'the path');
+      const body = validate(submissionBody, ctx.request.body, 'a submission');
+      const result = await getService(strapi, 'submissions').submit(
+        key,
+        body,
+        requestMeta(ctx, body.pageUrl),
+      );
+      ctx.status = 201;
+      ctx.body = { data: result, meta: {} };
+    });
   },
 });

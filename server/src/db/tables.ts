@@ -32,6 +32,8 @@ export const TABLES = {
   verifications: 'policy_ledger_verifications',
   timestamps: 'policy_ledger_timestamps',
   contacts: 'policy_ledger_contacts',
+  /** Not a model: rate-limiter-flexible's own table (limits/store.ts creates it). */
+  limits: 'policy_ledger_limits',
 } as const;
 
 /** Counter rows are spread over shards so concurrent appends rarely wait on one row. */

@@ -21,6 +21,16 @@ export function assertBodySize(strapi: Core.Strapi, ctx: Context) {
   }
 }
 
+/**
+ * Whether the abuse limits apply to this request: to every caller — anonymous
+ * visitors, logged-in end users — but a server holding an API token
+ * (Settings → API Tokens), which the operator vouches for.
+ */
+export function isLimited(ctx: Context): boolean {
+  const strategy = (ctx.state.auth as { strategy?: { name?: string } } | undefined)?.strategy?.name;
+  return strategy !== 'content-api-token' && strategy !== 'api-token';
+}
+
 /** What a write records of its request: the client, the page, the Idempotency-Key (checked here). */
 export function requestMeta(ctx: Context, pageUrl?: string): RequestMeta {
   const idempotencyKey = ctx.get('idempotency-key') || null;
@@ -33,5 +43,6 @@ export function requestMeta(ctx: Context, pageUrl?: string): RequestMeta {
     userAgent: ctx.get('user-agent') || null,
     pageUrl: pageUrl ?? (ctx.get('referer') || null),
     idempotencyKey,
+    limited: isLimited(ctx),
   };
 }

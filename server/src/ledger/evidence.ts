@@ -11,6 +11,8 @@ export interface RequestMeta {
   userAgent: string | null;
   pageUrl: string | null;
   idempotencyKey: string | null;
+  /** Whether the abuse limits apply (services/limits.ts): every caller but a server with an API token. */
+  limited: boolean;
 }
 
 /** A row of the evidence table, without the event it belongs to. */

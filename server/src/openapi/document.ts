@@ -56,7 +56,9 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Unknown policy, edition or form',
   409: 'A stale edition, or a shown text (hash) other than the one recorded',
   413: 'The body is over the configured limit',
+  415: 'A Content-Encoding, charset or media type the route does not take (send UTF-8 JSON, plain or gzip/deflate/br)',
   422: 'The Idempotency-Key was used before with another body',
+  429: 'Over an abuse limit (per client address or per person): retry after `Retry-After` seconds; nothing was written',
   500: 'A failure of the server or its database: nothing was written',
 };
 

@@ -94,7 +94,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
     body: submissionBody,
     headers: ['Idempotency-Key'],
     ok: { status: 201, data: submissionResult },
-    errors: [400, 404, 409, 413, 422],
+    errors: [400, 404, 409, 413, 415, 422, 429],
   },
   'consents.create': {
     summary: 'Record a decision (granted or denied) without a form',
@@ -102,7 +102,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
     body: consentBody,
     headers: ['Idempotency-Key'],
     ok: { status: 201, data: consentResult },
-    errors: [400, 404, 409, 413, 422],
+    errors: [400, 404, 409, 413, 415, 422, 429],
   },
   'consents.withdraw': {
     summary: 'Withdraw consent: one policy or all, some purposes or all',
@@ -110,14 +110,14 @@ export const operations: Partial<Record<Handler, Operation>> = {
     body: withdrawBody,
     headers: ['Idempotency-Key'],
     ok: { status: 201, data: withdrawResult },
-    errors: [400, 404, 413, 422],
+    errors: [400, 404, 413, 415, 422, 429],
   },
   'consents.status': {
     summary: "A person's standing: the accepted edition, whether to ask again, active purposes",
     tag: 'Consents',
     query: statusQuery,
     ok: { status: 200, data: subjectStatus },
-    errors: [400, 404],
+    errors: [400, 404, 429],
   },
   'receipts.proof': {
     summary: "A receipt's inclusion proof: audit path, sealed checkpoint, time-stamp tokens",

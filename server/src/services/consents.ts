@@ -21,6 +21,7 @@ import { refOf } from '../utils/subjects';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(body: ConsentBody, meta: RequestMeta): Promise<ConsentResult> {
     const subject = refOf(strapi, body.subject, 'subject');
+    if (meta.limited) await getService(strapi, 'limits').subject(subject);
     const now = clock(strapi).now();
     const snap = await policySnapshot(strapi, body.policy);
     const edition = acceptableEdition(snap, body.version, now);
@@ -75,6 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     method: 'api' | 'admin' = 'api',
   ): Promise<WithdrawResult> {
     const subject = refOf(strapi, body.subject, 'subject');
+    if (meta.limited) await getService(strapi, 'limits').subject(subject);
     const now = clock(strapi).now();
     if (body.policy) await policySnapshot(strapi, body.policy);
     const keys = body.policy

@@ -16,6 +16,7 @@ import { clock, columnOf, pluginConfig, tableOf } from '../utils/plugin';
 import { groupEditions } from '../db/edition-rows';
 import { requiredLocalesOf } from '../utils/locales';
 import { getService } from '../utils/get-service';
+import { editionCancelled, editionReleased } from '../webhooks/events';
 import type { EditionRow, PolicyRow } from './types';
 
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
@@ -216,7 +217,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       getService(strapi, 'catalog').invalidate(policy.key);
-      return status(documentId);
+      const released = await status(documentId);
+      editionReleased(strapi, released);
+      return released;
     },
 
     /** Cancels a scheduled edition; refused once it has taken effect. */
@@ -260,7 +263,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       });
       if (policyKey) getService(strapi, 'catalog').invalidate(policyKey);
-      return status(documentId);
+      const cancelled = await status(documentId);
+      editionCancelled(strapi, cancelled);
+      return cancelled;
     },
   };
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { configuredRequiredLocales, unknownConfiguredLocales } from '../utils/locales';
 import { pluginConfig, timestampingConfig } from '../utils/plugin';
+import { resolveLimits } from '../config';
+import { PLUGIN_ID } from '../constants';
 import type { SealStatus, SetupWarning } from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { durabilityOf, durabilityWarning } from '../db/durability';
@@ -25,6 +27,18 @@ export function timestampingWarning(authorities: number): SetupWarning | null {
     message:
       'No time-stamping authority is configured (timestamping.authorities): the checkpoints prove the ledger unchanged only to those who trust this database. ' +
       'Configure an RFC 3161 authority so that receipts and verification hold against a rewritten database.',
+    values: {},
+  };
+}
+
+/** Without abuse limits, one client can flood the ledger and write in anyone's name as fast as it likes. */
+export function limitsWarning(enabled: boolean): SetupWarning | null {
+  if (enabled) return null;
+  return {
+    code: 'limits-off',
+    message:
+      'Abuse limits are off (limits.enabled: false): one client can send submissions and consents without limit. ' +
+      'Turn them back on, or make sure a limiter in front of the app covers the public routes.',
     values: {},
   };
 }
@@ -79,6 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sealingWarning(seal),
       durabilityWarning(await durabilityOf(strapi)),
       timestampingWarning(timestampingConfig(strapi).authorities.length),
+      limitsWarning(resolveLimits(strapi.config.get(`plugin::${PLUGIN_ID}.limits`)).enabled),
     ].filter((w): w is SetupWarning => w !== null);
     return [...single, ...(await localeSetupWarnings())];
   }

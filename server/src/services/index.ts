@@ -11,6 +11,7 @@ import forms from './forms';
 import health from './health';
 import integrity from './integrity';
 import ledgerReads from './ledger-reads';
+import limits from './limits';
 import ledgerStore from './ledger-store';
 import overview from './overview';
 import publicAccess from './public-access';
@@ -41,6 +42,7 @@ export default {
   health,
   integrity,
   ledgerReads,
+  limits,
   ledgerStore,
   overview,
   publicAccess,

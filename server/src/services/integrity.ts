@@ -8,6 +8,7 @@ import { TABLES } from '../db/tables';
 import { iso, isUniqueViolation } from '../utils/db';
 import { clock, pluginConfig } from '../utils/plugin';
 import { getService } from '../utils/get-service';
+import { announceInForce } from '../webhooks/in-force';
 import type { CheckpointRecord, CheckpointSummary, SealStatus } from '../../../shared/contracts';
 
 /** Where the next checkpoint's audit range starts (1 after checkpoints older than the audit trail). */
@@ -149,6 +150,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .stampPending()
       .catch((e: Error) => strapi.log.warn(`[policy-ledger] time stamping failed: ${e.message}`));
     await getService(strapi, 'peopleCounts').catchUp();
+    await announceInForce(strapi, clock(strapi).now()).catch((e: Error) =>
+      strapi.log.warn(`[policy-ledger] could not announce editions in force: ${e.message}`),
+    );
     return checkpoint;
   }
 

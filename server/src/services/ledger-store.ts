@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { writeLedger, type LedgerWrite } from '../db/write';
 import { timeZoneOf } from '../utils/plugin';
+import { consentEvents } from '../webhooks/events';
 
 /**
  * The one door to the ledger's tables for writes: every submission, decision,
@@ -9,6 +10,8 @@ import { timeZoneOf } from '../utils/plugin';
  * and watch it roll back) without a switch in production code.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  write: (w: LedgerWrite): Promise<void> =>
-    writeLedger(strapi, { ...w, timeZone: timeZoneOf(strapi) }),
+  async write(w: LedgerWrite): Promise<void> {
+    await writeLedger(strapi, { ...w, timeZone: timeZoneOf(strapi) });
+    consentEvents(strapi, w.events); // webhooks, once the write is committed
+  },
 });

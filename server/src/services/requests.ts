@@ -190,7 +190,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else if (action === 'erase') {
         result = { ...(await getService(strapi, 'subjects').eraseSubject(row.contact)) };
       } else {
-        const meta = { ip: null, userAgent: null, pageUrl: null, idempotencyKey: null };
+        const meta = {
+          ip: null,
+          userAgent: null,
+          pageUrl: null,
+          idempotencyKey: null,
+          limited: false,
+        };
         const w = await getService(strapi, 'consents').withdraw(
           { subject: row.contact },
           meta,

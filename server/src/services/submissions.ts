@@ -89,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const submissionId = randomUUID();
     const subject = subjectOf(strapi, form, body, checked, submissionId);
+    if (meta.limited) await getService(strapi, 'limits').subject(subject);
 
     return idempotent<SubmissionResult>(
       strapi,
