@@ -25,10 +25,33 @@ const CREATE = {
   sqlite: `CREATE TABLE IF NOT EXISTS "${TABLES.limits}" (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`,
 } as const;
 
+interface SqliteStatement {
+  run(...a: unknown[]): unknown;
+}
 interface SqliteConnection {
   pragma(sql: string): unknown;
-  prepare(sql: string): { run(...a: unknown[]): unknown };
+  prepare(sql: string): SqliteStatement;
   close(): void;
+}
+
+/**
+ * The connection as rate-limiter-flexible uses it (`prepare`, `transaction`),
+ * with each statement prepared once (the library prepares on every call,
+ * which cost more than the count itself), and no BEGIN/COMMIT around its
+ * single upsert statement (one statement is atomic in SQLite).
+ */
+function statementCache(db: SqliteConnection) {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    prepare(sql: string) {
+      let s = statements.get(sql);
+      if (!s) statements.set(sql, (s = db.prepare(sql)));
+      return s;
+    },
+    transaction<F extends (...a: unknown[]) => unknown>(fn: F): F {
+      return fn;
+    },
+  };
 }
 type SqliteDriver = new (file: string) => SqliteConnection;
 
@@ -37,9 +60,9 @@ type SqliteDriver = new (file: string) => SqliteConnection;
  * instance on that database shares them (rate-limiter-flexible's store for
  * the engine). `limiter(window)` gives the limiter of one window.
  *
- * SQLite: a second connection to the app's database file with
- * `synchronous = OFF` (a count needs no fsync; the ledger's own connection
- * keeps FULL) and no busy wait — better-sqlite3 blocks the event loop while
+ * SQLite: a database file beside the app's (`<file>-limits`: every
+ * instance on the machine opens the same), `synchronous = OFF` (a count
+ * needs no fsync) and no busy wait — better-sqlite3 blocks the event loop while
  * it waits, and the app's connection may be inside a transaction that needs
  * the event loop to finish. When the file is locked, the count falls back
  * to this process's memory for that request (the library's insurance limiter).
@@ -48,14 +71,20 @@ export async function limitStore(strapi: Core.Strapi) {
   const client = strapi.db.dialect.client as 'sqlite' | 'postgres' | 'mysql';
   const knex = strapi.db.connection;
   let sqlite: SqliteConnection | null = null;
+  let sqliteClient: unknown = null;
   if (client === 'sqlite') {
     const Driver = (knex.client as { driver: SqliteDriver }).driver;
     const file = (knex.client as { config: { connection: { filename: string } } }).config.connection
       .filename;
-    sqlite = new Driver(file);
+    // A file beside the app's database, not the database itself: a second
+    // connection writing into the app's file would make the app's own
+    // connection drop its page cache at every count.
+    sqlite = new Driver(file === ':memory:' ? file : `${file}-limits`);
+    sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 0');
     sqlite.pragma('synchronous = OFF');
     sqlite.prepare(CREATE.sqlite).run();
+    sqliteClient = statementCache(sqlite);
   } else {
     await knex.raw(CREATE[client]);
   }
@@ -81,7 +110,11 @@ export async function limitStore(strapi: Core.Strapi) {
       }),
     };
     if (client === 'sqlite') {
-      l = new RateLimiterSQLite({ ...common, storeClient: sqlite, storeType: 'better-sqlite3' });
+      l = new RateLimiterSQLite({
+        ...common,
+        storeClient: sqliteClient,
+        storeType: 'better-sqlite3',
+      });
     } else if (client === 'postgres') {
       l = new RateLimiterPostgres({ ...common, storeClient: knex, storeType: 'knex' });
     } else {
