@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { http, type Res } from './http';
+import { testApp } from './strapi';
 
 export const POLICY = 'plugin::policy-ledger.policy';
 export const EDITION = 'plugin::policy-ledger.edition';
@@ -153,4 +154,17 @@ export async function policyWithForm(prefix: string, textLabel: string) {
   const formKey = uniqueKey(`${prefix}form`);
   const form = await createForm(formKey, [policy.documentId]);
   return { key, policy, formKey, form };
+}
+
+/** A full-access API token (Settings → API Tokens), as a server of the operator's would hold. */
+export async function fullAccessToken(name: string): Promise<string> {
+  const created = await testApp()
+    .strapi.service('admin::api-token')
+    .create({
+      name: `${name}-${process.pid}`,
+      type: 'full-access',
+      lifespan: null,
+      description: '',
+    });
+  return created.accessKey as string;
 }

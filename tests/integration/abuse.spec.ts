@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { policyWithForm } from '../helpers/fixtures';
+import { fullAccessToken, policyWithForm } from '../helpers/fixtures';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
 
@@ -284,16 +284,7 @@ export function abuseSpec() {
 
       it('leaves a server with an API token alone (the operator vouches for it)', async () => {
         await setLimits(1, 1);
-        const token = (
-          await strapi()
-            .service('admin::api-token')
-            .create({
-              name: `abuse-${process.pid}`,
-              type: 'full-access',
-              lifespan: null,
-              description: '',
-            })
-        ).accessKey as string;
+        const token = await fullAccessToken('abuse');
         const auth = { authorization: `Bearer ${token}` };
         const statuses: number[] = [];
         for (let n = 0; n < 3; n++) {

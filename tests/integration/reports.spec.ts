@@ -7,6 +7,7 @@ import {
   createEdition,
   createForm,
   createPolicy,
+  fullAccessToken,
   released,
   textsFor,
   uniqueKey,
@@ -49,16 +50,7 @@ export function reportsSpec() {
       formB = uniqueKey('fb');
       await createForm(formA, [policyDoc]);
       await createForm(formB, [policyDoc]);
-      token = (
-        await testApp()
-          .strapi.service('admin::api-token')
-          .create({
-            name: `reports-${process.pid}`,
-            type: 'full-access',
-            lifespan: null,
-            description: '',
-          })
-      ).accessKey;
+      token = await fullAccessToken('reports');
 
       // A mixed workload over two days, two editions, two forms, three locales.
       const firstDay = await Promise.all(

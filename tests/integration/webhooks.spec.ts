@@ -12,6 +12,7 @@ import {
   textsFor,
   uniqueKey,
   cancel,
+  fullAccessToken,
 } from '../helpers/fixtures';
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
@@ -131,16 +132,7 @@ export function webhooksSpec() {
       assert.match(e.subject, /^[0-9a-f]{64}$/, 'a pseudonym');
       assert.doesNotMatch(JSON.stringify(recorded), /hook@example\.kz/, 'no e-mail in the payload');
 
-      const token = (
-        await testApp()
-          .strapi.service('admin::api-token')
-          .create({
-            name: `hooks-${process.pid}`,
-            type: 'full-access',
-            lifespan: null,
-            description: '',
-          })
-      ).accessKey as string;
+      const token = await fullAccessToken('hooks');
       const w = await http('/api/policy-ledger/consents/withdraw', {
         headers: { authorization: `Bearer ${token}` },
         body: { subject: 'hook@example.kz', policy: key, purposes: ['marketing'] },

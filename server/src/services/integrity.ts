@@ -8,6 +8,7 @@ import { TABLES } from '../db/tables';
 import { iso, isUniqueViolation } from '../utils/db';
 import { clock, pluginConfig } from '../utils/plugin';
 import { getService } from '../utils/get-service';
+import { WEBHOOK_EVENTS } from '../webhooks/events';
 import { announceInForce } from '../webhooks/in-force';
 import type { CheckpointRecord, CheckpointSummary, SealStatus } from '../../../shared/contracts';
 
@@ -128,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const saved = (await knex()(TABLES.checkpoints)
       .where({ seq_from: from, audit_from: auditFrom })
       .first()) as CheckpointRecord;
-    strapi.eventHub.emit('policy-ledger.checkpoint', {
+    strapi.eventHub.emit(WEBHOOK_EVENTS.POLICY_LEDGER_CHECKPOINT, {
       checkpoint: {
         hash: saved.hash,
         seqFrom: n(saved.seq_from),
