@@ -1,5 +1,5 @@
 /**
- * npm run bench:verify -- --db=postgres   (DATABASE_NAME=<a database bench:scale filled>)
+ * npm run bench:verify -- --db=postgres [--threads=N]   (DATABASE_NAME=<a database bench:scale filled>)
  *
  * Times verification on a ledger `npm run bench:scale` left behind, on a
  * quiet machine: the full verification of every event, audit entry and
@@ -31,8 +31,12 @@ async function main() {
     (await strapi.db.connection('policy_ledger_events').count({ n: '*' }).first())?.n,
   );
   console.log(`# ${db}: ${events.toLocaleString('en')} events`);
-  const full = await timed('full verification (hashes, Merkle roots, chain)', () =>
-    verification.verify('full', { consistency: false }),
+  const threads = process.argv.some((a) => a.startsWith('--threads='))
+    ? Number(arg('threads', '1'))
+    : undefined;
+  const full = await timed(
+    `full verification (hashes, Merkle roots, chain; threads: ${threads ?? 'default'})`,
+    () => verification.verify('full', { consistency: false, threads }),
   );
   const consistency = await timed('consistency (counters full, 1,000 people sampled)', () =>
     strapi.plugin('policy-ledger').service('consistency').check('full'),

@@ -75,6 +75,8 @@ export interface VerifyResult {
   /** Audit entries read and checked. */
   auditEntries: number;
   checkpoints: number;
+  /** Worker threads the hashes were checked in; 0 when in the app's own thread. */
+  threads: number;
   firstMismatch: VerifyMismatch | null;
   latestCheckpoint: CheckpointSummary | null;
 }

@@ -89,6 +89,47 @@ export function verificationSpec() {
       assert.equal((await verify('full')).ok, true);
     });
 
+    it('splits a full verification over worker threads and finds what one thread finds', async () => {
+      const service = () => testApp().strapi.plugin('policy-ledger').service('verification');
+      const run = (threads: number) => service().verify('full', { consistency: false, threads });
+      await submit(2);
+      await seal();
+      const one = await run(1);
+      const three = await run(3);
+      assert.equal(one.ok, true, JSON.stringify(one.firstMismatch));
+      assert.equal(three.ok, true, JSON.stringify(three.firstMismatch));
+      assert.equal(three.threads, 3, 'verified in worker threads, not in the app thread');
+      assert.equal(one.threads, 1);
+      for (const k of ['events', 'auditEntries', 'checkpoints'] as const) {
+        assert.equal(three[k], one[k], k);
+      }
+      // One altered event in each third of the ledger: each share finds its own,
+      // and the verification reports the earliest, as one thread would.
+      const cps = await knex()('policy_ledger_checkpoints').orderBy('id', 'asc');
+      const picks = [cps[0], cps[Math.floor(cps.length / 2)], cps[cps.length - 1]];
+      const altered: { seq: number; locale: string | null }[] = [];
+      for (const cp of [...picks].reverse()) {
+        const event = await knex()(EVENTS).where('seq', '>=', cp.seq_from).orderBy('seq').first();
+        altered.push({ seq: event.seq, locale: event.locale });
+        await knex()(EVENTS).where({ seq: event.seq }).update({ locale: 'xx' });
+        const [a, b] = [await run(1), await run(3)];
+        assert.equal(b.ok, false);
+        assert.deepEqual(b.firstMismatch, a.firstMismatch);
+        assert.equal(b.firstMismatch.seq, Number(event.seq));
+      }
+      for (const { seq, locale } of altered) await knex()(EVENTS).where({ seq }).update({ locale });
+      assert.equal((await run(3)).ok, true);
+      // A deleted event at the end of a share breaks that share's Merkle root.
+      const middle = picks[1];
+      const lastOfShare = await knex()(EVENTS).where({ seq: middle.seq_to }).first();
+      await knex()(EVENTS).where({ seq: middle.seq_to }).delete();
+      const gone = await run(3);
+      assert.equal(gone.ok, false);
+      assert.deepEqual(gone.firstMismatch, (await run(1)).firstMismatch);
+      await knex()(EVENTS).insert(lastOfShare);
+      assert.equal((await run(3)).ok, true);
+    });
+
     it('verifies everything when the verification record or its checkpoint was changed', async () => {
       await submit(1);
       await seal();

@@ -4,37 +4,13 @@ import type { Knex } from 'knex';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../../shared/contracts';
 import { currentActor, type Actor } from '../audit/actor';
 import { TABLES } from '../db/tables';
+import { auditContentOf, type AuditRow } from '../db/audit-row';
 import { auditHash, type AuditAction, type AuditContent } from '../domain/audit';
 import { lowerBound, upperBound } from '../domain/zone';
 import { iso } from '../utils/db';
 import { clock, timeZoneOf } from '../utils/plugin';
 
-export interface AuditRow {
-  seq: number;
-  entry_id: string;
-  occurred_at: string;
-  actor_type: AuditContent['actorType'];
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  target: string | null;
-  details: string | null;
-  hash: string;
-}
-
-/** The hashed content of a stored entry (throws on an unreadable row: verify calls it altered). */
-export function auditContentOf(r: AuditRow): AuditContent {
-  return {
-    id: r.entry_id,
-    occurredAt: r.occurred_at,
-    actorType: r.actor_type,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    target: r.target,
-    details: JSON.parse(r.details ?? '{}') as Record<string, unknown>,
-  };
-}
+export { auditContentOf, type AuditRow } from '../db/audit-row';
 
 const BATCH = 1000;
 // Strapi stores strings as VARCHAR(255).

@@ -1,16 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { CheckpointRecord, VerifyMode, VerifyResult } from '../../../shared/contracts';
-import { contentOfRow, type EventRow } from '../db/event-row';
 import { TABLES } from '../db/tables';
 import { verificationHash, type VerificationRecord } from '../domain/verification-record';
-import { auditRangeOf, ledgerVerifier, type VerifiedPoint } from '../domain/verify';
+import { auditRangeOf, type VerifiedPoint } from '../domain/verify';
 import { iso, isUniqueViolation } from '../utils/db';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
 import { subjectSecret } from '../utils/subjects';
-import { auditContentOf, type AuditRow } from './audit';
+import { verifyHashesOffThread } from '../verification/in-worker';
 
-const BATCH = 10_000;
 const n = (v: unknown) => Number(v);
 
 interface RecordRow {
@@ -43,8 +41,8 @@ const recordOf = (r: RecordRow): VerificationRecord => ({
  * last successful verification ended, in time proportional to what is new.
  * Each success is recorded (chained, HMAC'd with the plugin's secret); an
  * incremental run starts from the latest record only if the record and the
- * checkpoint it names are intact, else it verifies everything. Reads in
- * batches, the next batch fetched while the current one is hashed.
+ * checkpoint it names are intact, else it verifies everything. The hashes
+ * are checked in a worker thread (verification/in-worker.ts).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -79,27 +77,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
       note: null,
     };
-  }
-
-  /** Feeds `table`'s rows after `after` to `each`, batch by batch, prefetching the next. */
-  async function scan<R extends { seq: number | string }>(
-    table: string,
-    after: number,
-    each: (row: R) => void,
-  ): Promise<void> {
-    const fetch = (from: number) =>
-      knex()(table)
-        .where('seq', '>', from)
-        .orderBy('seq', 'asc')
-        .limit(BATCH) as unknown as Promise<R[]>;
-    let next = fetch(after);
-    for (;;) {
-      const batch = await next;
-      if (!batch.length) return;
-      if (batch.length === BATCH) next = fetch(n(batch[batch.length - 1].seq));
-      for (const row of batch) each(row);
-      if (batch.length < BATCH) return;
-    }
   }
 
   async function remember(kind: VerifyMode, last: CheckpointRecord, events: number) {
@@ -146,21 +123,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function verify(
     mode: VerifyMode = 'full',
-    { consistency = true }: { consistency?: boolean } = {},
+    { consistency = true, threads }: { consistency?: boolean; threads?: number } = {},
   ): Promise<VerifyResult> {
     const { point, note } =
       mode === 'incremental' ? await startingPoint() : { point: null, note: null };
     const checkpoints = (await knex()(TABLES.checkpoints)
       .where('id', '>', point?.checkpointId ?? 0)
       .orderBy('id', 'asc')) as CheckpointRecord[];
-    const verifier = ledgerVerifier(checkpoints, point ?? undefined);
-    await scan<EventRow & { seq: number }>(TABLES.events, point?.seqTo ?? 0, (row) =>
-      verifier.event(n(row.seq), row.event_id, row.hash, () => contentOfRow(row)),
-    );
-    await scan<AuditRow>(TABLES.audit, point?.auditTo ?? 0, (row) =>
-      verifier.audit(n(row.seq), row.hash, () => auditContentOf(row)),
-    );
-    const hashes = verifier.finish();
+    const hashes = await verifyHashesOffThread(strapi, checkpoints, point, threads);
     let firstMismatch = hashes.firstMismatch;
     const timestamps = await getService(strapi, 'timestamping').check(checkpoints, (m) => {
       firstMismatch ??= m;
@@ -186,6 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       events,
       auditEntries,
       checkpoints: checkpoints.length,
+      threads: hashes.threads,
       firstMismatch,
       latestCheckpoint: last
         ? { hash: last.hash, seqTo: n(last.seq_to), sealedAt: last.sealed_at }
