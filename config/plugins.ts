@@ -22,7 +22,36 @@ function pluginRoot(): string {
   }
 }
 
+/**
+ * Strapi's email plugin sends the double opt-in links and notices. With
+ * SMTP_HOST set, through that SMTP server (the tests run a local one);
+ * without, Strapi's default (sendmail), and the plugin warns at boot.
+ */
+const email = (env: any) =>
+  env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ignoreTLS: !env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USERNAME')
+                ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }
+                : {}),
+            },
+            settings: {
+              defaultFrom: env('SMTP_FROM', 'Policy Ledger demo <no-reply@policy-ledger.test>'),
+            },
+          },
+        },
+      }
+    : {};
+
 export default ({ env }: { env: any }) => ({
+  ...email(env),
   // The root package.json is the plugin's, so users-permissions is a
   // devDependency here and is named explicitly (an app lists it in its
   // `dependencies`, where Strapi finds it by itself).

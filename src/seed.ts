@@ -58,6 +58,9 @@ export async function seedDemo(strapi: Core.Strapi) {
       key: 'contact',
       name: 'Contact request',
       active: true,
+      // Recorded at once: the demo runs without a mail server. A form's default
+      // is double opt-in (see the "newsletter" form below).
+      doubleOptIn: false,
       retentionDays: 180,
       labels: { title: { kk: 'Өтінім қалдыру', ru: 'Оставить заявку', en: 'Leave a request' } },
       fields: [
@@ -109,7 +112,37 @@ export async function seedDemo(strapi: Core.Strapi) {
       policies: { connect: [{ documentId: policy.documentId }] },
     } as never,
   });
+
+  // A newsletter sign-up with the default double opt-in: a submission waits
+  // for the link e-mailed to the person (set SMTP_HOST to send it, see .env.example).
+  await strapi.documents('plugin::policy-ledger.collection-form').create({
+    data: {
+      key: 'newsletter',
+      name: 'Newsletter',
+      active: true,
+      retentionDays: 365,
+      labels: { title: { kk: 'Жаңалықтарға жазылу', ru: 'Подписка на новости', en: 'Newsletter' } },
+      fields: [
+        {
+          name: 'email',
+          type: 'email',
+          required: true,
+          category: 'contact',
+          label: { kk: 'Электрондық пошта', ru: 'Электронная почта', en: 'E-mail' },
+        },
+      ],
+      purposes: [
+        {
+          key: 'marketing',
+          required: true,
+          legalBasis: 'consent',
+          label: { kk: 'Жаңалықтар', ru: 'Новости', en: 'News' },
+        },
+      ],
+      policies: { connect: [{ documentId: policy.documentId }] },
+    } as never,
+  });
   strapi.log.info(
-    '[policy-ledger] demo content created: policy "privacy" (edition 1 in force, edition 2 scheduled) and form "contact"',
+    '[policy-ledger] demo content created: policy "privacy" (edition 1 in force, edition 2 scheduled), form "contact" and form "newsletter" (double opt-in)',
   );
 }

@@ -12,6 +12,7 @@ export default {
   register,
   bootstrap,
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    getService(strapi, 'mailer').stop();
     await getService(strapi, 'limits').close();
   },
   config,

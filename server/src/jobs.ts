@@ -8,6 +8,7 @@ export const JOBS = {
   seal: 'policyLedgerSeal',
   retention: 'policyLedgerRetention',
   verify: 'policyLedgerVerify',
+  mail: 'policyLedgerMail',
 } as const;
 
 /**
@@ -38,6 +39,13 @@ export function scheduleJobs(
     [JOBS.retention]: {
       task: guarded('retention', () => getService(strapi, 'retention').runRetentionJob()),
       options: { rule: jobs.retention },
+    },
+    [JOBS.mail]: {
+      task: guarded('mail', async () => {
+        await getService(strapi, 'notices').run();
+        await getService(strapi, 'mailer').flush();
+      }),
+      options: { rule: jobs.mail },
     },
     [JOBS.verify]: {
       task: guarded('verify', () => getService(strapi, 'verification').runVerifyJob()),

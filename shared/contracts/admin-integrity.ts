@@ -123,7 +123,9 @@ export type SetupWarningCode =
   | 'subject-secret-missing'
   | 'not-durable'
   | 'timestamping-off'
-  | 'limits-off';
+  | 'limits-off'
+  | 'mail-sendmail'
+  | 'mail-failing';
 
 export interface SetupWarning {
   code: SetupWarningCode;

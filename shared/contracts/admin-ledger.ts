@@ -1,14 +1,14 @@
 /** Admin API (/policy-ledger, admin JWT + RBAC): the ledger, its export, acceptance. */
-import type { ConsentAction, EventContent } from './common';
+import type { ConsentAction, EventContent, EvidenceStrength, LedgerAction } from './common';
 
-export type GroupKey = 'version' | 'locale' | 'form' | 'day';
+export type GroupKey = 'version' | 'locale' | 'form' | 'day' | 'strength';
 
 export interface LedgerFilters {
   policy?: string;
   version?: number;
   locale?: string;
   form?: string;
-  action?: ConsentAction;
+  action?: LedgerAction;
   /** A date (YYYY-MM-DD, UTC day) or an ISO instant; inclusive. */
   from?: string;
   /** A date (YYYY-MM-DD, the whole UTC day) or an ISO instant; inclusive. */
@@ -43,7 +43,10 @@ export interface AcceptanceCounts {
   implied: number;
   withdrawn: number;
   denied: number;
+  /** Decisions: granted + implied + withdrawn + denied. */
   total: number;
+  /** Notices of a material change sent (not decisions: not in `total`). */
+  notified: number;
 }
 
 export interface AcceptanceRow extends AcceptanceCounts {
@@ -53,6 +56,8 @@ export interface AcceptanceRow extends AcceptanceCounts {
   form?: string | null;
   /** A calendar date, YYYY-MM-DD. */
   day?: string | null;
+  /** How the decision is proven to be the person's (null: by the operator's servers, an admin or continued use). */
+  strength?: EvidenceStrength | null;
 }
 
 export interface AcceptanceStats {

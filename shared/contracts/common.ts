@@ -9,11 +9,22 @@ export type ChangeKind = 'editorial' | 'material' | 'reconsent';
 /** Where an edition stands at an instant (see server/src/domain/effective.ts). */
 export type EditionState = 'draft' | 'scheduled' | 'in-force' | 'superseded' | 'cancelled';
 
-/** What a ledger event records. */
+/** What a ledger event records: a decision. */
 export type ConsentAction = 'granted' | 'implied' | 'withdrawn' | 'denied';
 
+/** What a ledger entry records: a decision, or that the person was sent a notice of a change. */
+export type LedgerAction = ConsentAction | 'notified';
+
+/**
+ * How far a decision is proven to be the person's own: `confirmed` through
+ * the link e-mailed to them (double opt-in); `unverified` from an anonymous
+ * caller who could have typed anyone's identifier. Absent on decisions made
+ * by the operator's own servers (API tokens), admins or continued use.
+ */
+export type EvidenceStrength = 'confirmed' | 'unverified';
+
 /** How a decision reached the ledger. */
-export type ConsentMethod = 'form' | 'api' | 'continued-use' | 'admin';
+export type ConsentMethod = 'form' | 'api' | 'continued-use' | 'admin' | 'notice';
 
 /** Every JSON route answers `{ data, meta? }`. */
 export interface ApiResponse<T> {
@@ -38,7 +49,7 @@ export interface EventContent {
   id: string;
   occurredAt: string;
   subject: string;
-  action: ConsentAction;
+  action: LedgerAction;
   policy: string;
   version: number;
   locale: string | null;
@@ -50,4 +61,6 @@ export interface EventContent {
   method: ConsentMethod;
   submission: string | null;
   evidenceHash: string | null;
+  /** Hashed only when set, so events written before it existed keep their hashes. */
+  strength?: EvidenceStrength;
 }

@@ -4,7 +4,7 @@
  * request types (server/src/validation/content-api.ts).
  */
 import type { ReceiptProof } from '../proof/receipt';
-import type { ChangeKind, ConsentAction, EditionState, EventContent } from './common';
+import type { ChangeKind, EditionState, EventContent, LedgerAction } from './common';
 
 /* ------------------------------------------------------------ requests -- */
 
@@ -28,6 +28,8 @@ export interface SubmissionBody {
   accepted: AcceptedEdition[];
   subject?: string;
   pageUrl?: string;
+  /** The person asks to be e-mailed when a policy of the form changes materially (needs a confirmed e-mail). */
+  notices?: boolean;
 }
 
 /** Body of POST /consents: a decision recorded without a form. */
@@ -180,6 +182,8 @@ export interface FormDefinition {
   hash: string;
   locale: string;
   title: string;
+  /** Submissions wait for the link e-mailed to the person (202) before anything is recorded. */
+  doubleOptIn: boolean;
   fields: FormFieldDefinition[];
   purposes: FormPurposeDefinition[];
   policies: Array<{
@@ -201,7 +205,7 @@ export interface WithdrawHint {
 /** One event of a receipt. */
 export interface ReceiptEvent {
   id: string;
-  action: ConsentAction;
+  action: LedgerAction;
   policy: string;
   version: number;
   locale: string;
@@ -227,11 +231,38 @@ export interface Receipt {
   withdraw: WithdrawHint;
 }
 
-/** Body of the 201 of POST /forms/:key/submissions. */
+/** Body of the 201 of POST /forms/:key/submissions, and of POST /confirmations/:token. */
 export interface SubmissionResult {
+  status: 'recorded';
   submissionId: string;
   receivedAt: string;
   receipt: Receipt;
+}
+
+/**
+ * Body of the 202 of POST /forms/:key/submissions on a double opt-in form:
+ * nothing is recorded until the person opens the link e-mailed to them.
+ */
+export interface PendingSubmission {
+  status: 'pending';
+  submissionId: string;
+  receivedAt: string;
+  confirmation: {
+    /** The address the link went to, masked (j***@example.kz). */
+    sentTo: string;
+    /** After this the link no longer works and the submission is erased. */
+    expiresAt: string;
+  };
+}
+
+/** What a submission answers: recorded (201) or waiting for its e-mailed link (202). */
+export type SubmissionOutcome = SubmissionResult | PendingSubmission;
+
+/** Body of GET /confirmations/:token (JSON): what confirming would record, or why it cannot. */
+export interface ConfirmationStatus {
+  status: 'pending' | 'confirmed' | 'expired';
+  form: string | null;
+  expiresAt: string | null;
 }
 
 /** Body of the 201 of POST /consents. */
@@ -243,7 +274,7 @@ export interface ConsentResult {
 export interface WithdrawResult {
   events: Array<{
     id: string;
-    action: ConsentAction;
+    action: LedgerAction;
     policy: string;
     version: number;
     purposes: Record<string, boolean>;

@@ -40,7 +40,7 @@ export function eventCanonical(e: EventContent): string {
     `{"action":${j(e.action)},"contentHash":${j(e.contentHash)},"evidenceHash":${j(e.evidenceHash)},` +
     `"form":${j(e.form)},"formHash":${j(e.formHash)},"formRevision":${j(e.formRevision)},"id":${j(e.id)},` +
     `"locale":${j(e.locale)},"method":${j(e.method)},"occurredAt":${j(e.occurredAt)},"policy":${j(e.policy)},` +
-    `"purposes":{${purposes}},"subject":${j(e.subject)},"submission":${j(e.submission)},"v":1,"version":${j(e.version)}}`
+    `"purposes":{${purposes}},${e.strength === undefined ? '' : `"strength":${j(e.strength)},`}"subject":${j(e.subject)},"submission":${j(e.submission)},"v":1,"version":${j(e.version)}}`
   );
 }
 

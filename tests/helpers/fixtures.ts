@@ -87,7 +87,11 @@ export const DAY = 24 * 60 * 60 * 1000;
 
 export const FORM = 'plugin::policy-ledger.collection-form';
 
-/** Creates a collection form through the Content Manager, bound to the given policies. */
+/**
+ * Creates a collection form through the Content Manager, bound to the given
+ * policies. Double opt-in is off unless `extra` turns it on: the suites that
+ * test something else record at once; doi.spec.ts tests the default.
+ */
 export async function createForm(
   key: string,
   policyDocumentIds: string[],
@@ -130,6 +134,7 @@ export async function createForm(
         { key: 'marketing', required: false, legalBasis: 'consent', label: { en: 'Send me news' } },
       ],
       policies: { connect: policyDocumentIds.map((documentId) => ({ documentId })) },
+      doubleOptIn: false,
       ...extra,
     },
   });

@@ -11,6 +11,7 @@ import { createStrapi, type Core } from '@strapi/strapi';
 // @ts-expect-error -- plain ESM build script without types
 import { buildPlugin, transpile } from '../../scripts/build-plugin.mjs';
 import { throwawaySecrets } from './secrets';
+import { startMailSink, type MailSink } from './smtp';
 import type { ControllableClock } from '../../server/src/domain/clock';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,6 +22,8 @@ export interface TestApp {
   url: string;
   clock: ControllableClock;
   adminToken: string;
+  /** The SMTP server the app's email plugin sends to. */
+  mail: MailSink;
 }
 
 let app: TestApp | null = null;
@@ -46,6 +49,7 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
   }
   fs.mkdirSync(buildDir, { recursive: true });
 
+  const mail = await startMailSink();
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   if (client === 'sqlite') {
     process.env.DATABASE_FILENAME = path.join(buildDir, 'test.db');
@@ -59,6 +63,9 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
     // Short enough for a test to wait out a permission change.
     POLICY_LEDGER_CACHE_TTL: '1',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    // Strapi's email plugin sends through nodemailer to the local SMTP server.
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.port),
     BROWSER: 'none',
     // Every spec posts from 127.0.0.1: limits on, but out of the way; the
     // limits spec sets small ones at runtime.
@@ -96,7 +103,7 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
   const url = `http://127.0.0.1:${port}`;
   const clock = strapi.plugin('policy-ledger').service('clock') as ControllableClock;
   const adminToken = await createSuperAdmin(strapi, url);
-  app = { strapi, url, clock, adminToken };
+  app = { strapi, url, clock, adminToken, mail };
   return app;
 }
 
@@ -130,9 +137,10 @@ export async function adminLogin(url: string, email: string, password: string): 
 
 export async function shutdown() {
   if (!app) return;
-  const { strapi } = app;
+  const { strapi, mail } = app;
   app = null;
   await strapi.destroy();
+  await mail.close();
   // strapi.destroy() removes every process listener; give the test runner its own back.
   for (const [event, listeners] of savedListeners ?? []) {
     for (const l of listeners)

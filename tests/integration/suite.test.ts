@@ -23,6 +23,7 @@ import { verificationSpec } from './verification.spec';
 import { timestampsSpec } from './timestamps.spec';
 import { abuseSpec } from './abuse.spec';
 import { webhooksSpec } from './webhooks.spec';
+import { doubleOptInSpec } from './doi.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -51,5 +52,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   timestampsSpec();
   abuseSpec();
   webhooksSpec();
+  doubleOptInSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

@@ -19,6 +19,10 @@ const DEFAULT_MESSAGE: Record<SetupWarning['code'], string> = {
     'No time-stamping authority is configured (timestamping.authorities): the checkpoints prove the ledger unchanged only to those who trust this database. Configure an RFC 3161 authority so that receipts and verification hold against a rewritten database.',
   'limits-off':
     'Abuse limits are off (limits.enabled: false): one client can send submissions and consents without limit. Turn them back on, or make sure a limiter in front of the app covers the public routes.',
+  'mail-sendmail':
+    'Confirmation links and notices are e-mailed through Strapi’s email plugin, whose provider is “sendmail” (the default): unless this server has a working sendmail, no link arrives and double opt-in submissions expire unconfirmed. Configure an email provider (e.g. @strapi/provider-email-nodemailer) in config/plugins.',
+  'mail-failing':
+    '{count} e-mail(s) (confirmation links, notices) could not be sent and wait in the outbox: check the email provider’s settings and the log for “could not send”.',
   'unknown-locale':
     'Locale “{locale}” ({option}) is not a locale of this app: add it in Settings → Internationalization, or change {option} in the plugin’s configuration.',
 };

@@ -89,6 +89,41 @@ const limits = group({
   perSubject: window(10, 600),
 });
 
+/** A URL template: absolute http(s), with the placeholders it must hold. */
+const urlTemplate = (...placeholders: string[]) =>
+  z.string().refine((v) => /^https?:\/\//.test(v) && placeholders.every((p) => v.includes(p)), {
+    message: `must be an http(s) URL containing ${placeholders.join(', ')}`,
+  });
+
+/**
+ * E-mail: the double opt-in link and notices of material changes, sent
+ * through Strapi's email plugin (its provider and `defaultFrom`) from an
+ * outbox in the database, so a slow or failing mail server never holds up a
+ * submission and no message is lost when an instance stops.
+ */
+const mail = group({
+  /** Days an unconfirmed submission waits for its link before it is erased. */
+  confirmDays: int(1, 90).default(7),
+  /**
+   * The page a confirmation link opens, with `{token}`: your site's page,
+   * which POSTs the token to /confirmations/:token. null (the default): the
+   * plugin's own page on this server (`server.url`).
+   */
+  confirmUrl: urlTemplate('{token}').nullable().default(null),
+  /**
+   * The page of an edition, linked from notices, with `{policy}` and
+   * `{version}` (and `{locale}` if you like). null (the default): the public
+   * API's edition on this server.
+   */
+  editionUrl: urlTemplate('{policy}', '{version}').nullable().default(null),
+  /** The sender; null (the default): the email plugin's `defaultFrom`. */
+  from: z.string().min(3).max(254).nullable().default(null),
+  /** Messages one run of the sender sends; the rest go on the next run. */
+  batchSize: int(1, 10_000).default(200),
+  /** Notices written to the outbox (and `notified` entries to the ledger) per transaction. */
+  noticeBatchSize: int(1, 10_000).default(500),
+});
+
 export const configSchema = z.strictObject({
   /** Days between release and effect; a policy may override it (0 = on release). */
   effectDelayDays: int(0, 3650).default(7),
@@ -140,6 +175,7 @@ export const configSchema = z.strictObject({
    */
   bodyGuard: z.enum(['plugin', 'app']).default('plugin'),
   limits,
+  mail,
   timestamping,
   /**
    * The time zone of the plugin's calendar days (a request's receipt and due
@@ -173,6 +209,8 @@ export const configSchema = z.strictObject({
     seal: cronRule.default('*/1 * * * *'),
     /** Cron rule of the retention job. */
     retention: cronRule.default('17 3 * * *'),
+    /** Cron rule of the mail sender (it also runs right after a write that queues mail). */
+    mail: cronRule.default('*/1 * * * *'),
     /** Cron rule of the full verification (every event, audit entry and checkpoint). */
     verify: cronRule.default('41 2 * * *'),
     /** Events younger than this are left for the next seal (in-flight transactions). */

@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         body,
         requestMeta(ctx, body.pageUrl),
       );
-      ctx.status = 201;
+      ctx.status = result.status === 'pending' ? 202 : 201;
       ctx.body = { data: result, meta: {} };
     });
   },

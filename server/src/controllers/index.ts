@@ -5,6 +5,7 @@ import adminReports from './admin-reports';
 import adminPeople from './admin-people';
 import adminRequests from './admin-requests';
 import adminAudit from './admin-audit';
+import confirmations from './confirmations';
 import consents from './consents';
 import forms from './forms';
 import openapi from './openapi';
@@ -14,6 +15,7 @@ export default {
   policies,
   forms,
   consents,
+  confirmations,
   openapi,
   receipts,
   'admin-editions': adminEditions,

@@ -11,6 +11,7 @@ export interface Appendable {
   locale: string | null;
   form_key: string | null;
   occurred_at: string;
+  strength?: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -34,7 +35,11 @@ export function derivedRows(
     const day = dayOf(e.occurred_at, timeZone);
     const locale = e.locale ?? '';
     const form = e.form_key ?? '';
-    const bucket = [e.policy_key, e.policy_version, locale, form, day, e.action, shard].join('|');
+    const strength = e.strength ?? '';
+    // Strength joins the key only when set: rows written before it existed keep their buckets.
+    const bucket = [e.policy_key, e.policy_version, locale, form, day, e.action, shard]
+      .concat(strength ? [strength] : [])
+      .join('|');
     const row = counters.get(bucket) ?? {
       bucket,
       policy_key: e.policy_key,
@@ -43,6 +48,7 @@ export function derivedRows(
       form_key: form,
       day,
       action: e.action,
+      strength,
       shard,
       n: 0,
     };

@@ -21,6 +21,7 @@ export interface EventRow {
   evidence_hash: string | null;
   hash: string;
   implied_key: string | null;
+  strength?: EventContent['strength'] | null;
 }
 
 /** The content of a stored event row, as hashed. */
@@ -41,6 +42,7 @@ export function contentOfRow(r: EventRow): EventContent {
     method: r.method,
     submission: r.submission_id,
     evidenceHash: r.evidence_hash,
+    ...(r.strength ? { strength: r.strength } : {}),
   };
 }
 
@@ -64,6 +66,7 @@ export function rowOfContent(c: EventContent, impliedKey: string | null = null):
     evidence_hash: c.evidenceHash,
     hash: eventHash(c),
     implied_key: impliedKey,
+    strength: c.strength ?? null,
   };
 }
 

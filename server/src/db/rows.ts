@@ -42,6 +42,7 @@ export const COLUMNS = {
     'evidence_hash',
     'hash',
     'implied_key',
+    'strength',
   ],
   evidence: ['event_id', 'ip', 'user_agent', 'page_url', 'created_at'],
   counters: [
@@ -52,6 +53,7 @@ export const COLUMNS = {
     'form_key',
     'day',
     'action',
+    'strength',
     'shard',
     'n',
   ],

@@ -32,6 +32,8 @@ export const TABLES = {
   verifications: 'policy_ledger_verifications',
   timestamps: 'policy_ledger_timestamps',
   contacts: 'policy_ledger_contacts',
+  pending: 'policy_ledger_pending',
+  outbox: 'policy_ledger_outbox',
   /** Not a model: rate-limiter-flexible's own table (limits/store.ts creates it). */
   limits: 'policy_ledger_limits',
 } as const;
@@ -85,8 +87,10 @@ const models = [
       submission_id: str(),
       evidence_hash: HASH(),
       hash: HASH(),
-      // Set only on implied events: at most one per person, policy and edition.
+      // Set only on implied and notified events: at most one per person, policy and edition.
       implied_key: str(),
+      // 'confirmed' (double opt-in) or 'unverified' (an anonymous caller); null otherwise.
+      strength: str(),
     },
     indexes: [
       { name: 'pl_ev_event_id_uq', columns: ['event_id'], type: 'unique' },
@@ -187,6 +191,8 @@ const models = [
       form_key: str(),
       day: str(),
       action: str(),
+      // '' or null where no strength is recorded (domain: EvidenceStrength).
+      strength: str(),
       shard: { type: 'integer' },
       n: { type: 'integer' },
     },
@@ -359,6 +365,8 @@ const models = [
       id: { type: 'increments' },
       subject: HASH(),
       email: str(),
+      // The locale of the confirmed submission: notices are written in it.
+      locale: str(),
       confirmed_at: ISO(),
       notices: { type: 'boolean' },
       updated_at: ISO(),
@@ -366,6 +374,54 @@ const models = [
     indexes: [
       { name: 'pl_contact_subject_uq', columns: ['subject'], type: 'unique' },
       { name: 'pl_contact_notices_idx', columns: ['notices'] },
+    ],
+  },
+  {
+    // Submissions to a double opt-in form that wait for their e-mailed link:
+    // they change nobody's standing, appear in nobody's record, and are erased
+    // when confirmed (into the ledger) or when they expire (services/confirmations.ts).
+    uid: 'policy-ledger::pending',
+    singularName: 'policy_ledger_pending_submission',
+    tableName: TABLES.pending,
+    attributes: {
+      id: { type: 'increments' },
+      public_id: str(),
+      form_key: str(),
+      subject: HASH(),
+      email: str(),
+      // What the person sent and was shown (services/confirmations.ts: PendingContent).
+      content: { type: 'text' as const },
+      received_at: ISO(),
+      expires_at: ISO(),
+    },
+    indexes: [
+      { name: 'pl_pending_public_uq', columns: ['public_id'], type: 'unique' },
+      { name: 'pl_pending_expires_idx', columns: ['expires_at'] },
+    ],
+  },
+  {
+    // E-mails to send (confirmation links, notices of changes), written in the
+    // transaction that needs them and sent after it by any instance
+    // (services/mailer.ts); the message is blanked once sent.
+    uid: 'policy-ledger::outbox',
+    singularName: 'policy_ledger_outbox_message',
+    tableName: TABLES.outbox,
+    attributes: {
+      id: { type: 'increments' },
+      kind: str(),
+      // What the message belongs to (a pending submission's id, a notice's key): erased with it.
+      ref: str(),
+      recipient: str(),
+      message: { type: 'text' as const },
+      created_at: ISO(),
+      attempts: { type: 'integer' },
+      claimed_until: ISO(),
+      sent_at: ISO(),
+      error: str(),
+    },
+    indexes: [
+      { name: 'pl_outbox_sent_idx', columns: ['sent_at', 'id'] },
+      { name: 'pl_outbox_ref_idx', columns: ['ref'] },
     ],
   },
 ];

@@ -238,3 +238,21 @@ export function checkSubmission(
   }
   return { values, purposes: granted, problems };
 }
+
+/** The e-mail a submission gives (its first filled e-mail field), if any. */
+export function emailOf(
+  form: { fields: readonly FormField[] },
+  values: Record<string, unknown>,
+): string | null {
+  const field = form.fields.find((f) => f.type === 'email' && values[f.name]);
+  return field ? String(values[field.name]) : null;
+}
+
+/**
+ * Whether anonymous submissions to a form wait for an e-mailed link: on
+ * unless the form turns it off, for forms that collect an e-mail.
+ */
+export const usesDoubleOptIn = (form: {
+  fields: readonly FormField[];
+  doubleOptIn?: boolean | null;
+}) => form.doubleOptIn !== false && form.fields.some((f) => f.type === 'email');

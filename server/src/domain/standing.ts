@@ -1,8 +1,9 @@
-import type { ConsentAction } from '../../../shared/contracts';
+import type { LedgerAction } from '../../../shared/contracts';
 
 /** What the fold needs of an event. */
 export interface StandingEvent {
-  action: ConsentAction;
+  /** `notified` entries change nothing. */
+  action: LedgerAction;
   version: number;
   locale: string | null;
   purposes: Record<string, boolean>;

@@ -12,3 +12,11 @@ export function conflict(message: string, details: Record<string, unknown> = {})
 export function unprocessable(message: string, details: Record<string, unknown> = {}): Error {
   return createError(422, message, { details });
 }
+
+export function gone(message: string, details: Record<string, unknown> = {}): Error {
+  return createError(410, message, { details });
+}
+
+export function unavailable(message: string, details: Record<string, unknown> = {}): Error {
+  return createError(503, message, { details });
+}

@@ -79,6 +79,14 @@ function responses(op: Operation): Json {
     ...(cacheHeaders ? { headers: cacheHeaders } : {}),
     content: body,
   };
+  if (op.accepted) {
+    out[op.accepted.status] = {
+      description: op.accepted.description,
+      content: {
+        'application/json': { schema: jsonSchema(envelope(op.accepted.data), 'output') },
+      },
+    };
+  }
   if (op.cacheable) out[304] = { description: 'Not modified', headers: cacheHeaders };
   for (const status of [...new Set([...op.errors, 401, 403, 500])].sort()) {
     out[status] = {

@@ -7,16 +7,19 @@ import {
   localeQuery,
   receiptParams,
   statusQuery,
+  tokenParams,
   submissionBody,
   versionParams,
   withdrawBody,
 } from '../validation/content-api';
 import {
+  confirmationStatus,
   consentResult,
   currentPolicy,
   editionArchive,
   formDefinition,
   policyEdition,
+  pendingSubmission,
   policyList,
   receiptProof,
   subjectStatus,
@@ -38,6 +41,8 @@ export interface Operation {
   headers?: RequestHeader[];
   /** The success status and the schema of `data` (null: not an enveloped body). */
   ok: { status: 200 | 201; data: z.ZodType | null };
+  /** A second success: accepted, not yet done (202). */
+  accepted?: { status: 202; data: z.ZodType; description: string };
   /** Answers 304 to a matching If-None-Match, with ETag and Cache-Control. */
   cacheable?: boolean;
   /** Error statuses, each with Strapi's error body. 401 and 403 are added to every route. */
@@ -88,12 +93,19 @@ export const operations: Partial<Record<Handler, Operation>> = {
   'forms.submit': {
     summary: 'Submit a form: records the submission and one consent event per policy',
     description:
-      'Send an `Idempotency-Key` and resend it when retrying: the first answer is replayed. A different body under the same key is a 422.',
+      'Send an `Idempotency-Key` and resend it when retrying: the first answer is replayed. A different body under the same key is a 422. ' +
+      'On a double opt-in form (`doubleOptIn` in the form definition) an anonymous submission is held and answered 202: nothing is recorded until the person opens the link e-mailed to them. ' +
+      'An anonymous submission recorded at once carries evidence strength `unverified`, and is refused (409) for a person whose e-mail is confirmed.',
     tag: 'Forms',
     params: keyParams,
     body: submissionBody,
     headers: ['Idempotency-Key'],
     ok: { status: 201, data: submissionResult },
+    accepted: {
+      status: 202,
+      data: pendingSubmission,
+      description: 'Held until the person opens the link e-mailed to them (double opt-in)',
+    },
     errors: [400, 404, 409, 413, 415, 422, 429],
   },
   'consents.create': {
@@ -127,6 +139,24 @@ export const operations: Partial<Record<Handler, Operation>> = {
     params: receiptParams,
     ok: { status: 200, data: receiptProof },
     errors: [400, 404],
+  },
+  'confirmations.status': {
+    summary: 'Whether a double opt-in link still works',
+    description:
+      'A browser (Accept: text/html) gets a small page with a button that confirms; anything else gets JSON. Opening the link changes nothing: mail scanners open links too.',
+    tag: 'Forms',
+    params: tokenParams,
+    ok: { status: 200, data: confirmationStatus },
+    errors: [400],
+  },
+  'confirmations.confirm': {
+    summary: 'Confirm a double opt-in submission: records it, with evidence strength `confirmed`',
+    description:
+      'Once: a second confirmation replays the first receipt. 410 when the link expired or the submission was erased.',
+    tag: 'Forms',
+    params: tokenParams,
+    ok: { status: 201, data: submissionResult },
+    errors: [400, 410, 415, 429],
   },
   'openapi.document': {
     summary: 'This OpenAPI 3.1 document',

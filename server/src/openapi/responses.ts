@@ -2,12 +2,14 @@ import { z } from '@strapi/utils';
 import type {
   ApiError,
   ArchivedEdition,
+  ConfirmationStatus,
   ConsentResult,
   CurrentPolicy,
   EditionArchive,
   EditionBrief,
   EventContent,
   FormDefinition,
+  PendingSubmission,
   PolicyEdition,
   PolicySummary,
   Receipt,
@@ -32,7 +34,7 @@ const date = () => z.iso.date();
 const sha256 = () => z.string().regex(/^[0-9a-f]{64}$/);
 const changeKind = z.enum(['editorial', 'material', 'reconsent']);
 const editionState = z.enum(['draft', 'scheduled', 'in-force', 'superseded', 'cancelled']);
-const consentAction = z.enum(['granted', 'implied', 'withdrawn', 'denied']);
+const consentAction = z.enum(['granted', 'implied', 'withdrawn', 'denied', 'notified']);
 const format = z.enum(['markdown', 'html']);
 
 /** `{ data, meta }`, as every JSON route answers. */
@@ -139,6 +141,7 @@ export const formDefinition: z.ZodType<FormDefinition> = z.strictObject({
   hash: sha256(),
   locale: z.string(),
   title: z.string(),
+  doubleOptIn: z.boolean(),
   fields: z.array(
     z.strictObject({
       name: z.string(),
@@ -182,9 +185,10 @@ const eventContent: z.ZodType<EventContent> = z.strictObject({
   formRevision: z.int().nullable(),
   formHash: sha256().nullable(),
   purposes: z.record(z.string(), z.boolean()),
-  method: z.enum(['form', 'api', 'continued-use', 'admin']),
+  method: z.enum(['form', 'api', 'continued-use', 'admin', 'notice']),
   submission: z.string().nullable(),
   evidenceHash: sha256().nullable(),
+  strength: z.enum(['confirmed', 'unverified']).optional(),
 });
 
 const receiptEventShape = {
@@ -216,9 +220,23 @@ const receipt: z.ZodType<Receipt> = z.strictObject({
 });
 
 export const submissionResult: z.ZodType<SubmissionResult> = z.strictObject({
+  status: z.literal('recorded'),
   submissionId: z.string(),
   receivedAt: instant(),
   receipt,
+});
+
+export const pendingSubmission: z.ZodType<PendingSubmission> = z.strictObject({
+  status: z.literal('pending'),
+  submissionId: z.string(),
+  receivedAt: instant(),
+  confirmation: z.strictObject({ sentTo: z.string(), expiresAt: instant() }),
+});
+
+export const confirmationStatus: z.ZodType<ConfirmationStatus> = z.strictObject({
+  status: z.enum(['pending', 'confirmed', 'expired']),
+  form: z.string().nullable(),
+  expiresAt: instant().nullable(),
 });
 
 export const consentResult: z.ZodType<ConsentResult> = z.strictObject({

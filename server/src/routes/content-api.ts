@@ -22,6 +22,19 @@ export const contentApiRoutes: Route[] = [
   { method: 'POST', path: '/consents', handler: 'consents.create', config: open() },
   { method: 'POST', path: '/consents/withdraw', handler: 'consents.withdraw', config: open() },
   { method: 'GET', path: '/subjects/status', handler: 'consents.status', config: open() },
+  // A double opt-in link: the signed token is the credential; it holds nothing personal.
+  {
+    method: 'GET',
+    path: '/confirmations/:token',
+    handler: 'confirmations.status',
+    config: { auth: false },
+  },
+  {
+    method: 'POST',
+    path: '/confirmations/:token',
+    handler: 'confirmations.confirm',
+    config: { auth: false },
+  },
   // A receipt's inclusion proof: nothing personal, anyone holding the receipt may ask.
   {
     method: 'GET',

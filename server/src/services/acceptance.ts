@@ -5,8 +5,8 @@ import type {
   AcceptanceQuery,
   AcceptanceRow,
   AcceptanceStats,
-  ConsentAction,
   GroupKey,
+  LedgerAction,
 } from '../../../shared/contracts';
 import { TABLES } from '../db/tables';
 import { pickCurrent } from '../domain/effective';
@@ -18,6 +18,7 @@ const COLUMN: Record<GroupKey, string> = {
   locale: 'locale',
   form: 'form_key',
   day: 'day',
+  strength: 'strength',
 };
 
 /** Acceptance by edition from the counters (never COUNT(*) over the ledger); pending re-acceptance from the subject state. */
@@ -35,26 +36,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .sum({ n: 'n' })
       .groupBy([...cols, 'action'])) as Array<Record<string, string | number | null>>;
     const byKey = new Map<string, AcceptanceRow>();
-    const totals: AcceptanceCounts = { granted: 0, implied: 0, withdrawn: 0, denied: 0, total: 0 };
+    const zero = (): AcceptanceCounts => ({
+      granted: 0,
+      implied: 0,
+      withdrawn: 0,
+      denied: 0,
+      total: 0,
+      notified: 0,
+    });
+    const totals = zero();
     for (const r of raw) {
-      const key = cols.map((c) => String(r[c])).join('|');
+      const key = cols.map((c) => String(r[c] ?? '')).join('|');
       let row = byKey.get(key);
       if (!row) {
         const by = Object.fromEntries(
           groupBy.map((g) => {
             const v = r[COLUMN[g]];
-            return [g, g === 'version' ? Number(v) : v === '' ? null : v];
+            return [g, g === 'version' ? Number(v) : v === '' || v === undefined ? null : v];
           }),
         );
-        row = { ...by, granted: 0, implied: 0, withdrawn: 0, denied: 0, total: 0 };
+        row = { ...by, ...zero() };
         byKey.set(key, row);
       }
       const n = Number(r.n);
-      const action = String(r.action) as ConsentAction;
+      const action = String(r.action) as LedgerAction;
       row[action] += n;
-      row.total += n;
       totals[action] += n;
-      totals.total += n;
+      if (action !== 'notified') {
+        row.total += n;
+        totals.total += n;
+      }
     }
     const rowsOut = [...byKey.values()].sort((a, b) => {
       for (const g of groupBy) {

@@ -17,11 +17,17 @@ import { getService } from '../utils/get-service';
 import { clock, pluginConfig } from '../utils/plugin';
 import { refOf } from '../utils/subjects';
 
+/** An anonymous caller could name anyone: its decisions say so. */
+const unverifiedIf = (anonymous: boolean) => (anonymous ? { strength: 'unverified' as const } : {});
+
 /** Decisions without a form: POST /consents (granted or denied) and POST /consents/withdraw. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(body: ConsentBody, meta: RequestMeta): Promise<ConsentResult> {
     const subject = refOf(strapi, body.subject, 'subject');
-    if (meta.limited) await getService(strapi, 'limits').subject(subject);
+    if (meta.limited) {
+      await getService(strapi, 'limits').subject(subject);
+      await getService(strapi, 'confirmations').assertNotConfirmed(subject);
+    }
     const now = clock(strapi).now();
     const snap = await policySnapshot(strapi, body.policy);
     const edition = acceptableEdition(snap, body.version, now);
@@ -50,6 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           purposes: body.purposes ?? {},
           method: 'api',
           evidenceHash: ev.hash,
+          ...unverifiedIf(meta.limited),
         });
         const row = rowOfContent(event);
         const response: ConsentResult = {
@@ -76,7 +83,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     method: 'api' | 'admin' = 'api',
   ): Promise<WithdrawResult> {
     const subject = refOf(strapi, body.subject, 'subject');
-    if (meta.limited) await getService(strapi, 'limits').subject(subject);
+    if (meta.limited) {
+      await getService(strapi, 'limits').subject(subject);
+      await getService(strapi, 'confirmations').assertNotConfirmed(subject);
+    }
     const now = clock(strapi).now();
     if (body.policy) await policySnapshot(strapi, body.policy);
     const keys = body.policy
@@ -106,6 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         purposes: Object.fromEntries(targets.map((t) => [t, false])),
         method,
         evidenceHash: ev.hash,
+        ...unverifiedIf(meta.limited),
       });
       rows.push(rowOfContent(event));
       evidence.push({ ...ev.item, event_id: event.id });

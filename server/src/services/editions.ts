@@ -219,6 +219,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       getService(strapi, 'catalog').invalidate(policy.key);
       const released = await status(documentId);
       editionReleased(strapi, released);
+      if (
+        released.policy &&
+        (released.changeKind === 'material' || released.changeKind === 'reconsent')
+      ) {
+        await getService(strapi, 'notices').schedule(
+          released.policy.key,
+          released.version as number,
+        );
+      }
       return released;
     },
 

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { FORM_UID } from '../constants';
 import { canonicalJson } from '../domain/canonical';
 import { pickCurrent } from '../domain/effective';
-import type { FormField, FormPurpose } from '../domain/form';
+import { usesDoubleOptIn, type FormField, type FormPurpose } from '../domain/form';
 import { sha256Hex } from '../domain/hash';
 import { matchLocale } from '../domain/locale';
 import { clock, pluginConfig } from '../utils/plugin';
@@ -22,6 +22,8 @@ export interface FormRecord {
   policies: Array<{ id: number; key: string }>;
   retentionDays: number | null;
   active: boolean;
+  /** Hold anonymous submissions until the e-mailed link is opened (forms with an e-mail field; default on). */
+  doubleOptIn: boolean | null;
   revision: number;
   definitionHash: string;
 }
@@ -124,6 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hash: form.definitionHash,
         locale: lang,
         title: pickLabel(form.labels?.title, lang) ?? form.name,
+        doubleOptIn: usesDoubleOptIn(form),
         fields: form.fields.map((f) => ({
           name: f.name,
           type: f.type,

@@ -43,6 +43,28 @@ export function limitsWarning(enabled: boolean): SetupWarning | null {
   };
 }
 
+/** Double opt-in needs mail that arrives: Strapi's default provider (sendmail) rarely does. */
+export function mailProviderWarning(provider: string | null): SetupWarning | null {
+  if (provider && provider !== 'sendmail') return null;
+  return {
+    code: 'mail-sendmail',
+    message:
+      'Confirmation links and notices are e-mailed through Strapi\'s email plugin, whose provider is "sendmail" (the default): unless this server has a working sendmail, no link arrives and double opt-in submissions expire unconfirmed. ' +
+      'Configure an email provider (e.g. @strapi/provider-email-nodemailer) in config/plugins.',
+    values: {},
+  };
+}
+
+/** Messages the outbox could not send. */
+export function mailFailingWarning(count: number): SetupWarning | null {
+  if (count === 0) return null;
+  return {
+    code: 'mail-failing',
+    message: `${count} e-mail(s) (confirmation links, notices) could not be sent and wait in the outbox: check the email provider's settings and the log for "could not send".`,
+    values: { count },
+  };
+}
+
 /**
  * What the plugin says about its own setup, at boot (the log) and in the
  * admin (a banner on every tab): sealing that is off or behind, and
@@ -94,6 +116,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       durabilityWarning(await durabilityOf(strapi)),
       timestampingWarning(timestampingConfig(strapi).authorities.length),
       limitsWarning(resolveLimits(strapi.config.get(`plugin::${PLUGIN_ID}.limits`)).enabled),
+      mailProviderWarning(
+        (strapi.config.get('plugin::email.provider') as string | undefined) ?? null,
+      ),
+      mailFailingWarning((await getService(strapi, 'mailer').health()).failing),
     ].filter((w): w is SetupWarning => w !== null);
     return [...single, ...(await localeSetupWarnings())];
   }

@@ -2,6 +2,7 @@ import acceptance from './acceptance';
 import audit from './audit';
 import catalog from './catalog';
 import clock from './clock';
+import confirmations from './confirmations';
 import consents from './consents';
 import consistency from './consistency';
 import diff from './diff';
@@ -12,6 +13,8 @@ import health from './health';
 import integrity from './integrity';
 import ledgerReads from './ledger-reads';
 import limits from './limits';
+import mailer from './mailer';
+import notices from './notices';
 import ledgerStore from './ledger-store';
 import overview from './overview';
 import publicAccess from './public-access';
@@ -33,6 +36,7 @@ export default {
   audit,
   catalog,
   clock,
+  confirmations,
   consents,
   consistency,
   diff,
@@ -43,6 +47,8 @@ export default {
   integrity,
   ledgerReads,
   limits,
+  mailer,
+  notices,
   ledgerStore,
   overview,
   publicAccess,

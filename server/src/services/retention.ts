@@ -46,7 +46,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .andWhere('received_at', '<', orphanCutoff)
       .whereNull('erased_at')
       .update({ data: null, erased_at: iso(now), erase_reason: 'retention' });
-    return { evidence, submissions };
+    // Held (double opt-in) submissions whose link expired: erased with their unsent mail.
+    const unconfirmed = await getService(strapi, 'confirmations').expire();
+    return { evidence, submissions, unconfirmed };
   }
 
   /**
@@ -63,14 +65,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       String((knex().client as { config: { client: string } }).config.client),
     );
     return strapi.db.transaction(async ({ trx }) => {
+      // Rows written before evidence strength existed hold null there: the same bucket as ''.
+      const strength = trx.raw("COALESCE(strength, '')");
       const groups = (await trx(TABLES.counters)
         .where('day', '<', today)
         .andWhere('shard', '>', 0)
         .select('policy_key', 'policy_version', 'locale', 'form_key', 'day', 'action')
+        .select({ strength })
         .sum({ n: 'n' })
-        .groupBy('policy_key', 'policy_version', 'locale', 'form_key', 'day', 'action')) as Array<
-        Record<string, string | number>
-      >;
+        .groupBy(
+          'policy_key',
+          'policy_version',
+          'locale',
+          'form_key',
+          'day',
+          'action',
+          strength,
+        )) as Array<Record<string, string | number>>;
       if (!groups.length) return 0;
       const rows = groups
         .map((g) => ({
@@ -78,9 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           policy_version: Number(g.policy_version),
           n: Number(g.n),
           shard: 0,
-          bucket: [g.policy_key, g.policy_version, g.locale, g.form_key, g.day, g.action, 0].join(
-            '|',
-          ),
+          bucket: [g.policy_key, g.policy_version, g.locale, g.form_key, g.day, g.action, 0]
+            .concat(g.strength ? [g.strength] : [])
+            .join('|'),
         }))
         .sort((a, b) => a.bucket.localeCompare(b.bucket));
       for (let i = 0; i < rows.length; i += 500) {

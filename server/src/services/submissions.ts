@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { SubmissionBody, SubmissionResult } from '../../../shared/contracts';
+import type {
+  EvidenceStrength,
+  SubmissionBody,
+  SubmissionOutcome,
+  SubmissionResult,
+} from '../../../shared/contracts';
 import { rowOfContent, type EventRow } from '../db/event-row';
-import { checkSubmission, type CheckedSubmission } from '../domain/form';
+import { checkSubmission, emailOf, usesDoubleOptIn, type CheckedSubmission } from '../domain/form';
 import { subjectRef } from '../domain/subject';
 import { evidenceOf, type RequestMeta } from '../ledger/evidence';
 import { newEvent } from '../ledger/events';
 import { idempotent } from '../ledger/idempotency';
 import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/policies';
 import { receiptEvent, withdrawHint } from '../ledger/receipts';
-import type { PolicySnapshot } from './catalog';
 import type { FormRecord } from './forms';
-import type { ReleasedEdition } from './types';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig } from '../utils/plugin';
 import { refOf, subjectSecret } from '../utils/subjects';
@@ -41,13 +44,122 @@ function subjectOf(
   return subjectRef(subjectSecret(strapi), `submission:${submissionId}`);
 }
 
-/** POST /forms/:key/submissions: the submission, one `granted` event per policy of the form, the receipt. */
+/** An edition a person was shown and accepted on a form: what its event records. */
+export interface ShownEdition {
+  policy: string;
+  version: number;
+  servedLocale: string;
+  contentHash: string;
+}
+
+/** What a submission records, whether at once or when its link is confirmed. */
+export interface SubmissionRecord {
+  submissionId: string;
+  form: Pick<FormRecord, 'key' | 'revision' | 'definitionHash'>;
+  locale: string;
+  subject: string;
+  values: Record<string, unknown>;
+  purposes: Record<string, boolean>;
+  shown: ShownEdition[];
+  receivedAt: string;
+  strength?: EvidenceStrength;
+}
+
+/**
+ * Writes a submission, one `granted` event per edition shown and its
+ * evidence, all or nothing; answers the receipt. The events occur now (at
+ * confirmation, for a double opt-in submission).
+ */
+export async function recordSubmission(
+  strapi: Core.Strapi,
+  s: SubmissionRecord,
+  meta: RequestMeta,
+  idempotency: { scope: string; key: string | null; body: unknown },
+): Promise<SubmissionResult> {
+  const snaps = await Promise.all(s.shown.map((e) => policySnapshot(strapi, e.policy)));
+  return idempotent<SubmissionResult>(
+    strapi,
+    idempotency.scope,
+    idempotency.key,
+    idempotency.body,
+    async (record) => {
+      const now = clock(strapi).now();
+      const occurredAt = now.toISOString();
+      const events: EventRow[] = [];
+      const evidence = [];
+      const receiptEvents = [];
+      for (const shown of s.shown) {
+        const ev = evidenceOf(strapi, meta, now);
+        const event = newEvent({
+          occurredAt,
+          subject: s.subject,
+          action: 'granted',
+          policy: shown.policy,
+          version: shown.version,
+          locale: shown.servedLocale,
+          contentHash: shown.contentHash,
+          form: s.form.key,
+          formRevision: s.form.revision,
+          formHash: s.form.definitionHash,
+          purposes: s.purposes,
+          method: 'form',
+          submission: s.submissionId,
+          evidenceHash: ev.hash,
+          ...(s.strength ? { strength: s.strength } : {}),
+        });
+        const row = rowOfContent(event);
+        events.push(row);
+        evidence.push({ ...ev.item, event_id: event.id });
+        receiptEvents.push(receiptEvent(event, row.hash, pluginConfig(strapi).jobs.sealLagSeconds));
+      }
+      const response: SubmissionResult = {
+        status: 'recorded',
+        submissionId: s.submissionId,
+        receivedAt: s.receivedAt,
+        receipt: {
+          submission: s.submissionId,
+          receivedAt: s.receivedAt,
+          form: { key: s.form.key, revision: s.form.revision, hash: s.form.definitionHash },
+          locale: s.locale,
+          purposes: s.purposes,
+          events: receiptEvents,
+          withdraw: withdrawHint(snaps[0] ?? null),
+        },
+      };
+      await getService(strapi, 'ledgerStore').write({
+        submission: {
+          public_id: s.submissionId,
+          form_key: s.form.key,
+          form_revision: s.form.revision,
+          form_hash: s.form.definitionHash,
+          locale: s.locale,
+          subject: s.subject,
+          data: JSON.stringify(s.values),
+          received_at: s.receivedAt,
+        },
+        events,
+        evidence,
+        idempotency: record(response),
+      });
+      return response;
+    },
+  );
+}
+
+/**
+ * POST /forms/:key/submissions. From an anonymous caller on a form that
+ * collects an e-mail: held until the e-mailed link is opened (202,
+ * services/confirmations.ts). Otherwise recorded now (201): the submission,
+ * one `granted` event per policy of the form, the receipt — `unverified`
+ * from an anonymous caller, who may not change the standing of a person
+ * whose e-mail is confirmed.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit(
     formKey: string,
     body: SubmissionBody,
     meta: RequestMeta,
-  ): Promise<SubmissionResult> {
+  ): Promise<SubmissionOutcome> {
     const form = await getService(strapi, 'forms').get(formKey);
     if (!form.active) {
       throw new errors.ApplicationError(`Form "${formKey}" is not accepting submissions`, {
@@ -72,11 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     const now = clock(strapi).now();
     const catalog = getService(strapi, 'catalog');
-    const chosen: Array<{
-      snap: PolicySnapshot;
-      edition: ReleasedEdition;
-      text: ReturnType<typeof catalog.textFor>;
-    }> = [];
+    const shown: ShownEdition[] = [];
     for (const p of form.policies) {
       const i = body.accepted.findIndex((x) => x.policy === p.key);
       if (i < 0) throw invalid('accepted', `accepted must include policy "${p.key}"`);
@@ -85,77 +193,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const edition = acceptableEdition(snap, a.version, now);
       const text = catalog.textFor(snap, edition, { locale: body.locale });
       checkShownText(p.key, a.version, a.hash, text, `accepted.${i}.hash`);
-      chosen.push({ snap, edition, text });
+      shown.push({
+        policy: snap.key,
+        version: edition.version,
+        servedLocale: text.servedLocale,
+        contentHash: text.contentHash,
+      });
     }
     const submissionId = randomUUID();
     const subject = subjectOf(strapi, form, body, checked, submissionId);
     if (meta.limited) await getService(strapi, 'limits').subject(subject);
 
-    return idempotent<SubmissionResult>(
-      strapi,
-      `form:${formKey}`,
-      meta.idempotencyKey,
-      body,
-      async (record) => {
-        const receivedAt = now.toISOString();
-        const events: EventRow[] = [];
-        const evidence = [];
-        const receiptEvents = [];
-        for (const { snap, edition, text } of chosen) {
-          const ev = evidenceOf(strapi, meta, now);
-          const event = newEvent({
-            occurredAt: receivedAt,
-            subject,
-            action: 'granted',
-            policy: snap.key,
-            version: edition.version,
-            locale: text.servedLocale,
-            contentHash: text.contentHash,
-            form: form.key,
-            formRevision: form.revision,
-            formHash: form.definitionHash,
-            purposes: checked.purposes,
-            method: 'form',
-            submission: submissionId,
-            evidenceHash: ev.hash,
-          });
-          const row = rowOfContent(event);
-          events.push(row);
-          evidence.push({ ...ev.item, event_id: event.id });
-          receiptEvents.push(
-            receiptEvent(event, row.hash, pluginConfig(strapi).jobs.sealLagSeconds),
-          );
-        }
-        const response: SubmissionResult = {
-          submissionId,
-          receivedAt,
-          receipt: {
-            submission: submissionId,
-            receivedAt,
-            form: { key: form.key, revision: form.revision, hash: form.definitionHash },
-            locale: body.locale,
-            purposes: checked.purposes,
-            events: receiptEvents,
-            withdraw: withdrawHint(chosen[0]?.snap ?? null),
-          },
-        };
-        await getService(strapi, 'ledgerStore').write({
-          submission: {
-            public_id: submissionId,
-            form_key: form.key,
-            form_revision: form.revision,
-            form_hash: form.definitionHash,
-            locale: body.locale,
-            subject,
-            data: JSON.stringify(checked.values),
-            received_at: receivedAt,
-          },
-          events,
-          evidence,
-          idempotency: record(response),
-        });
-        return response;
-      },
-    );
+    const record: SubmissionRecord = {
+      submissionId,
+      form,
+      locale: body.locale,
+      subject,
+      values: checked.values,
+      purposes: checked.purposes,
+      shown,
+      receivedAt: now.toISOString(),
+    };
+    const idempotency = { scope: `form:${formKey}`, key: meta.idempotencyKey, body };
+    const email = emailOf(form, checked.values);
+    if (meta.limited && email && usesDoubleOptIn(form)) {
+      if (body.subject !== undefined) {
+        // The link proves the e-mail, not another identifier: the person is their e-mail here.
+        throw invalid(
+          'subject',
+          'subject may be set only by your server (an API token) on a double opt-in form: the person is identified by the e-mail they confirm',
+        );
+      }
+      return getService(strapi, 'confirmations').hold(
+        record,
+        { email, notices: body.notices === true, pageUrl: meta.pageUrl },
+        idempotency,
+      );
+    }
+    if (meta.limited) {
+      await getService(strapi, 'confirmations').assertNotConfirmed(subject);
+      record.strength = 'unverified';
+    }
+    return recordSubmission(strapi, record, meta, idempotency);
   },
 });

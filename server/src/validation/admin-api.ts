@@ -58,7 +58,7 @@ const filters = {
   version: positiveIntText(),
   locale: locale(),
   form: boundedText(64),
-  action: oneOf(['granted', 'implied', 'withdrawn', 'denied']),
+  action: oneOf(['granted', 'implied', 'withdrawn', 'denied', 'notified']),
   from: dateOrInstant(),
   to: dateOrInstant(),
   subject: boundedText(320),
@@ -84,8 +84,8 @@ export const exportQuery: z.ZodType<ExportQuery> = z.strictObject({
     .optional(),
 });
 
-const GROUP_KEYS: readonly GroupKey[] = ['version', 'locale', 'form', 'day'];
-const groupByMessage = 'must be a comma-separated list of version, locale, form, day';
+const GROUP_KEYS: readonly GroupKey[] = ['version', 'locale', 'form', 'day', 'strength'];
+const groupByMessage = 'must be a comma-separated list of version, locale, form, day, strength';
 
 export const acceptanceQuery: z.ZodType<AcceptanceQuery> = z.strictObject({
   policy: key(),

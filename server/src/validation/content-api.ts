@@ -60,6 +60,14 @@ const accepted = z.strictObject(
   { error: 'must be { "policy": key, "version": integer, "hash"?: contentHash }' },
 );
 
+/** A double opt-in link's token (mail/token.ts checks its signature and expiry). */
+export const tokenParams = z.object({
+  token: z
+    .string({ error: 'must be the token of a confirmation link' })
+    .min(1, { error: 'must be the token of a confirmation link' })
+    .max(200, { error: 'must be the token of a confirmation link' }),
+});
+
 export const submissionBody: z.ZodType<SubmissionBody> = z.strictObject(
   {
     locale: locale(),
@@ -77,6 +85,7 @@ export const submissionBody: z.ZodType<SubmissionBody> = z.strictObject(
     }),
     subject: subject().optional(),
     pageUrl: pageUrl().optional(),
+    notices: z.boolean({ error: 'must be true or false' }).optional(),
   },
   { error: 'must be a JSON object' },
 );

@@ -79,9 +79,11 @@ export function consentEvents(strapi: Core.Strapi, rows: EventRow[]) {
     submission: r.submission_id,
     purposes: JSON.parse(r.purposes) as unknown,
     hash: r.hash,
+    strength: r.strength ?? null,
   });
   const withdrawn = rows.filter((r) => r.action === 'withdrawn');
-  const recorded = rows.filter((r) => r.action !== 'withdrawn');
+  // Notices sent are not decisions.
+  const recorded = rows.filter((r) => r.action !== 'withdrawn' && r.action !== 'notified');
   if (recorded.length)
     emit(strapi, WEBHOOK_EVENTS.POLICY_LEDGER_CONSENT_RECORDED, { events: recorded.map(brief) });
   if (withdrawn.length)

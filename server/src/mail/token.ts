@@ -1,0 +1,37 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The signed, expiring token of a double opt-in link:
+ * `<submission id>.<expiry, seconds since epoch>.<HMAC-SHA-256, base64url>`,
+ * signed with a key derived from the plugin's secret. It names a pending
+ * submission and says until when it may be confirmed; it carries nothing
+ * personal.
+ */
+const sign = (secret: string, id: string, expires: number) =>
+  createHmac('sha256', `policy-ledger/confirm/${secret}`)
+    .update(`${id}.${expires}`)
+    .digest('base64url');
+
+export function confirmationToken(secret: string, submissionId: string, expiresAt: Date): string {
+  const expires = Math.floor(expiresAt.getTime() / 1000);
+  return `${submissionId}.${expires}.${sign(secret, submissionId, expires)}`;
+}
+
+export type TokenCheck =
+  | { ok: true; submissionId: string; expiresAt: Date }
+  | { ok: false; reason: 'malformed' | 'forged' | 'expired'; expiresAt?: Date };
+
+/** Checks a token's signature, then its expiry at `now`. */
+export function checkConfirmationToken(secret: string, token: string, now: Date): TokenCheck {
+  const m = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!m) return { ok: false, reason: 'malformed' };
+  const [, id, expiresText, mac] = m;
+  const expires = Number(expiresText);
+  const expected = Buffer.from(sign(secret, id, expires));
+  const given = Buffer.from(mac);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'forged' };
+  const expiresAt = new Date(expires * 1000);
+  if (now.getTime() >= expiresAt.getTime()) return { ok: false, reason: 'expired', expiresAt };
+  return { ok: true, submissionId: id, expiresAt };
+}

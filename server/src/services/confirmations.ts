@@ -1,0 +1,282 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  ConfirmationStatus,
+  PendingSubmission,
+  SubmissionResult,
+} from '../../../shared/contracts';
+import { TABLES } from '../db/tables';
+import { DAY_MS } from '../domain/clock';
+import { conflict, gone } from '../http/errors';
+import { idempotent } from '../ledger/idempotency';
+import type { RequestMeta } from '../ledger/evidence';
+import { checkConfirmationToken, confirmationToken } from '../mail/token';
+import { confirmationMail } from '../mail/templates';
+import { iso } from '../utils/db';
+import { getService } from '../utils/get-service';
+import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
+import { subjectSecret } from '../utils/subjects';
+import { recordSubmission, type SubmissionRecord } from './submissions';
+
+/** What a pending row keeps: the submission as checked, and what confirming adds. */
+interface PendingContent extends Omit<SubmissionRecord, 'subject' | 'submissionId' | 'receivedAt'> {
+  notices: boolean;
+  pageUrl: string | null;
+}
+
+interface PendingRow {
+  id: number;
+  public_id: string;
+  form_key: string;
+  subject: string;
+  email: string;
+  content: string;
+  received_at: string;
+  expires_at: string;
+}
+
+/** j***@example.kz: enough for the person to recognise, nothing for anyone else. */
+export const maskEmail = (email: string) => {
+  const at = email.lastIndexOf('@');
+  return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
+};
+
+/**
+ * Double opt-in. An anonymous submission to a form that collects an e-mail
+ * is held (202) — it changes nobody's standing and sits in nobody's record —
+ * and a signed, expiring link goes to that address through the outbox
+ * (services/mailer.ts). Opening the link records the submission with
+ * evidence strength `confirmed` and the confirming request as its evidence,
+ * and confirms the e-mail for notices (policy_ledger_contacts). Unconfirmed
+ * submissions are erased when their link expires (the retention job).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const secret = () => subjectSecret(strapi);
+
+  /** Where the link points: the site's page (mail.confirmUrl) or the plugin's own. */
+  function linkFor(token: string) {
+    const template = pluginConfig(strapi).mail.confirmUrl;
+    if (template) return template.replace('{token}', encodeURIComponent(token));
+    const server = String(strapi.config.get('server.absoluteUrl') ?? '').replace(/\/$/, '');
+    const prefix = String(strapi.config.get('api.rest.prefix') ?? '/api');
+    return `${server}${prefix}/policy-ledger/confirmations/${encodeURIComponent(token)}`;
+  }
+
+  async function hold(
+    record: SubmissionRecord,
+    extra: { email: string; notices: boolean; pageUrl: string | null },
+    idempotency: { scope: string; key: string | null; body: unknown },
+  ): Promise<PendingSubmission> {
+    return idempotent<PendingSubmission>(
+      strapi,
+      idempotency.scope,
+      idempotency.key,
+      idempotency.body,
+      async (remember) => {
+        const now = clock(strapi).now();
+        const expiresAt = new Date(now.getTime() + pluginConfig(strapi).mail.confirmDays * DAY_MS);
+        const form = await getService(strapi, 'forms').publicDefinition(
+          record.form.key,
+          record.locale,
+          null,
+        );
+        const mail = confirmationMail({
+          locale: record.locale,
+          form: form.title,
+          link: linkFor(confirmationToken(secret(), record.submissionId, expiresAt)),
+          expiresAt,
+          timeZone: timeZoneOf(strapi),
+        });
+        const content: PendingContent = {
+          form: {
+            key: record.form.key,
+            revision: record.form.revision,
+            definitionHash: record.form.definitionHash,
+          },
+          locale: record.locale,
+          values: record.values,
+          purposes: record.purposes,
+          shown: record.shown,
+          notices: extra.notices,
+          pageUrl: extra.pageUrl,
+        };
+        const response: PendingSubmission = {
+          status: 'pending',
+          submissionId: record.submissionId,
+          receivedAt: record.receivedAt,
+          confirmation: { sentTo: maskEmail(extra.email), expiresAt: iso(expiresAt) },
+        };
+        await strapi.db.transaction(async ({ trx }) => {
+          await knex()(TABLES.pending)
+            .transacting(trx)
+            .insert({
+              public_id: record.submissionId,
+              form_key: record.form.key,
+              subject: record.subject,
+              email: extra.email.slice(0, 255),
+              content: JSON.stringify(content),
+              received_at: record.receivedAt,
+              expires_at: iso(expiresAt),
+            });
+          await getService(strapi, 'mailer').enqueue(
+            [{ kind: 'confirmation', ref: record.submissionId, to: extra.email, ...mail }],
+            trx,
+          );
+          const idem = remember(response);
+          if (idem)
+            await knex()(TABLES.idempotency)
+              .transacting(trx)
+              .insert({ ...idem, status: 202 });
+        });
+        getService(strapi, 'mailer').kick();
+        return response;
+      },
+    );
+  }
+
+  /** The token checked, or the 4xx that says why not. */
+  function checked(token: string) {
+    const result = checkConfirmationToken(secret(), token, clock(strapi).now());
+    if (result.ok) return result;
+    if (result.reason === 'expired') {
+      throw gone('This confirmation link has expired: the submission was not recorded', {
+        code: 'CONFIRMATION_EXPIRED',
+        expiresAt: iso(result.expiresAt as Date),
+      });
+    }
+    const message = 'token is not a valid confirmation link';
+    throw new errors.ValidationError(message, { errors: [{ path: ['token'], message }] });
+  }
+
+  const pendingRow = async (id: string) =>
+    (await knex()(TABLES.pending).where({ public_id: id }).first()) as PendingRow | undefined;
+
+  /** POST /confirmations/:token: records the held submission (once; a second click replays). */
+  async function confirm(token: string, meta: RequestMeta): Promise<SubmissionResult> {
+    const { submissionId } = checked(token);
+    const scope = 'confirm';
+    const row = await pendingRow(submissionId);
+    if (!row) {
+      // Confirmed before (a second click replays the first answer), or erased.
+      return idempotent<SubmissionResult>(strapi, scope, submissionId, {}, async () => {
+        throw gone('This submission is no longer waiting for confirmation', {
+          code: 'CONFIRMATION_GONE',
+        });
+      });
+    }
+    const content = JSON.parse(row.content) as PendingContent;
+    const result = await recordSubmission(
+      strapi,
+      {
+        submissionId,
+        form: content.form,
+        locale: content.locale,
+        subject: row.subject,
+        values: content.values,
+        purposes: content.purposes,
+        shown: content.shown,
+        receivedAt: row.received_at,
+        strength: 'confirmed',
+      },
+      { ...meta, pageUrl: content.pageUrl ?? meta.pageUrl },
+      { scope, key: submissionId, body: {} },
+    );
+    await confirmContact(row.subject, row.email, content.locale, content.notices);
+    await knex()(TABLES.pending).where({ id: row.id }).del();
+    return result;
+  }
+
+  /** The person's e-mail is theirs: kept for notices if they asked for them. */
+  async function confirmContact(subject: string, email: string, locale: string, notices: boolean) {
+    const now = iso(clock(strapi).now());
+    const existing = await knex()(TABLES.contacts).where({ subject }).first();
+    if (existing) {
+      await knex()(TABLES.contacts)
+        .where({ subject })
+        .update({
+          email,
+          locale,
+          confirmed_at: now,
+          updated_at: now,
+          ...(notices ? { notices: true } : {}),
+        });
+    } else {
+      await knex()(TABLES.contacts)
+        .insert({ subject, email, locale, confirmed_at: now, notices, updated_at: now })
+        .catch(async (e) => {
+          // Two confirmations at once: the other inserted; update it.
+          await knex()(TABLES.contacts).where({ subject }).update({ email, confirmed_at: now });
+          if (!(await knex()(TABLES.contacts).where({ subject }).first())) throw e;
+        });
+    }
+  }
+
+  /** GET /confirmations/:token: whether the link still works (and the locale to say it in). */
+  async function status(token: string): Promise<ConfirmationStatus & { locale: string | null }> {
+    const result = checkConfirmationToken(secret(), token, clock(strapi).now());
+    if (!result.ok && result.reason !== 'expired') checked(token);
+    const expiresAt = iso(result.expiresAt as Date);
+    if (!result.ok) return { status: 'expired', form: null, expiresAt, locale: null };
+    const row = await pendingRow(result.submissionId);
+    if (row) {
+      const { locale } = JSON.parse(row.content) as PendingContent;
+      return { status: 'pending', form: row.form_key, expiresAt: row.expires_at, locale };
+    }
+    const done = (await knex()(TABLES.submissions)
+      .where({ public_id: result.submissionId })
+      .first('form_key', 'locale')) as { form_key: string; locale: string } | undefined;
+    return done
+      ? { status: 'confirmed', form: done.form_key, expiresAt, locale: done.locale }
+      : { status: 'expired', form: null, expiresAt, locale: null };
+  }
+
+  /**
+   * An anonymous caller may not change the standing of a person whose e-mail
+   * is confirmed: that goes through a double opt-in form, or your server.
+   */
+  async function assertNotConfirmed(subject: string) {
+    const contact = await knex()(TABLES.contacts)
+      .where({ subject })
+      .whereNotNull('confirmed_at')
+      .first('id');
+    if (contact) {
+      throw conflict(
+        "This person's e-mail is confirmed: their consent changes only through a confirmed (double opt-in) submission or your server",
+        { code: 'CONFIRMED_PERSON' },
+      );
+    }
+  }
+
+  /** Erases held submissions whose link expired, with their unsent messages. */
+  async function expire(): Promise<number> {
+    const now = iso(clock(strapi).now());
+    let erased = 0;
+    for (;;) {
+      const ids = (await knex()(TABLES.pending)
+        .where('expires_at', '<=', now)
+        .orderBy('id')
+        .limit(500)
+        .select('id', 'public_id')) as Array<{ id: number; public_id: string }>;
+      if (!ids.length) return erased;
+      await strapi.db.transaction(async ({ trx }) => {
+        await knex()(TABLES.outbox)
+          .transacting(trx)
+          .whereIn(
+            'ref',
+            ids.map((r) => r.public_id),
+          )
+          .del();
+        erased += await knex()(TABLES.pending)
+          .transacting(trx)
+          .whereIn(
+            'id',
+            ids.map((r) => r.id),
+          )
+          .del();
+      });
+    }
+  }
+
+  return { hold, confirm, status, assertNotConfirmed, expire, linkFor };
+};
