@@ -1,4 +1,5 @@
 import type {
+  ConfirmationStatus,
   ConsentBody,
   ConsentResult,
   ReceiptProofResult,
@@ -10,6 +11,7 @@ import type {
   StatusQuery,
   SubjectStatus,
   SubmissionBody,
+  SubmissionOutcome,
   SubmissionResult,
   WithdrawBody,
   WithdrawResult,
@@ -109,9 +111,21 @@ export function createPolicyLedgerClient(options: ClientOptions) {
     form: (key: string, o: ReadOptions = {}) =>
       get<FormDefinition>(`/forms/${seg(key)}`, { locale: o.locale }, o),
 
-    /** POST /forms/:key/submissions, retried with the same Idempotency-Key: 201 → the receipt. */
+    /**
+     * POST /forms/:key/submissions, retried with the same Idempotency-Key:
+     * `status: 'recorded'` with the receipt (201), or `status: 'pending'`
+     * (202) on a double opt-in form, until the person opens the e-mailed link.
+     */
     submit: (formKey: string, body: SubmissionBody, o?: WriteOptions) =>
-      post<SubmissionResult>(`/forms/${seg(formKey)}/submissions`, body, o),
+      post<SubmissionOutcome>(`/forms/${seg(formKey)}/submissions`, body, o),
+
+    /** GET /confirmations/:token: whether a double opt-in link still works. */
+    confirmation: (token: string, o: RequestOptions = {}) =>
+      get<ConfirmationStatus>(`/confirmations/${seg(token)}`, {}, o),
+
+    /** POST /confirmations/:token: confirms it; the receipt (a second call replays it). */
+    confirm: (token: string, o?: WriteOptions) =>
+      post<SubmissionResult>(`/confirmations/${seg(token)}`, {}, o),
 
     /** POST /consents: a decision without a form (needs a token or a role that may). */
     consent: (body: ConsentBody, o?: WriteOptions) => post<ConsentResult>('/consents', body, o),

@@ -3,14 +3,14 @@ import {
   isPolicyLedgerError,
   isPolicyLedgerNetworkError,
   newIdempotencyKey,
-  type SubmissionResult,
+  type SubmissionOutcome,
 } from '../../client/src';
 import { Acceptance, unaccepted } from './Acceptance';
 import { Checkbox } from './Checkbox';
 import { usePolicyLedgerClient } from './context';
 import { Field } from './Field';
 import { useForm } from './hooks';
-import { cx, defaultLabels, type Labels } from './labels';
+import { cx, dateText, defaultLabels, fill, type Labels } from './labels';
 import { LoadState } from './LoadState';
 import { Receipt } from './Receipt';
 import { fieldMessages, pageUrlOf, submissionOf, type Values } from './submission';
@@ -27,8 +27,14 @@ export interface ConsentFormProps {
    * to tick per policy before sending; `submit`, sending the form accepts them.
    */
   acceptBy?: 'checkbox' | 'submit';
-  /** Called with the receipt after the server recorded the submission (201). */
-  onSubmitted?: (result: SubmissionResult) => void;
+  /**
+   * Called with the receipt after the server recorded the submission (201),
+   * or with `status: 'pending'` on a double opt-in form (202): the person
+   * confirms through the link e-mailed to them.
+   */
+  onSubmitted?: (result: SubmissionOutcome) => void;
+  /** On a double opt-in form: a box asking to be e-mailed when a policy changes (the basis of notices). */
+  offerNotices?: boolean;
   labels?: Partial<Labels>;
   className?: string;
 }
@@ -48,6 +54,7 @@ interface Problem {
  */
 export function ConsentForm(props: ConsentFormProps) {
   const { formKey, locale, editionHref, onSubmitted, className, acceptBy = 'checkbox' } = props;
+  const [notices, setNotices] = useState(false);
   const l = { ...defaultLabels, ...props.labels };
   const client = usePolicyLedgerClient();
   const { data: def, error: loadError, reload } = useForm(formKey, { locale });
@@ -56,7 +63,7 @@ export function ConsentForm(props: ConsentFormProps) {
   const [accepted, setAccepted] = useState<Record<string, boolean>>({});
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<Problem>();
-  const [result, setResult] = useState<SubmissionResult>();
+  const [result, setResult] = useState<SubmissionOutcome>();
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -70,7 +77,10 @@ export function ConsentForm(props: ConsentFormProps) {
     if (!def || sending) return;
     const missing = acceptBy === 'checkbox' ? unaccepted(def, accepted, l.acceptRequired) : {};
     if (Object.keys(missing).length) return setProblem({ fields: missing, message: l.fixErrors });
-    const body = submissionOf(def, values, purposes, pageUrlOf(globalThis.location));
+    const body = {
+      ...submissionOf(def, values, purposes, pageUrlOf(globalThis.location)),
+      ...(props.offerNotices && def.doubleOptIn && notices ? { notices: true } : {}),
+    };
     const json = JSON.stringify(body);
     // The same answers sent again (after a failure) keep their key: recorded once at most.
     if (attempt.current?.body !== json) attempt.current = { body: json, key: newIdempotencyKey() };
@@ -94,7 +104,15 @@ export function ConsentForm(props: ConsentFormProps) {
   return (
     <div className={cx('pl-consent', className)} data-form={formKey}>
       <div className="pl-status" role="status" aria-live="polite">
-        {result && def && <Receipt result={result} def={def} labels={l} />}
+        {result?.status === 'recorded' && def && <Receipt result={result} def={def} labels={l} />}
+        {result?.status === 'pending' && def && (
+          <p className="pl-pending">
+            {fill(l.pending, {
+              email: result.confirmation.sentTo,
+              date: dateText(result.confirmation.expiresAt, def.locale),
+            })}
+          </p>
+        )}
       </div>
       {!def && <LoadState error={loadError} reload={reload} labels={l} />}
       {def && !result && (
@@ -128,6 +146,11 @@ export function ConsentForm(props: ConsentFormProps) {
                 </Checkbox>
               ))}
             </fieldset>
+          )}
+          {props.offerNotices && def.doubleOptIn && (
+            <Checkbox name="notices" checked={notices} required={false} onChange={setNotices}>
+              {l.notices}
+            </Checkbox>
           )}
           <Acceptance
             def={def}

@@ -27,6 +27,12 @@ export const defaultLabels = {
   networkFailed: 'No connection to the server. Please try again.',
   policyChanged: 'The policy has just changed. Please review the new edition and send again.',
   sent: 'Thank you. Your submission {id} was received on {date}.',
+  pending:
+    'Almost done: we sent a link to {email}. Open it by {date} to confirm; until then nothing is recorded.',
+  notices: 'E-mail me when this policy changes.',
+  confirmAsk: 'Confirm your submission to record your consent.',
+  confirm: 'Confirm',
+  confirmExpired: 'This link has expired or was already used: nothing more was recorded.',
   receiptEvent: '{policy}, version {version}: {action}',
   granted: 'accepted',
   reconsent: 'Our {policy} has changed. Please review and accept version {version}.',

@@ -1,5 +1,5 @@
 /** Admin API (/policy-ledger, admin JWT + RBAC): the ledger, its export, acceptance. */
-import type { ConsentAction, EventContent, EvidenceStrength, LedgerAction } from './common';
+import type { EventContent, EvidenceStrength, LedgerAction } from './common';
 
 export type GroupKey = 'version' | 'locale' | 'form' | 'day' | 'strength';
 

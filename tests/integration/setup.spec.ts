@@ -82,9 +82,10 @@ export function setupSpec() {
         enabled: true,
         seal: '0 0 1 1 *',
         retention: '0 0 1 1 *',
+        mail: '0 0 1 1 *',
       });
       try {
-        assert.deepEqual(ours(), [JOBS.retention, JOBS.seal, JOBS.verify].sort());
+        assert.deepEqual(ours(), [JOBS.mail, JOBS.retention, JOBS.seal, JOBS.verify].sort());
         assert.equal((await submit('scheduled@example.com')).status, 201);
         clock.advance(60_000); // past the sealing lag
         const before = await checkpoints();

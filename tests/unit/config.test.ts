@@ -29,11 +29,20 @@ describe('plugin configuration', () => {
         perAddress: { points: 60, seconds: 60 },
         perSubject: { points: 10, seconds: 600 },
       },
+      mail: {
+        confirmDays: 7,
+        confirmUrl: null,
+        editionUrl: null,
+        from: null,
+        batchSize: 200,
+        noticeBatchSize: 500,
+      },
       timestamping: { authorities: [], timeoutMs: 10000, graceMinutes: 60 },
       jobs: {
         enabled: true,
         seal: '*/1 * * * *',
         retention: '17 3 * * *',
+        mail: '*/1 * * * *',
         verify: '41 2 * * *',
         sealLagSeconds: 30,
       },
@@ -59,6 +68,15 @@ describe('plugin configuration', () => {
     );
     assert.throws(() => resolveConfig({ limits: { perIp: 5 } }), /limits/);
     assert.throws(() => resolveConfig({ bodyGuard: 'all' }), /bodyGuard/);
+    assert.throws(
+      () => resolveConfig({ mail: { confirmUrl: 'https://example.kz/confirm' } }),
+      /mail\.confirmUrl: must be an http\(s\) URL containing \{token\}/,
+    );
+    assert.equal(
+      resolveConfig({ mail: { confirmUrl: 'https://example.kz/confirm?t={token}' } }).mail
+        .confirmDays,
+      7,
+    );
     assert.deepEqual(resolveConfig({ limits: { perSubject: { points: 3, seconds: 60 } } }).limits, {
       enabled: true,
       perAddress: { points: 60, seconds: 60 },
@@ -99,6 +117,7 @@ describe('plugin configuration', () => {
       enabled: false,
       seal: '*/1 * * * *',
       retention: '17 3 * * *',
+      mail: '*/1 * * * *',
       verify: '41 2 * * *',
       sealLagSeconds: 30,
     });

@@ -19,6 +19,7 @@ const def: FormDefinition = {
   hash: 'f'.repeat(64),
   locale: 'ru',
   title: 'Заявка',
+  doubleOptIn: false,
   fields: [
     {
       name: 'name',

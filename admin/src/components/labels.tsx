@@ -7,7 +7,12 @@ import type { BadgeProps } from '@strapi/design-system';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 
-import type { ChangeKind, ConsentAction, EditionState } from '../../../shared/contracts';
+import type {
+  ChangeKind,
+  ConsentAction,
+  EditionState,
+  LedgerAction,
+} from '../../../shared/contracts';
 import { getTrad } from '../utils/getTrad';
 
 type FormatMessage = IntlShape['formatMessage'];
@@ -38,29 +43,31 @@ export const EditionStateBadge = ({ state }: { state: EditionState }) => {
   );
 };
 
-const ACTION_BADGE: Record<ConsentAction, BadgeProps['variant']> = {
+const ACTION_BADGE: Record<LedgerAction, BadgeProps['variant']> = {
   granted: 'success',
   implied: 'primary',
   withdrawn: 'warning',
   denied: 'danger',
+  notified: 'secondary',
 };
 
-const ACTION_LABEL: Record<ConsentAction, string> = {
+const ACTION_LABEL: Record<LedgerAction, string> = {
   granted: 'Granted',
   implied: 'Implied',
   withdrawn: 'Withdrawn',
   denied: 'Denied',
+  notified: 'Notified of a change',
 };
 
 export const CONSENT_ACTIONS: ConsentAction[] = ['granted', 'implied', 'withdrawn', 'denied'];
 
-export const actionLabel = (action: ConsentAction, formatMessage: FormatMessage): string =>
+export const actionLabel = (action: LedgerAction, formatMessage: FormatMessage): string =>
   formatMessage({
     id: getTrad(`action.${action}`),
     defaultMessage: ACTION_LABEL[action] ?? action,
   });
 
-export const ConsentActionBadge = ({ action }: { action: ConsentAction }) => {
+export const ConsentActionBadge = ({ action }: { action: LedgerAction }) => {
   const { formatMessage } = useIntl();
   return (
     <Badge variant={ACTION_BADGE[action] ?? 'neutral'}>{actionLabel(action, formatMessage)}</Badge>

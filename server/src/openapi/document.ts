@@ -54,7 +54,8 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Invalid credentials',
   403: 'The caller may not use this route (Users & Permissions, API token scope)',
   404: 'Unknown policy, edition or form',
-  409: 'A stale edition, or a shown text (hash) other than the one recorded',
+  409: 'A stale edition, a shown text (hash) other than the one recorded, or an anonymous change to a person whose e-mail is confirmed (`CONFIRMED_PERSON`)',
+  410: 'The confirmation link expired, or its submission is no longer waiting',
   413: 'The body is over the configured limit',
   415: 'A Content-Encoding, charset or media type the route does not take (send UTF-8 JSON, plain or gzip/deflate/br)',
   422: 'The Idempotency-Key was used before with another body',
@@ -77,7 +78,7 @@ function responses(op: Operation): Json {
   out[op.ok.status] = {
     description: op.ok.status === 201 ? 'Created' : 'OK',
     ...(cacheHeaders ? { headers: cacheHeaders } : {}),
-    content: body,
+    content: op.html ? { ...body, 'text/html': { schema: { type: 'string' } } } : body,
   };
   if (op.accepted) {
     out[op.accepted.status] = {

@@ -41,6 +41,8 @@ export interface Operation {
   headers?: RequestHeader[];
   /** The success status and the schema of `data` (null: not an enveloped body). */
   ok: { status: 200 | 201; data: z.ZodType | null };
+  /** The success answer is also a page, for a browser (Accept: text/html). */
+  html?: boolean;
   /** A second success: accepted, not yet done (202). */
   accepted?: { status: 202; data: z.ZodType; description: string };
   /** Answers 304 to a matching If-None-Match, with ETag and Cache-Control. */
@@ -122,7 +124,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
     body: withdrawBody,
     headers: ['Idempotency-Key'],
     ok: { status: 201, data: withdrawResult },
-    errors: [400, 404, 413, 415, 422, 429],
+    errors: [400, 404, 409, 413, 415, 422, 429],
   },
   'consents.status': {
     summary: "A person's standing: the accepted edition, whether to ask again, active purposes",
@@ -146,6 +148,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
       'A browser (Accept: text/html) gets a small page with a button that confirms; anything else gets JSON. Opening the link changes nothing: mail scanners open links too.',
     tag: 'Forms',
     params: tokenParams,
+    html: true,
     ok: { status: 200, data: confirmationStatus },
     errors: [400],
   },
@@ -155,6 +158,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
       'Once: a second confirmation replays the first receipt. 410 when the link expired or the submission was erased.',
     tag: 'Forms',
     params: tokenParams,
+    html: true,
     ok: { status: 201, data: submissionResult },
     errors: [400, 410, 415, 429],
   },

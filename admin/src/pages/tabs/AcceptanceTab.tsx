@@ -20,7 +20,14 @@ import { AcceptanceTable } from './acceptance/AcceptanceTable';
 import { PeopleChart } from './acceptance/PeopleChart';
 import { isGroupKey, num } from './acceptance/groups';
 
-const NO_COUNTS: AcceptanceCounts = { granted: 0, implied: 0, withdrawn: 0, denied: 0, total: 0 };
+const NO_COUNTS: AcceptanceCounts = {
+  granted: 0,
+  implied: 0,
+  withdrawn: 0,
+  denied: 0,
+  total: 0,
+  notified: 0,
+};
 
 const INITIAL_FILTERS: AcceptanceFilterValues = {
   policy: '',

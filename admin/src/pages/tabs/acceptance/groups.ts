@@ -11,6 +11,7 @@ export const GROUP_BY_OPTIONS = [
   'version,form',
   'day',
   'version,day',
+  'version,strength',
 ] as const;
 export type GroupByOption = (typeof GROUP_BY_OPTIONS)[number];
 
@@ -20,6 +21,7 @@ export const GROUP_BY_LABEL: Record<GroupByOption, string> = {
   'version,form': 'Version and form',
   day: 'Day',
   'version,day': 'Version and day',
+  'version,strength': 'Version and evidence strength',
 };
 
 export const GROUP_KEY_LABEL: Record<GroupKey, string> = {
@@ -27,6 +29,7 @@ export const GROUP_KEY_LABEL: Record<GroupKey, string> = {
   locale: 'Locale',
   form: 'Form',
   day: 'Day',
+  strength: 'Evidence',
 };
 
 export const COUNT_KEYS: Array<keyof AcceptanceCounts> = [
@@ -35,10 +38,11 @@ export const COUNT_KEYS: Array<keyof AcceptanceCounts> = [
   'withdrawn',
   'denied',
   'total',
+  'notified',
 ];
 
 export const isGroupKey = (key: string): key is GroupKey =>
-  key === 'version' || key === 'locale' || key === 'form' || key === 'day';
+  key === 'version' || key === 'locale' || key === 'form' || key === 'day' || key === 'strength';
 
 export const isGroupByOption = (value: string): value is GroupByOption =>
   (GROUP_BY_OPTIONS as readonly string[]).includes(value);
@@ -55,10 +59,20 @@ export function groupValue(
 ): string {
   const value = row[key];
   if (value === null || value === undefined || value === '') {
-    return key === 'form'
-      ? formatMessage({ id: getTrad('acceptance.form.api'), defaultMessage: 'via API' })
-      : formatMessage({ id: getTrad('panel.not-set'), defaultMessage: '—' });
+    if (key === 'form')
+      return formatMessage({ id: getTrad('acceptance.form.api'), defaultMessage: 'via API' });
+    if (key === 'strength')
+      return formatMessage({
+        id: getTrad('acceptance.strength.server'),
+        defaultMessage: 'your server, an admin or continued use',
+      });
+    return formatMessage({ id: getTrad('panel.not-set'), defaultMessage: '—' });
   }
+  if (key === 'strength')
+    return formatMessage({
+      id: getTrad(`acceptance.strength.${String(value)}`),
+      defaultMessage: value === 'confirmed' ? 'confirmed by e-mail' : 'unverified (anonymous)',
+    });
   if (key === 'version') return versionLabel(Number(value), formatMessage);
   return String(value);
 }
