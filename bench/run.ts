@@ -9,6 +9,7 @@
  * process pinned to CPU 1, prints every figure next to its baseline measured
  * in the same run, and writes bench/RESULTS.md. See bench/README.md.
  */
+import { startMailSink, type MailSink } from '../tests/helpers/smtp';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,6 +58,8 @@ const SERVER_CPU = '0';
 const CLIENT_CPU = '1';
 const CURRENT_PATH = '/api/policy-ledger/policies/privacy/current?locale=kk';
 const SUBMIT_PATH = '/api/policy-ledger/forms/contact/submissions';
+/** The demo's double opt-in form: each submission is held (202) and its link e-mailed. */
+const DOI_PATH = '/api/policy-ledger/forms/newsletter/submissions';
 const ARTICLES_PATH = '/api/articles';
 
 // ---------------------------------------------------------------------------
@@ -138,6 +141,15 @@ function submissionBody(n: number) {
   };
 }
 
+function newsletterBody(n: number) {
+  return {
+    locale: 'kk',
+    data: { email: `b${n}@example.com` },
+    purposes: { marketing: true },
+    accepted: [{ policy: 'privacy', version: 1 }],
+  };
+}
+
 function getTarget(
   name: ScenarioName,
   what: string,
@@ -165,6 +177,7 @@ function postTarget(
   urlPath: string,
   db: Db,
   body: (n: number) => unknown,
+  expect = 201,
 ): Target {
   const url = `http://127.0.0.1:${server.port}${urlPath}`;
   const headers = { 'content-type': 'application/json' };
@@ -174,7 +187,7 @@ function postTarget(
     db,
     connections: 16,
     server,
-    expect: 201,
+    expect,
     options: () => ({
       url,
       connections: 16,
@@ -401,6 +414,9 @@ async function startStrapi(
     // the database) but out of reach: every request comes from 127.0.0.1.
     POLICY_LEDGER_LIMIT_PER_ADDRESS: '1000000000',
     POLICY_LEDGER_LIMIT_PER_SUBJECT: '1000000000',
+    // Double opt-in links go out through Strapi's email plugin to a local SMTP server.
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort()),
     ...extraEnv,
   };
   if (dbName) env.DATABASE_NAME = dbName;
@@ -500,6 +516,8 @@ const WHAT: Record<ScenarioName, string> = {
   'submit-postgres-nolimits': `POST ${SUBMIT_PATH}, distinct e-mails (PostgreSQL; POLICY_LEDGER_LIMITS=false: no abuse limits, as before 0.8)`,
   'stock-create-sqlite': `POST ${ARTICLES_PATH} as Public (stock create, SQLite)`,
   'submit-postgres': `POST ${SUBMIT_PATH}, distinct e-mails (PostgreSQL)`,
+  'submit-doi-sqlite': `POST ${DOI_PATH}, distinct e-mails (SQLite): double opt-in, 202, the link e-mailed over SMTP`,
+  'submit-doi-postgres': `POST ${DOI_PATH}, distinct e-mails (PostgreSQL): double opt-in, 202, the link e-mailed over SMTP`,
   'stock-create-postgres': `POST ${ARTICLES_PATH} as Public (stock create, PostgreSQL)`,
 };
 
@@ -597,11 +615,13 @@ async function session(
     if (writes.length) {
       const targets: Target[] = [];
       for (const s of writes) {
-        const t = s.startsWith('submit-')
-          ? postTarget(s, WHAT[s], server, SUBMIT_PATH, db, submissionBody)
-          : postTarget(s, WHAT[s], server, ARTICLES_PATH, db, (n) => ({
-              data: { title: `t${n}`, body: 'x' },
-            }));
+        const t = s.startsWith('submit-doi-')
+          ? postTarget(s, WHAT[s], server, DOI_PATH, db, newsletterBody, 202)
+          : s.startsWith('submit-')
+            ? postTarget(s, WHAT[s], server, SUBMIT_PATH, db, submissionBody)
+            : postTarget(s, WHAT[s], server, ARTICLES_PATH, db, (n) => ({
+                data: { title: `t${n}`, body: 'x' },
+              }));
         try {
           await preflight(t);
           targets.push(t);
@@ -827,7 +847,14 @@ function writeResults(
 
 // ---------------------------------------------------------------------------
 
+let sink: MailSink | null = null;
+const smtpPort = () => {
+  if (!sink) throw new Error('the SMTP server is not started');
+  return sink.port;
+};
+
 async function main() {
+  sink = await startMailSink({ keep: false });
   const started = performance.now();
   const flags = parseFlags(process.argv.slice(2));
   const profile = flags.quick ? QUICK : FULL;
@@ -867,8 +894,8 @@ async function main() {
     const reads = db === readDb ? pick(['koa', 'current-fast', 'stock-findone']) : [];
     const writes = pick(
       db === 'sqlite'
-        ? ['submit-sqlite', 'stock-create-sqlite']
-        : ['submit-postgres', 'stock-create-postgres'],
+        ? ['submit-sqlite', 'submit-doi-sqlite', 'stock-create-sqlite']
+        : ['submit-postgres', 'submit-doi-postgres', 'stock-create-postgres'],
     );
     await session(ctx, db, true, reads, writes);
     if (db === 'sqlite')
@@ -885,6 +912,10 @@ async function main() {
     );
     if (db === readDb) await session(ctx, db, false, pick(['current-route']), []);
   }
+  if (sink?.received())
+    ctx.notes.push(
+      `the local SMTP server received ${sink.received().toLocaleString('en')} confirmation e-mails during the run (double opt-in scenarios)`,
+    );
 
   for (const r of ctx.results.values()) {
     const s = r.summary;

@@ -8,9 +8,11 @@ export const SCENARIOS = [
   'submit-sqlite',
   'submit-sqlite-normal',
   'submit-sqlite-nolimits',
+  'submit-doi-sqlite',
   'stock-create-sqlite',
   'submit-postgres',
   'submit-postgres-nolimits',
+  'submit-doi-postgres',
   'stock-create-postgres',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -133,6 +135,9 @@ export const RATIOS: RatioDef[] = [
   // What the abuse limits cost: two counts in the database per submission.
   { num: 'submit-sqlite', den: 'submit-sqlite-nolimits', goal: null },
   { num: 'submit-postgres', den: 'submit-postgres-nolimits', goal: null },
+  // Double opt-in: a held submission and its e-mail (outbox, sent over SMTP) against a recorded one.
+  { num: 'submit-doi-sqlite', den: 'submit-sqlite', goal: null },
+  { num: 'submit-doi-postgres', den: 'submit-postgres', goal: null },
 ];
 
 export interface AbsoluteGoal {
@@ -146,6 +151,8 @@ export const ABSOLUTE_GOALS: AbsoluteGoal[] = [
   { scenario: 'submit-postgres', metric: 'rps', op: '>=', value: 1000 },
   { scenario: 'submit-postgres', metric: 'p99', op: '<=', value: 50 },
   { scenario: 'submit-sqlite', metric: 'rps', op: '>=', value: 750 },
+  { scenario: 'submit-doi-postgres', metric: 'rps', op: '>=', value: 1000 },
+  { scenario: 'submit-doi-sqlite', metric: 'rps', op: '>=', value: 750 },
 ];
 
 export interface GoalOutcome {

@@ -17,7 +17,10 @@ export interface ReceivedMail {
 
 export interface MailSink {
   port: number;
+  /** Every message received (parsed), unless started with `keep: false`. */
   messages: ReceivedMail[];
+  /** How many messages were received. */
+  received(): number;
   /** Messages to `address`, oldest first. */
   to(address: string): ReceivedMail[];
   close(): Promise<void>;
@@ -26,13 +29,21 @@ export interface MailSink {
 const addresses = (m: ParsedMail) =>
   [m.to].flat().flatMap((a) => (a ? a.value.map((v) => (v.address ?? '').toLowerCase()) : []));
 
-export async function startMailSink(): Promise<MailSink> {
+/** `keep: false` (the benchmark): count messages, do not parse or keep them. */
+export async function startMailSink({ keep = true } = {}): Promise<MailSink> {
   const messages: ReceivedMail[] = [];
+  let count = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
+      count++;
+      if (!keep) {
+        stream.on('end', () => callback());
+        stream.resume();
+        return;
+      }
       simpleParser(stream)
         .then((m) => {
           messages.push({
@@ -52,6 +63,7 @@ export async function startMailSink(): Promise<MailSink> {
   return {
     port,
     messages,
+    received: () => count,
     to: (address) => messages.filter((m) => m.to.includes(address.toLowerCase())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

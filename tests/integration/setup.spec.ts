@@ -103,6 +103,7 @@ export function setupSpec() {
         strapi.cron.remove(JOBS.seal);
         strapi.cron.remove(JOBS.retention);
         strapi.cron.remove(JOBS.verify);
+        strapi.cron.remove(JOBS.mail);
       }
       assert.deepEqual(ours(), []);
     });
