@@ -94,8 +94,11 @@ export function verificationSpec() {
       const run = (threads: number) => service().verify('full', { consistency: false, threads });
       await submit(2);
       await seal();
+      const inApp = await run(0);
       const one = await run(1);
       const three = await run(3);
+      assert.equal(inApp.threads, 0, 'in the app thread');
+      assert.equal(inApp.events, one.events);
       assert.equal(one.ok, true, JSON.stringify(one.firstMismatch));
       assert.equal(three.ok, true, JSON.stringify(three.firstMismatch));
       assert.equal(three.threads, 3, 'verified in worker threads, not in the app thread');

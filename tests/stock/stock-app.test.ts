@@ -197,7 +197,8 @@ function scenario(name: string, env: () => Record<string, string>) {
         },
       });
       assert.equal(form.status, 201, JSON.stringify(form.body));
-      const submitted = await call(`${app.url}/api/policy-ledger/forms/contact/submissions`, {
+      // A form that collects an e-mail uses double opt-in by default: held until the link is opened.
+      const held = await call(`${app.url}/api/policy-ledger/forms/contact/submissions`, {
         body: {
           locale: 'en',
           data: { email: 'reader@example.com' },
@@ -205,8 +206,40 @@ function scenario(name: string, env: () => Record<string, string>) {
           accepted: [{ policy: 'privacy', version: 1 }],
         },
       });
+      assert.equal(held.status, 202, JSON.stringify(held.body));
+      assert.equal(held.body.data.status, 'pending');
+      // A stock app e-mails through Strapi's default provider (sendmail): the plugin says so.
+      const health = await call(`${app.url}/policy-ledger/health`, { token });
+      assert.equal(health.status, 200, JSON.stringify(health.body));
+      assert.ok(
+        health.body.data.warnings.some((w: { code: string }) => w.code === 'mail-sendmail'),
+        JSON.stringify(health.body.data.warnings),
+      );
+
+      // A form without an e-mail records at once, as unverified.
+      const callback = await call(`${app.url}${CM}/plugin::policy-ledger.collection-form`, {
+        token,
+        body: {
+          key: 'callback',
+          name: 'Callback',
+          active: true,
+          fields: [{ name: 'phone', type: 'phone', required: true, category: 'contact' }],
+          purposes: [{ key: 'processing', required: true, legalBasis: 'consent' }],
+          policies: { connect: [{ documentId: policy.body.data.documentId }] },
+        },
+      });
+      assert.equal(callback.status, 201, JSON.stringify(callback.body));
+      const submitted = await call(`${app.url}/api/policy-ledger/forms/callback/submissions`, {
+        body: {
+          locale: 'en',
+          data: { phone: '+77001234567' },
+          purposes: { processing: true },
+          accepted: [{ policy: 'privacy', version: 1 }],
+        },
+      });
       assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
       receiptEvent = submitted.body.data.receipt.events[0];
+      assert.equal(submitted.body.data.receipt.events[0].content.strength, 'unverified');
     });
 
     it('serves a frontend through the installed package: client and React layer import as ESM', () => {
@@ -225,7 +258,7 @@ function scenario(name: string, env: () => Record<string, string>) {
         });
         console.log(JSON.stringify({
           title: current.data.title,
-          events: sent.receipt.events.map((e) => e.action),
+          status: sent.status,
           react: Object.keys(react).filter((k) => /^[A-Z]|^use/.test(k)).sort(),
         }));`;
       const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -235,8 +268,9 @@ function scenario(name: string, env: () => Record<string, string>) {
       });
       assert.deepEqual(JSON.parse(out.trim().split('\n').pop()!), {
         title: 'Privacy policy',
-        events: ['granted'],
+        status: 'pending',
         react: [
+          'ConfirmSubmission',
           'ConsentForm',
           'PolicyDocument',
           'PolicyLedgerProvider',

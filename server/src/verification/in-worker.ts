@@ -72,12 +72,15 @@ function workerConnection(strapi: Core.Strapi): Knex.Config | null {
 
 const WORKER = join(__dirname, 'worker.js');
 
-/** Below this many sealed events a verification is not split (starting a thread costs ~50 ms). */
-const SPLIT_FROM = 200_000;
+/**
+ * Below this many sealed events a verification runs in the app's thread: it
+ * takes well under a second, less than starting a thread and its connection.
+ */
+const THREADS_FROM = 200_000;
 
-/** How many threads a verification of `events` uses, unless told: one per core, at most 4. */
+/** How many worker threads a verification of `events` uses, unless told: one per core, at most 4; 0 below THREADS_FROM. */
 export const threadsFor = (events: number) =>
-  events < SPLIT_FROM ? 1 : Math.min(4, Math.max(1, availableParallelism()));
+  events < THREADS_FROM ? 0 : Math.min(4, Math.max(1, availableParallelism()));
 
 function inThread(strapi: Core.Strapi, job: VerifyJob): Promise<HashesResult> {
   let worker: Worker;
@@ -120,7 +123,7 @@ export async function verifyHashesOffThread(
   point: VerifiedPoint | null,
   threads = threadsFor(checkpoints.reduce((sum, cp) => sum + Number(cp.event_count), 0)),
 ): Promise<HashesResult & { threads: number }> {
-  const knexConfig = workerConnection(strapi);
+  const knexConfig = threads > 0 ? workerConnection(strapi) : null;
   if (!knexConfig || !existsSync(WORKER)) {
     const share = { checkpoints, point, eventsTo: null, auditTo: null };
     return { ...(await verifyShare(strapi.db.connection, share)), threads: 0 };
