@@ -38,6 +38,8 @@ const email = (env: any) =>
               port: env.int('SMTP_PORT', 587),
               secure: env.bool('SMTP_SECURE', false),
               ignoreTLS: !env.bool('SMTP_SECURE', false),
+              // Keep connections open between messages (nodemailer's pool).
+              pool: true,
               ...(env('SMTP_USERNAME')
                 ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }
                 : {}),

@@ -58,6 +58,9 @@ export async function startMailSink({ keep = true } = {}): Promise<MailSink> {
         .catch((e: Error) => callback(e));
     },
   });
+  // A client that goes away mid-connection (a server stopped with pooled connections open)
+  // is not the sink's failure.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

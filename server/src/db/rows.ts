@@ -8,6 +8,9 @@ export interface LedgerWrite {
   events: EventRow[];
   evidence: Array<Record<string, unknown>>;
   idempotency?: Record<string, unknown> | null;
+  /** A submission held for double opt-in, and the e-mail that asks to confirm it. */
+  pending?: Array<Record<string, unknown>>;
+  outbox?: Array<Record<string, unknown>>;
   /** The plugin's time zone: the counters' day is the day there (default UTC). */
   timeZone?: string;
 }
@@ -59,6 +62,8 @@ export const COLUMNS = {
   ],
   subjectState: ['subject', 'policy_key', 'accepted_version'],
   idempotency: ['scope_key', 'request_hash', 'status', 'response', 'created_at'],
+  pending: ['public_id', 'form_key', 'subject', 'email', 'content', 'received_at', 'expires_at'],
+  outbox: ['kind', 'ref', 'recipient', 'message', 'created_at', 'attempts'],
 } as const;
 export type Table = keyof typeof COLUMNS;
 
@@ -69,6 +74,7 @@ export const INTEGER = new Set([
   'n',
   'accepted_version',
   'status',
+  'attempts',
 ]);
 
 export const ORDER: Table[] = [
@@ -78,6 +84,8 @@ export const ORDER: Table[] = [
   'counters',
   'subjectState',
   'idempotency',
+  'pending',
+  'outbox',
 ];
 
 /** The rows of one or several writes, stored together (counters and subject state merged). */
@@ -95,6 +103,8 @@ export function rowsOf(...ws: LedgerWrite[]): Record<Table, Array<Record<string,
     counters,
     subjectState: states,
     idempotency: ws.flatMap((w) => (w.idempotency ? [w.idempotency] : [])),
+    pending: ws.flatMap((w) => w.pending ?? []),
+    outbox: ws.flatMap((w) => w.outbox ?? []),
   };
 }
 

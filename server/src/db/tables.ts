@@ -415,6 +415,8 @@ const models = [
       message: { type: 'text' as const },
       created_at: ISO(),
       attempts: { type: 'integer' },
+      // Which sender run holds it (a random token), and until when.
+      claim: str(),
       claimed_until: ISO(),
       sent_at: ISO(),
       error: str(),

@@ -29,7 +29,7 @@ async function writeKnex(strapi: Core.Strapi, rows: TableRows) {
  * one knex transaction elsewhere (MySQL/MariaDB).
  */
 export async function writeLedger(strapi: Core.Strapi, w: LedgerWrite): Promise<void> {
-  if (w.events.length === 0 && !w.submission) return;
+  if (w.events.length === 0 && !w.submission && !w.pending?.length) return;
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
   if (client === 'sqlite') {

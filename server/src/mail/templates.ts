@@ -15,11 +15,20 @@ const LANGS: Lang[] = ['en', 'ru', 'kk'];
 const langOf = (locale: string | null): Lang =>
   (matchLocale(locale ?? 'en', LANGS) as Lang | null) ?? 'en';
 
-const dateIn = (lang: Lang, d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone,
-  }).format(d);
+// Building a DateTimeFormat costs more than rendering the rest of a message: one per language and zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateIn(lang: Lang, d: Date, timeZone: string) {
+  const key = `${lang}|${timeZone}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB', {
+      dateStyle: 'long',
+      timeZone,
+    });
+    formats.set(key, f);
+  }
+  return f.format(d);
+}
 
 const CONFIRM = {
   en: {

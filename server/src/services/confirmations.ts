@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function hold(
     record: SubmissionRecord,
-    extra: { email: string; notices: boolean; pageUrl: string | null },
+    extra: { email: string; notices: boolean; pageUrl: string | null; formTitle: string },
     idempotency: { scope: string; key: string | null; body: unknown },
   ): Promise<PendingSubmission> {
     return idempotent<PendingSubmission>(
@@ -76,14 +76,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       async (remember) => {
         const now = clock(strapi).now();
         const expiresAt = new Date(now.getTime() + pluginConfig(strapi).mail.confirmDays * DAY_MS);
-        const form = await getService(strapi, 'forms').publicDefinition(
-          record.form.key,
-          record.locale,
-          null,
-        );
         const mail = confirmationMail({
           locale: record.locale,
-          form: form.title,
+          form: extra.formTitle,
           link: linkFor(confirmationToken(secret(), record.submissionId, expiresAt)),
           expiresAt,
           timeZone: timeZoneOf(strapi),
@@ -107,10 +102,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           receivedAt: record.receivedAt,
           confirmation: { sentTo: maskEmail(extra.email), expiresAt: iso(expiresAt) },
         };
-        await strapi.db.transaction(async ({ trx }) => {
-          await knex()(TABLES.pending)
-            .transacting(trx)
-            .insert({
+        const idem = remember(response);
+        // The ledger's write path: one transaction, committed with the writes around it.
+        await getService(strapi, 'ledgerStore').write({
+          events: [],
+          evidence: [],
+          pending: [
+            {
               public_id: record.submissionId,
               form_key: record.form.key,
               subject: record.subject,
@@ -118,16 +116,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               content: JSON.stringify(content),
               received_at: record.receivedAt,
               expires_at: iso(expiresAt),
-            });
-          await getService(strapi, 'mailer').enqueue(
-            [{ kind: 'confirmation', ref: record.submissionId, to: extra.email, ...mail }],
-            trx,
-          );
-          const idem = remember(response);
-          if (idem)
-            await knex()(TABLES.idempotency)
-              .transacting(trx)
-              .insert({ ...idem, status: 202 });
+            },
+          ],
+          outbox: getService(strapi, 'mailer').rowsOf([
+            { kind: 'confirmation', ref: record.submissionId, to: extra.email, ...mail },
+          ]),
+          idempotency: idem ? { ...idem, status: 202 } : null,
         });
         getService(strapi, 'mailer').kick();
         return response;

@@ -44,7 +44,7 @@ export function definitionHash(
   );
 }
 
-const pickLabel = (labels: Record<string, string> | undefined | null, locale: string) => {
+export const pickLabel = (labels: Record<string, string> | undefined | null, locale: string) => {
   if (!labels) return null;
   const hit = matchLocale(locale, Object.keys(labels));
   return hit ? labels[hit] : (Object.values(labels)[0] ?? null);

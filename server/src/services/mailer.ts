@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TABLES } from '../db/tables';
@@ -19,6 +20,8 @@ const CLAIM_MS = 5 * 60_000;
 const backoffMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 /** A write that queued mail starts the sender this soon after (writes close together share one run). */
 const KICK_DELAY_MS = 200;
+/** Messages sent at once. */
+const PARALLEL = 4;
 
 interface OutboxRow {
   id: number;
@@ -39,8 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
+  let again = false;
 
-  function rows(mails: OutgoingMail[]) {
+  /** The outbox rows of `mails`, to write with the rows that need them (db/rows.ts `outbox`). */
+  function rowsOf(mails: OutgoingMail[]) {
     const now = iso(clock(strapi).now());
     return mails.map((m) => ({
       kind: m.kind,
@@ -54,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Queues `mails` in `trx` (the caller's transaction) or on its own. */
   async function enqueue(mails: OutgoingMail[], trx?: Knex.Transaction) {
-    const all = rows(mails);
+    const all = rowsOf(mails);
     for (let i = 0; i < all.length; i += 200) {
       const q = knex()(TABLES.outbox).insert(all.slice(i, i + 200));
       await (trx ? q.transacting(trx) : q);
@@ -70,68 +75,105 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await email.send({ to: row.recipient, ...(from ? { from } : {}), ...content });
   }
 
-  /** Sends what is due, one batch; returns how many were sent and how many failed. */
-  async function flush(): Promise<{ sent: number; failed: number }> {
+  /**
+   * Sends what is due, one batch: claimed in one statement (another instance
+   * claims other rows), sent a few at a time, marked sent in one statement.
+   * Returns how many were sent and how many failed.
+   */
+  async function sendBatch(): Promise<{ sent: number; failed: number }> {
     const now = clock(strapi).now();
-    const due = (await knex()(TABLES.outbox)
+    const claim = randomUUID();
+    const due = knex()(TABLES.outbox)
       .whereNull('sent_at')
       .andWhere('attempts', '<', MAX_ATTEMPTS)
       .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<=', iso(now)))
       .orderBy('id', 'asc')
       .limit(pluginConfig(strapi).mail.batchSize)
+      .select('id');
+    const ids = ((await due) as Array<{ id: number }>).map((r) => r.id);
+    if (!ids.length) return { sent: 0, failed: 0 };
+    await knex()(TABLES.outbox)
+      .whereIn('id', ids)
+      .whereNull('sent_at')
+      .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<=', iso(now)))
+      .update({
+        claim,
+        claimed_until: iso(new Date(now.getTime() + CLAIM_MS)),
+        attempts: knex().raw('attempts + 1'),
+      });
+    const rows = (await knex()(TABLES.outbox)
+      .where({ claim })
+      .orderBy('id', 'asc')
       .select('id', 'kind', 'recipient', 'message', 'attempts')) as OutboxRow[];
-    let sent = 0;
+    const sent: number[] = [];
     let failed = 0;
-    for (const row of due) {
-      // Claim it: another instance may be sending the same batch.
-      const claimed = await knex()(TABLES.outbox)
-        .where({ id: row.id, attempts: row.attempts })
-        .whereNull('sent_at')
-        .update({
-          attempts: Number(row.attempts) + 1,
-          claimed_until: iso(new Date(now.getTime() + CLAIM_MS)),
-        });
-      if (!claimed) continue;
-      try {
-        await sendOne(row);
-        await knex()(TABLES.outbox)
-          .where({ id: row.id })
-          .update({
-            sent_at: iso(clock(strapi).now()),
-            message: '',
-            error: null,
-            claimed_until: null,
-          });
-        sent++;
-      } catch (e) {
-        failed++;
-        const attempts = Number(row.attempts) + 1;
-        await knex()(TABLES.outbox)
-          .where({ id: row.id })
-          .update({
-            error: String((e as Error)?.message ?? e).slice(0, 255),
-            claimed_until: iso(new Date(now.getTime() + backoffMs(attempts))),
-          });
-        strapi.log.warn(
-          `[policy-ledger] could not send a ${row.kind} e-mail (attempt ${attempts} of ${MAX_ATTEMPTS}): ${(e as Error)?.message ?? e}`,
-        );
-      }
+    for (let i = 0; i < rows.length; i += PARALLEL) {
+      await Promise.all(
+        rows.slice(i, i + PARALLEL).map(async (row) => {
+          try {
+            await sendOne(row);
+            sent.push(row.id);
+          } catch (e) {
+            failed++;
+            const attempts = Number(row.attempts);
+            await knex()(TABLES.outbox)
+              .where({ id: row.id })
+              .update({
+                error: String((e as Error)?.message ?? e).slice(0, 255),
+                claim: null,
+                claimed_until: iso(new Date(now.getTime() + backoffMs(attempts))),
+              });
+            strapi.log.warn(
+              `[policy-ledger] could not send a ${row.kind} e-mail (attempt ${attempts} of ${MAX_ATTEMPTS}): ${(e as Error)?.message ?? e}`,
+            );
+          }
+        }),
+      );
     }
-    return { sent, failed };
+    if (sent.length) {
+      // What was sent keeps only its recipient and when.
+      await knex()(TABLES.outbox)
+        .whereIn('id', sent)
+        .update({
+          sent_at: iso(clock(strapi).now()),
+          message: '',
+          error: null,
+          claim: null,
+          claimed_until: null,
+        });
+    }
+    return { sent: sent.length, failed };
   }
 
-  /** Starts the sender shortly, once for writes that come together. */
+  /** Starts the sender shortly; writes close together share one run, and a run in progress goes on. */
   function kick() {
-    if (timer || running) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      running = flush()
+      running = (async () => {
+        do {
+          again = false;
+          const r = await sendBatch();
+          // A full batch: more may be waiting.
+          if (r.sent + r.failed >= pluginConfig(strapi).mail.batchSize) again = true;
+        } while (again);
+      })()
         .catch((e) => strapi.log.error(`[policy-ledger] mail sender: ${(e as Error).message}`))
         .finally(() => {
           running = null;
         });
     }, KICK_DELAY_MS);
     timer.unref();
+  }
+
+  /** Sends what is due now, after the run in progress (the mail job; tests). */
+  async function flush() {
+    if (running) await running;
+    return sendBatch();
   }
 
   /** What the admin and the boot check say about mail. */
@@ -151,5 +193,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     timer = null;
   }
 
-  return { enqueue, flush, kick, health, stop };
+  return { rowsOf, enqueue, flush, kick, health, stop };
 };

@@ -15,7 +15,7 @@ import { newEvent } from '../ledger/events';
 import { idempotent } from '../ledger/idempotency';
 import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/policies';
 import { receiptEvent, withdrawHint } from '../ledger/receipts';
-import type { FormRecord } from './forms';
+import { pickLabel, type FormRecord } from './forms';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig } from '../utils/plugin';
 import { refOf, subjectSecret } from '../utils/subjects';
@@ -226,7 +226,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       return getService(strapi, 'confirmations').hold(
         record,
-        { email, notices: body.notices === true, pageUrl: meta.pageUrl },
+        {
+          email,
+          notices: body.notices === true,
+          pageUrl: meta.pageUrl,
+          formTitle: pickLabel(form.labels?.title, body.locale) ?? form.name,
+        },
         idempotency,
       );
     }
