@@ -4,5 +4,7 @@
 export default ({ env }: { env: any }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
+  // The public address: double opt-in links point at it (unless the plugin's mail.confirmUrl is set).
+  url: env('PUBLIC_URL', ''),
   app: { keys: env.array('APP_KEYS') },
 });

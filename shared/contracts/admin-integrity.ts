@@ -125,7 +125,8 @@ export type SetupWarningCode =
   | 'timestamping-off'
   | 'limits-off'
   | 'mail-sendmail'
-  | 'mail-failing';
+  | 'mail-failing'
+  | 'mail-link-local';
 
 export interface SetupWarning {
   code: SetupWarningCode;

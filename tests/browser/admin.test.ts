@@ -211,10 +211,11 @@ describe('Policy Ledger admin page in Chromium', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    assert.equal(rows[0], 'version,granted,implied,withdrawn,denied,total,people');
+    assert.equal(rows[0], 'version,granted,implied,withdrawn,denied,total,notified,people');
     assert.equal(rows[rows.length - 1].split(',')[5], '11');
+    assert.equal(rows[rows.length - 1].split(',')[6], '0');
     assert.equal(
-      rows[rows.length - 1].split(',')[6],
+      rows[rows.length - 1].split(',')[7],
       (await page.getByTestId('people-total').innerText()).trim(),
     );
     // The README shows this view.

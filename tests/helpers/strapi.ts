@@ -66,6 +66,8 @@ export async function boot(options: BootOptions = {}): Promise<TestApp> {
     // Strapi's email plugin sends through nodemailer to the local SMTP server.
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(mail.port),
+    // The public address double opt-in links point at (a real app sets its own).
+    PUBLIC_URL: 'http://127.0.0.1:1337',
     BROWSER: 'none',
     // Every spec posts from 127.0.0.1: limits on, but out of the way; the
     // limits spec sets small ones at runtime.

@@ -23,6 +23,8 @@ const DEFAULT_MESSAGE: Record<SetupWarning['code'], string> = {
     'Confirmation links and notices are e-mailed through Strapi’s email plugin, whose provider is “sendmail” (the default): unless this server has a working sendmail, no link arrives and double opt-in submissions expire unconfirmed. Configure an email provider (e.g. @strapi/provider-email-nodemailer) in config/plugins.',
   'mail-failing':
     '{count} e-mail(s) (confirmation links, notices) could not be sent and wait in the outbox: check the email provider’s settings and the log for “could not send”.',
+  'mail-link-local':
+    'Double opt-in links point at {url}, this server’s address as Strapi knows it: set the app’s public URL (server.url) or the plugin’s mail.confirmUrl (your site’s confirmation page), or people cannot open the links they receive.',
   'unknown-locale':
     'Locale “{locale}” ({option}) is not a locale of this app: add it in Settings → Internationalization, or change {option} in the plugin’s configuration.',
 };

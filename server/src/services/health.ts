@@ -65,6 +65,18 @@ export function mailFailingWarning(count: number): SetupWarning | null {
   };
 }
 
+/** Links in confirmation e-mails must open from a person's mailbox: not a private address. */
+export function mailLinkWarning(confirmUrl: string | null, serverUrl: string, absolute: string) {
+  if (confirmUrl || /^https?:\/\//.test(serverUrl)) return null;
+  return {
+    code: 'mail-link-local' as const,
+    message:
+      `Double opt-in links point at ${absolute}, this server's address as Strapi knows it: set the app's public URL (server.url) ` +
+      "or the plugin's mail.confirmUrl (your site's confirmation page), or people cannot open the links they receive.",
+    values: { url: absolute },
+  };
+}
+
 /**
  * What the plugin says about its own setup, at boot (the log) and in the
  * admin (a banner on every tab): sealing that is off or behind, and
@@ -120,6 +132,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         (strapi.config.get('plugin::email.provider') as string | undefined) ?? null,
       ),
       mailFailingWarning((await getService(strapi, 'mailer').health()).failing),
+      mailLinkWarning(
+        pluginConfig(strapi).mail.confirmUrl,
+        String(strapi.config.get('server.url') ?? ''),
+        String(strapi.config.get('server.absoluteUrl') ?? ''),
+      ),
     ].filter((w): w is SetupWarning => w !== null);
     return [...single, ...(await localeSetupWarnings())];
   }

@@ -1,6 +1,6 @@
 import type { AcceptanceStats, GroupKey } from '../../../../../shared/contracts';
 
-const COUNTS = ['granted', 'implied', 'withdrawn', 'denied', 'total'] as const;
+const COUNTS = ['granted', 'implied', 'withdrawn', 'denied', 'total', 'notified'] as const;
 
 const cell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
