@@ -12,7 +12,7 @@ import { idempotent } from '../ledger/idempotency';
 import type { RequestMeta } from '../ledger/evidence';
 import { checkConfirmationToken, confirmationToken } from '../mail/token';
 import { confirmationMail } from '../mail/templates';
-import { iso } from '../utils/db';
+import { iso, isUniqueViolation } from '../utils/db';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
 import { subjectSecret } from '../utils/subjects';
@@ -184,25 +184,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The person's e-mail is theirs: kept for notices if they asked for them. */
   async function confirmContact(subject: string, email: string, locale: string, notices: boolean) {
     const now = iso(clock(strapi).now());
-    const existing = await knex()(TABLES.contacts).where({ subject }).first();
-    if (existing) {
-      await knex()(TABLES.contacts)
-        .where({ subject })
-        .update({
-          email,
-          locale,
-          confirmed_at: now,
-          updated_at: now,
-          ...(notices ? { notices: true } : {}),
-        });
-    } else {
-      await knex()(TABLES.contacts)
-        .insert({ subject, email, locale, confirmed_at: now, notices, updated_at: now })
-        .catch(async (e) => {
-          // Two confirmations at once: the other inserted; update it.
-          await knex()(TABLES.contacts).where({ subject }).update({ email, confirmed_at: now });
-          if (!(await knex()(TABLES.contacts).where({ subject }).first())) throw e;
-        });
+    // Asking for notices once keeps them on; a later confirmation without the box does not turn them off.
+    const fields = {
+      email,
+      locale,
+      confirmed_at: now,
+      updated_at: now,
+      ...(notices ? { notices } : {}),
+    };
+    const update = () => knex()(TABLES.contacts).where({ subject }).update(fields);
+    if (await knex()(TABLES.contacts).where({ subject }).first('id')) return void (await update());
+    try {
+      await knex()(TABLES.contacts).insert({ subject, notices, ...fields });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      await update(); // two confirmations at once: the other inserted
     }
   }
 

@@ -149,14 +149,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const edition = snap?.editions.find((e) => e.version === item.version);
       let after = item.after;
       if (snap && edition && !edition.cancelledAt) {
+        let redone = 0;
         for (;;) {
           let step: { last: number | null; notified: number };
           try {
             step = await batch(snap, edition, after);
           } catch (e) {
-            if (isUniqueViolation(e)) continue; // another instance wrote some of this batch: redo
+            // Another instance wrote some of this batch: redo it (it skips those), a few times.
+            if (isUniqueViolation(e) && ++redone <= 3) continue;
             throw e;
           }
+          redone = 0;
           notified += step.notified;
           if (step.last === null) break;
           after = step.last;
