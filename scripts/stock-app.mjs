@@ -43,9 +43,14 @@ const quietEnv = () => ({
   npm_config_update_notifier: 'false',
 });
 
-function run(cmd, args, cwd, extraEnv = {}) {
+/** Runs a command; when it fails, `recover()` (if given) may repair and return true to go on. */
+function run(cmd, args, cwd, extraEnv = {}, recover = null) {
   console.log(`$ (${path.relative(ROOT, cwd) || '.'}) ${cmd} ${args.join(' ')}`);
-  execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...quietEnv(), ...extraEnv } });
+  try {
+    execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...quietEnv(), ...extraEnv } });
+  } catch (e) {
+    if (!recover || !recover()) throw e;
+  }
 }
 
 const pinnedStrapi = () =>
@@ -88,6 +93,22 @@ export function createApp(dir) {
       '--non-interactive',
     ],
     path.dirname(dir),
+    {},
+    () => {
+      // A fresh app resolves its dependencies anew: a package published minutes ago can
+      // name a sibling the registry does not list yet (ETARGET). Ask again, for fresh metadata.
+      if (!fs.existsSync(path.join(dir, 'package.json'))) return false;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          run('npm', ['install', '--prefer-online', '--loglevel=error'], dir);
+          return true;
+        } catch (e) {
+          console.log(`npm install failed (attempt ${attempt} of 3): ${e.message}`);
+          execFileSync('sleep', [String(20 * attempt)]);
+        }
+      }
+      return false;
+    },
   );
 }
 
