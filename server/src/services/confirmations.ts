@@ -15,6 +15,7 @@ import { confirmationMail } from '../mail/templates';
 import { iso, isUniqueViolation } from '../utils/db';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
+import { publicApiUrl } from '../utils/public-url';
 import { subjectSecret } from '../utils/subjects';
 import { recordSubmission, type SubmissionRecord } from './submissions';
 
@@ -58,9 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function linkFor(token: string) {
     const template = pluginConfig(strapi).mail.confirmUrl;
     if (template) return template.replace('{token}', encodeURIComponent(token));
-    const server = String(strapi.config.get('server.absoluteUrl') ?? '').replace(/\/$/, '');
-    const prefix = String(strapi.config.get('api.rest.prefix') ?? '/api');
-    return `${server}${prefix}/policy-ledger/confirmations/${encodeURIComponent(token)}`;
+    return publicApiUrl(strapi, `/confirmations/${encodeURIComponent(token)}`);
   }
 
   async function hold(

@@ -11,6 +11,7 @@ import type { ReleasedEdition } from './types';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
 import { isUniqueViolation } from '../utils/db';
+import { publicApiUrl } from '../utils/public-url';
 import type { OutgoingMail } from './mailer';
 
 /** The editions whose notices are not all sent yet, and how far each got (contacts.id). */
@@ -61,10 +62,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .replace('{version}', String(version))
         .replace('{locale}', encodeURIComponent(locale));
     if (template) return fill(template);
-    const server = String(strapi.config.get('server.absoluteUrl') ?? '').replace(/\/$/, '');
-    const prefix = String(strapi.config.get('api.rest.prefix') ?? '/api');
     return fill(
-      `${server}${prefix}/policy-ledger/policies/{policy}/editions/{version}?locale={locale}&format=html`,
+      publicApiUrl(strapi, '/policies/{policy}/editions/{version}?locale={locale}&format=html'),
     );
   }
 
