@@ -16,6 +16,28 @@ export interface Appendable {
 
 type Row = Record<string, unknown>;
 
+/** What identifies a counter row (its columns besides `n`). */
+export interface CounterKey {
+  policy_key: string;
+  policy_version: number | string;
+  locale: string;
+  form_key: string;
+  day: string;
+  action: string;
+  shard: number;
+  strength: string;
+}
+
+/**
+ * A counter row's `bucket`: its key as one string (MySQL limits a unique
+ * index's length). Strength joins it only when set, so rows written before
+ * it existed keep their buckets.
+ */
+export const counterBucket = (k: CounterKey) =>
+  [k.policy_key, k.policy_version, k.locale, k.form_key, k.day, k.action, k.shard]
+    .concat(k.strength ? [k.strength] : [])
+    .join('|');
+
 const dialectOf = (trx: Knex) => (trx.client as { config: { client: string } }).config.client;
 
 /**
@@ -35,23 +57,18 @@ export function derivedRows(
     const day = dayOf(e.occurred_at, timeZone);
     const locale = e.locale ?? '';
     const form = e.form_key ?? '';
-    const strength = e.strength ?? '';
-    // Strength joins the key only when set: rows written before it existed keep their buckets.
-    const bucket = [e.policy_key, e.policy_version, locale, form, day, e.action, shard]
-      .concat(strength ? [strength] : [])
-      .join('|');
-    const row = counters.get(bucket) ?? {
-      bucket,
+    const key: CounterKey = {
       policy_key: e.policy_key,
       policy_version: e.policy_version,
       locale,
       form_key: form,
       day,
       action: e.action,
-      strength,
+      strength: e.strength ?? '',
       shard,
-      n: 0,
     };
+    const bucket = counterBucket(key);
+    const row = counters.get(bucket) ?? { bucket, ...key, n: 0 };
     row.n += 1;
     counters.set(bucket, row);
   }

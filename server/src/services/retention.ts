@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DAY_MS } from '../domain/clock';
 import { FORM_UID } from '../constants';
+import { counterBucket, type CounterKey } from '../db/append';
 import { TABLES } from '../db/tables';
 import { getService } from '../utils/get-service';
 import { iso } from '../utils/db';
@@ -89,9 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           policy_version: Number(g.policy_version),
           n: Number(g.n),
           shard: 0,
-          bucket: [g.policy_key, g.policy_version, g.locale, g.form_key, g.day, g.action, 0]
-            .concat(g.strength ? [g.strength] : [])
-            .join('|'),
+          bucket: counterBucket({ ...(g as unknown as CounterKey), shard: 0 }),
         }))
         .sort((a, b) => a.bucket.localeCompare(b.bucket));
       for (let i = 0; i < rows.length; i += 500) {
