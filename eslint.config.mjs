@@ -34,6 +34,7 @@ export default tseslint.config(
         URL: 'readonly',
         fetch: 'readonly',
         Headers: 'readonly',
+        AbortSignal: 'readonly',
       },
     },
     rules: {

@@ -18,6 +18,8 @@
  * The plugin itself is loaded from dist/server: build it first
  * (`npm run build:plugin`; bench/run.ts does).
  */
+// First: keeps the demo's .env out (before @strapi/strapi loads it).
+import '../tests/helpers/no-dotenv';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';

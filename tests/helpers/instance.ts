@@ -4,6 +4,8 @@
  * port, prints `READY <port>`, and obeys its parent over IPC: move the clock,
  * run a job. Every instance shares the secrets the parent passes in.
  */
+// First: keeps the demo's .env out (before @strapi/strapi loads it).
+import './no-dotenv';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createStrapi } from '@strapi/strapi';

@@ -4,6 +4,8 @@
  * servers DATABASE_NAME and friends, see .env.example), and serves it on an
  * ephemeral port for real HTTP requests.
  */
+// First: keeps the demo's .env out (before @strapi/strapi loads it).
+import './no-dotenv';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
