@@ -1,5 +1,5 @@
 /** Admin API (/policy-ledger, admin JWT + RBAC): verification, sealing, setup health, a person's requests. */
-import type { EventContent } from './common';
+import type { EventContent, EvidenceStrength } from './common';
 
 export interface SubjectRequest {
   identifier: string;
@@ -151,8 +151,10 @@ export interface SubjectExport {
   }>;
   /** The person's events: what each recorded (without the form's revision and hashes) and its evidence. */
   events: Array<
-    Omit<EventContent, 'subject' | 'formRevision' | 'formHash' | 'evidenceHash'> & {
+    Omit<EventContent, 'subject' | 'formRevision' | 'formHash' | 'evidenceHash' | 'strength'> & {
       seq: number;
+      /** How the person was verified: an e-mailed link (`confirmed`), not at all (`unverified`), or null: recorded by the operator (an API token, the admin). */
+      strength: EvidenceStrength | null;
       evidence: { ip: string | null; userAgent: string | null; pageUrl: string | null } | null;
     }
   >;

@@ -26,6 +26,11 @@ export interface SubmissionBody {
   data?: Record<string, unknown>;
   purposes?: Record<string, boolean>;
   accepted: AcceptedEdition[];
+  /**
+   * Whose decision it is. Only your server (an API token) names anyone; a
+   * signed-in user (JWT) is always themselves (`id:<user id>`, naming anyone
+   * else is 403); an anonymous caller may not name it (400): the person is the form's e-mail or phone field.
+   */
   subject?: string;
   pageUrl?: string;
   /** The person asks to be e-mailed when a policy of the form changes materially (needs a confirmed e-mail). */
@@ -34,7 +39,12 @@ export interface SubmissionBody {
 
 /** Body of POST /consents: a decision recorded without a form. */
 export interface ConsentBody {
-  subject: string;
+  /**
+   * Whose decision it is. Only your server (an API token) names anyone; a
+   * signed-in user (JWT) is always themselves (`id:<user id>`, naming anyone
+   * else is 403); an anonymous caller may not name it (400), so this route needs a token or a signed-in user.
+   */
+  subject?: string;
   policy: string;
   version: number;
   /** The `contentHash` of the edition text shown, checked as on a submission. */
@@ -47,7 +57,12 @@ export interface ConsentBody {
 
 /** Body of POST /consents/withdraw. */
 export interface WithdrawBody {
-  subject: string;
+  /**
+   * Whose decision it is. Only your server (an API token) names anyone; a
+   * signed-in user (JWT) is always themselves (`id:<user id>`, naming anyone
+   * else is 403); an anonymous caller may not name it (400), so this route needs a token or a signed-in user.
+   */
+  subject?: string;
   /** One policy; every policy the person accepted when absent. */
   policy?: string;
   /** Some purposes; every active purpose when absent. */
@@ -64,7 +79,8 @@ export interface CurrentQuery {
 
 /** Query of GET /subjects/status. */
 export interface StatusQuery {
-  subject: string;
+  /** Whose standing: as on POST /consents (a signed-in user may omit it: themselves). */
+  subject?: string;
   policy: string;
 }
 

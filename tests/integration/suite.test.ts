@@ -24,6 +24,7 @@ import { timestampsSpec } from './timestamps.spec';
 import { abuseSpec } from './abuse.spec';
 import { webhooksSpec } from './webhooks.spec';
 import { doubleOptInSpec } from './doi.spec';
+import { speakersSpec } from './speakers.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -53,5 +54,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   abuseSpec();
   webhooksSpec();
   doubleOptInSpec();
+  speakersSpec();
   contractSpec(); // last: checks every content-API answer the suite received
 });

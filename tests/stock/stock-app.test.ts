@@ -7,9 +7,12 @@
  * a form submission is held for double opt-in (the mail warnings show) and
  * one through a phone-only form recorded, the plugin's own job seals a checkpoint,
  * verify is ok, and the plugin's admin page renders in Chromium without a
- * console error.
+ * console error. A registered end user (users-permissions) submits a form and
+ * is recorded as themselves.
  *
- * STOCK_APP_DIR=<dir> reuses an app that scripts/stock-app.mjs prepared.
+ * STOCK_APP_DIR=<dir> reuses an app that scripts/stock-app.mjs prepared;
+ * STOCK_STRAPI=pinned|newest|x.y.z picks the Strapi version of a new one (see
+ * the script), and scripts/with-node.mjs runs it all under another Node.js.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +22,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 // @ts-expect-error -- plain ESM script without types
-import { WORK, prepare } from '../../scripts/stock-app.mjs';
+import { prepare } from '../../scripts/stock-app.mjs';
 
 const CM = '/content-manager/collection-types';
 const ADMIN = {
@@ -36,6 +39,8 @@ let receiptEvent: { content: object; hash: string; proof: { url: string } };
 
 let appDir: string;
 let tarballFiles: string[] = [];
+/** The Strapi version the app was generated at (STOCK_STRAPI; scripts/stock-app.mjs). */
+let strapiVersion: string | undefined;
 
 /** Every file below `dir` (its own nested node_modules aside), relative to it, with '/' separators. */
 const installedFiles = (dir: string): string[] =>
@@ -243,6 +248,51 @@ function scenario(name: string, env: () => Record<string, string>) {
       assert.equal(submitted.body.data.receipt.events[0].content.strength, 'unverified');
     });
 
+    it('records a registered end user as themselves, and lets nobody but a token name another person', async () => {
+      const signup = await call(`${app.url}/api/auth/local/register`, {
+        body: { username: 'member', email: 'member@example.com', password: 'Member-password-1' },
+      });
+      assert.equal(signup.status, 200, JSON.stringify(signup.body));
+      const { jwt, user } = signup.body as { jwt: string; user: { id: number } };
+      const submission = (over: Record<string, unknown> = {}) => ({
+        locale: 'en',
+        data: { email: 'typed-by-member@example.com' },
+        purposes: { processing: true },
+        accepted: [{ policy: 'privacy', version: 1 }],
+        ...over,
+      });
+      const path = `${app.url}/api/policy-ledger/forms/contact/submissions`;
+      // Signed in: recorded at once (the account is the person, not the e-mail typed).
+      const own = await call(path, { token: jwt, body: submission() });
+      assert.equal(own.status, 201, JSON.stringify(own.body));
+      const named = await call(path, {
+        token: jwt,
+        body: submission({ subject: `id:${user.id + 1000}` }),
+      });
+      assert.equal(named.status, 403, JSON.stringify(named.body));
+      const anonymous = await call(path, { body: submission({ subject: `id:${user.id}` }) });
+      assert.equal(anonymous.status, 400, JSON.stringify(anonymous.body));
+
+      // The operator's server (an API token) reads whose decision was recorded.
+      const created = await call(`${app.url}/admin/api-tokens`, {
+        token,
+        body: { name: 'stock-server', type: 'full-access', lifespan: null },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const status = (subject: string) =>
+        call(
+          `${app.url}/api/policy-ledger/subjects/status?subject=${encodeURIComponent(subject)}&policy=privacy`,
+          { token: created.body.data.accessKey },
+        );
+      const member = await status(`id:${user.id}`);
+      assert.equal(member.status, 200, JSON.stringify(member.body));
+      assert.equal(member.body.data.acceptedVersion, 1);
+      assert.equal(
+        (await status('email:typed-by-member@example.com')).body.data.acceptedVersion,
+        null,
+      );
+    });
+
     it('serves a frontend through the installed package: client and React layer import as ESM', () => {
       const script = `
         import { createPolicyLedgerClient } from 'strapi-plugin-policy-ledger/client';
@@ -421,9 +471,10 @@ describe('the packed plugin in a new Strapi app', () => {
     if (process.env.STOCK_APP_DIR) {
       appDir = path.resolve(process.env.STOCK_APP_DIR);
     } else {
-      const prepared = prepare(path.join(WORK, 'app'));
+      const prepared = prepare();
       appDir = prepared.dir;
       tarballFiles = prepared.files;
+      strapiVersion = prepared.version;
     }
   });
 
@@ -440,6 +491,7 @@ describe('the packed plugin in a new Strapi app', () => {
       'dist/admin/index.js',
       'dist/server/index.js',
       'dist/server/index.mjs',
+      'dist/server/worker.js',
       'dist/server/src/index.d.ts',
       'dist/admin/src/index.d.ts',
       'dist/shared/contracts/index.d.ts',
@@ -512,6 +564,7 @@ describe('the packed plugin in a new Strapi app', () => {
     };
     walk(JSON.parse(out).dependencies);
     assert.equal(versions.size, 1, `@strapi/strapi versions: ${[...versions].join(', ')}`);
+    if (strapiVersion) assert.deepEqual([...versions], [strapiVersion]);
     // The packages the plugin shares with the admin and the server: one copy each, the app's.
     for (const shared of SHARED) {
       const copies = execFileSync(

@@ -26,20 +26,43 @@ async function isApiToken(strapi: Core.Strapi, token: string): Promise<boolean> 
   return !row.expiresAt || new Date(row.expiresAt).getTime() > Date.now();
 }
 
-/** An end user's JWT (users-permissions), for a user who exists and is not blocked. */
-async function isUserJwt(strapi: Core.Strapi, token: string): Promise<boolean> {
+interface EndUser {
+  id: number | string;
+  blocked?: boolean | null;
+  confirmed?: boolean | null;
+}
+
+/**
+ * The end user an `Authorization: Bearer <JWT>` (users-permissions) speaks
+ * for, by users-permissions' own rules: the user exists, is not blocked, and
+ * has confirmed their e-mail when the app requires it. Null otherwise.
+ */
+async function userOfJwt(strapi: Core.Strapi, token: string): Promise<EndUser | null> {
   const up = strapi.plugin('users-permissions');
-  if (!up) return false;
+  if (!up) return null;
   try {
     const payload = (await up.service('jwt').verify(token)) as { id?: number | string };
-    if (payload?.id == null) return false;
-    const user = await strapi.db
-      .query('plugin::users-permissions.user')
-      .findOne({ where: { id: payload.id }, select: ['id', 'blocked'] });
-    return Boolean(user && !user.blocked);
+    if (payload?.id == null) return null;
+    const user = (await strapi.db.query('plugin::users-permissions.user').findOne({
+      where: { id: payload.id },
+      select: ['id', 'blocked', 'confirmed'],
+    })) as EndUser | null;
+    if (!user || user.blocked) return null;
+    const advanced = (await strapi
+      .store({ type: 'plugin', name: 'users-permissions' })
+      .get({ key: 'advanced' })) as { email_confirmation?: boolean } | null;
+    if (advanced?.email_confirmation && !user.confirmed) return null;
+    return user;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** The logged-in end user of the request (a JWT, not an API token), or null. */
+export async function endUserOf(strapi: Core.Strapi, ctx: Context): Promise<EndUser | null> {
+  const token = bearer(ctx);
+  if (!token || (await isApiToken(strapi, token))) return null;
+  return userOfJwt(strapi, token);
 }
 
 /**
@@ -50,5 +73,5 @@ async function isUserJwt(strapi: Core.Strapi, token: string): Promise<boolean> {
 export async function hasGenuineCredentials(strapi: Core.Strapi, ctx: Context): Promise<boolean> {
   const token = bearer(ctx);
   if (!token) return false;
-  return (await isApiToken(strapi, token)) || (await isUserJwt(strapi, token));
+  return (await isApiToken(strapi, token)) || (await userOfJwt(strapi, token)) !== null;
 }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { callerOf, speakerSubject } from '../auth/caller';
 import { assertBodySize, isLimited, requestMeta } from '../http/request-meta';
 import { withRetryAfter } from '../http/retry-after';
 import { getService } from '../utils/get-service';
@@ -15,13 +16,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await work();
     });
 
+  /** Whose decision: the API token names it, a signed-in user is themselves, nobody else may ask. */
+  const subjectOf = (ctx: Context, named: string | undefined): string =>
+    speakerSubject(callerOf(ctx), named, { required: true });
+
   return {
     async create(ctx: Context) {
       await limited(ctx, async () => {
         assertBodySize(strapi, ctx);
         const body = validate(consentBody, ctx.request.body, 'a consent');
         const result = await getService(strapi, 'consents').record(
-          body,
+          { ...body, subject: subjectOf(ctx, body.subject) },
           requestMeta(ctx, body.pageUrl),
         );
         ctx.status = 201;
@@ -33,7 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await limited(ctx, async () => {
         assertBodySize(strapi, ctx);
         const body = validate(withdrawBody, ctx.request.body, 'a withdrawal');
-        const result = await getService(strapi, 'consents').withdraw(body, requestMeta(ctx));
+        const result = await getService(strapi, 'consents').withdraw(
+          { ...body, subject: subjectOf(ctx, body.subject) },
+          requestMeta(ctx),
+        );
         ctx.status = 201;
         ctx.body = { data: result, meta: {} };
       });
@@ -43,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await limited(ctx, async () => {
         const q = validate(statusQuery, ctx.query, 'the query');
         ctx.body = {
-          data: await getService(strapi, 'standing').status(q.subject, q.policy),
+          data: await getService(strapi, 'standing').status(subjectOf(ctx, q.subject), q.policy),
           meta: {},
         };
       });

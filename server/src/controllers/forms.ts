@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { callerOf, speakerSubject } from '../auth/caller';
 import { assertBodySize, isLimited, requestMeta } from '../http/request-meta';
 import { withRetryAfter } from '../http/retry-after';
 import { getService } from '../utils/get-service';
@@ -25,9 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       assertBodySize(strapi, ctx);
       const { key } = validate(keyParams, ctx.params, 'the path');
       const body = validate(submissionBody, ctx.request.body, 'a submission');
+      const subject = speakerSubject(callerOf(ctx), body.subject, { required: false });
       const result = await getService(strapi, 'submissions').submit(
         key,
-        body,
+        { ...body, subject },
         requestMeta(ctx, body.pageUrl),
       );
       ctx.status = result.status === 'pending' ? 202 : 201;

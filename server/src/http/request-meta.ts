@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { callerOf } from '../auth/caller';
 import type { RequestMeta } from '../ledger/evidence';
 import { pluginConfig } from '../utils/plugin';
 
@@ -27,8 +28,7 @@ export function assertBodySize(strapi: Core.Strapi, ctx: Context) {
  * (Settings → API Tokens), which the operator vouches for.
  */
 export function isLimited(ctx: Context): boolean {
-  const strategy = (ctx.state.auth as { strategy?: { name?: string } } | undefined)?.strategy?.name;
-  return strategy !== 'content-api-token' && strategy !== 'api-token';
+  return callerOf(ctx).kind !== 'server';
 }
 
 /** What a write records of its request: the client, the page, the Idempotency-Key (checked here). */
@@ -43,6 +43,6 @@ export function requestMeta(ctx: Context, pageUrl?: string): RequestMeta {
     userAgent: ctx.get('user-agent') || null,
     pageUrl: pageUrl ?? (ctx.get('referer') || null),
     idempotencyKey,
-    limited: isLimited(ctx),
+    caller: callerOf(ctx).kind,
   };
 }

@@ -5,14 +5,24 @@ import { processIp } from '../domain/ip';
 import { pluginConfig } from '../utils/plugin';
 import { subjectSecret } from '../utils/subjects';
 
+/**
+ * Who is speaking on a request, from its credentials (auth/caller.ts):
+ * the operator's `server` (an API token, or the admin acting on a request),
+ * a logged-in end `user` (JWT), or an `anonymous` caller.
+ */
+export type CallerKind = 'anonymous' | 'user' | 'server';
+
 /** What the HTTP request tells about a decision (see http/request-meta.ts). */
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
   pageUrl: string | null;
   idempotencyKey: string | null;
-  /** Whether the abuse limits apply (services/limits.ts): every caller but a server with an API token. */
-  limited: boolean;
+  /**
+   * Who is speaking (auth/caller.ts). The abuse limits apply to every caller
+   * but `server`; a decision is `unverified` unless `server` recorded it.
+   */
+  caller: CallerKind;
 }
 
 /** A row of the evidence table, without the event it belongs to. */

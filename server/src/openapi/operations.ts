@@ -27,6 +27,12 @@ import {
   withdrawResult,
 } from './responses';
 
+/** Who a write or a standing speaks for: the caller's credentials decide (auth/caller.ts). */
+const WHO_SPEAKS =
+  'Whose decision it is comes from the credentials: your server (an API token) may name any `subject`; a signed-in end user (users-permissions JWT) is recorded as `id:<user id>` and gets 403 for naming anyone else; an anonymous caller may not send `subject` (400).';
+const NEEDS_SPEAKER =
+  'With no form to identify the person, this route needs an API token (with `subject`) or a signed-in user (themselves).';
+
 export type RequestHeader = 'Accept-Language' | 'If-None-Match' | 'Idempotency-Key';
 
 /** What the OpenAPI document says of one content-API route, beside its method and path. */
@@ -96,8 +102,10 @@ export const operations: Partial<Record<Handler, Operation>> = {
     summary: 'Submit a form: records the submission and one consent event per policy',
     description:
       'Send an `Idempotency-Key` and resend it when retrying: the first answer is replayed. A different body under the same key is a 422. ' +
+      WHO_SPEAKS +
+      " An anonymous submission is about the person of the form's e-mail field, else its phone field. " +
       'On a double opt-in form (`doubleOptIn` in the form definition) an anonymous submission is held and answered 202: nothing is recorded until the person opens the link e-mailed to them. ' +
-      'An anonymous submission recorded at once carries evidence strength `unverified`, and is refused (409) for a person whose e-mail is confirmed.',
+      "An anonymous submission recorded at once carries evidence strength `unverified`, and is refused (409) for a person whose e-mail is confirmed; so does a signed-in user's (`unverified`, never held).",
     tag: 'Forms',
     params: keyParams,
     body: submissionBody,
@@ -112,6 +120,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
   },
   'consents.create': {
     summary: 'Record a decision (granted or denied) without a form',
+    description: WHO_SPEAKS + ' ' + NEEDS_SPEAKER,
     tag: 'Consents',
     body: consentBody,
     headers: ['Idempotency-Key'],
@@ -120,6 +129,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
   },
   'consents.withdraw': {
     summary: 'Withdraw consent: one policy or all, some purposes or all',
+    description: WHO_SPEAKS + ' ' + NEEDS_SPEAKER,
     tag: 'Consents',
     body: withdrawBody,
     headers: ['Idempotency-Key'],
@@ -128,6 +138,7 @@ export const operations: Partial<Record<Handler, Operation>> = {
   },
   'consents.status': {
     summary: "A person's standing: the accepted edition, whether to ask again, active purposes",
+    description: WHO_SPEAKS + ' ' + NEEDS_SPEAKER,
     tag: 'Consents',
     query: statusQuery,
     ok: { status: 200, data: subjectStatus },

@@ -36,6 +36,13 @@ const fieldsText = (data: Record<string, unknown>) =>
     .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join('; ');
 
+/** How the person was verified, in words (SubjectExport events' `strength`). */
+const STRENGTH = {
+  confirmed: 'confirmed: e-mail link opened',
+  unverified: 'unverified',
+  none: 'recorded by the operator',
+} as const;
+
 export function personHtml(record: PersonRecord, generatedAt: string): string {
   const standings = table(
     ['Policy', 'Accepted edition', 'Edition in force', 'Needs acceptance', 'Purposes'],
@@ -58,7 +65,7 @@ export function personHtml(record: PersonRecord, generatedAt: string): string {
     ]),
   );
   const events = table(
-    ['#', 'When (UTC)', 'Decision', 'Policy', 'Locale', 'Purposes', 'How', 'Evidence'],
+    ['#', 'When (UTC)', 'Decision', 'Policy', 'Locale', 'Purposes', 'How', 'Verified', 'Evidence'],
     record.events.map((e) => [
       e.seq,
       e.occurredAt,
@@ -67,6 +74,7 @@ export function personHtml(record: PersonRecord, generatedAt: string): string {
       e.locale ?? '',
       purposesText(e.purposes),
       e.form ? `${e.method} (${e.form})` : e.method,
+      STRENGTH[e.strength ?? 'none'],
       e.evidence
         ? [e.evidence.ip, e.evidence.userAgent, e.evidence.pageUrl].filter(Boolean).join(' · ')
         : '',

@@ -17,17 +17,22 @@ import { getService } from '../utils/get-service';
 import { clock, pluginConfig } from '../utils/plugin';
 import { refOf } from '../utils/subjects';
 
-/** An anonymous caller could name anyone: its decisions say so. */
-const unverifiedIf = (anonymous: boolean) => (anonymous ? { strength: 'unverified' as const } : {});
+/**
+ * Only the operator's server vouches for the person it names; a signed-in
+ * end user's own decision is recorded, like a form's, as `unverified`.
+ */
+const strengthOf = (meta: RequestMeta) =>
+  meta.caller === 'server' ? {} : { strength: 'unverified' as const };
+
+/** A decision's subject, set at the edge from the caller's credentials (auth/caller.ts). */
+type Spoken<T> = T & { subject: string };
 
 /** Decisions without a form: POST /consents (granted or denied) and POST /consents/withdraw. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async record(body: ConsentBody, meta: RequestMeta): Promise<ConsentResult> {
+  async record(body: Spoken<ConsentBody>, meta: RequestMeta): Promise<ConsentResult> {
     const subject = refOf(strapi, body.subject, 'subject');
-    if (meta.limited) {
-      await getService(strapi, 'limits').subject(subject);
-      await getService(strapi, 'confirmations').assertNotConfirmed(subject);
-    }
+    // An anonymous caller never gets here (auth/caller.ts): a person is the API token's or themselves.
+    if (meta.caller !== 'server') await getService(strapi, 'limits').subject(subject);
     const now = clock(strapi).now();
     const snap = await policySnapshot(strapi, body.policy);
     const edition = acceptableEdition(snap, body.version, now);
@@ -56,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           purposes: body.purposes ?? {},
           method: 'api',
           evidenceHash: ev.hash,
-          ...unverifiedIf(meta.limited),
+          ...strengthOf(meta),
         });
         const row = rowOfContent(event);
         const response: ConsentResult = {
@@ -78,15 +83,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Appends a `withdrawn` event per policy where a targeted purpose is active. */
   /** `method`: 'api' from the content API, 'admin' when a privacy officer acts on a request. */
   async withdraw(
-    body: WithdrawBody,
+    body: Spoken<WithdrawBody>,
     meta: RequestMeta,
     method: 'api' | 'admin' = 'api',
   ): Promise<WithdrawResult> {
     const subject = refOf(strapi, body.subject, 'subject');
-    if (meta.limited) {
-      await getService(strapi, 'limits').subject(subject);
-      await getService(strapi, 'confirmations').assertNotConfirmed(subject);
-    }
+    // An anonymous caller never gets here (auth/caller.ts): a person is the API token's or themselves.
+    if (meta.caller !== 'server') await getService(strapi, 'limits').subject(subject);
     const now = clock(strapi).now();
     if (body.policy) await policySnapshot(strapi, body.policy);
     const keys = body.policy
@@ -116,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         purposes: Object.fromEntries(targets.map((t) => [t, false])),
         method,
         evidenceHash: ev.hash,
-        ...unverifiedIf(meta.limited),
+        ...strengthOf(meta),
       });
       rows.push(rowOfContent(event));
       evidence.push({ ...ev.item, event_id: event.id });

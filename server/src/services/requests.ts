@@ -195,7 +195,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           userAgent: null,
           pageUrl: null,
           idempotencyKey: null,
-          limited: false,
+          caller: 'server' as const,
         };
         const w = await getService(strapi, 'consents').withdraw(
           { subject: row.contact },

@@ -97,6 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             form: e.form,
             purposes: e.purposes,
             method: e.method,
+            strength: e.strength ?? null,
             submission: e.submission,
             evidence: x ? { ip: x.ip, userAgent: x.user_agent, pageUrl: x.page_url } : null,
           };

@@ -23,7 +23,11 @@ import { refOf, subjectSecret } from '../utils/subjects';
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: path.split('.'), message }] });
 
-/** Who submitted: the subject given, else the form's e-mail or phone field, else this submission alone. */
+/**
+ * Who submitted: the subject the caller's credentials allow (set at the edge,
+ * auth/caller.ts: the API token's choice, or a signed-in user's own id), else
+ * the form's e-mail or phone field, else this submission alone.
+ */
 function subjectOf(
   strapi: Core.Strapi,
   form: FormRecord,
@@ -151,8 +155,9 @@ export async function recordSubmission(
  * collects an e-mail: held until the e-mailed link is opened (202,
  * services/confirmations.ts). Otherwise recorded now (201): the submission,
  * one `granted` event per policy of the form, the receipt — `unverified`
- * from an anonymous caller, who may not change the standing of a person
- * whose e-mail is confirmed.
+ * unless the operator's server recorded it; an anonymous caller may not
+ * change the standing of a person whose e-mail is confirmed. A signed-in
+ * user is recorded at once as themselves (`id:<user id>`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit(
@@ -202,7 +207,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const submissionId = randomUUID();
     const subject = subjectOf(strapi, form, body, checked, submissionId);
-    if (meta.limited) await getService(strapi, 'limits').subject(subject);
+    if (meta.caller !== 'server') await getService(strapi, 'limits').subject(subject);
 
     const record: SubmissionRecord = {
       submissionId,
@@ -216,14 +221,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
     const idempotency = { scope: `form:${formKey}`, key: meta.idempotencyKey, body };
     const email = emailOf(form, checked.values);
-    if (meta.limited && email && usesDoubleOptIn(form)) {
-      if (body.subject !== undefined) {
-        // The link proves the e-mail, not another identifier: the person is their e-mail here.
-        throw invalid(
-          'subject',
-          'subject may be set only by your server (an API token) on a double opt-in form: the person is identified by the e-mail they confirm',
-        );
-      }
+    // An anonymous person is their e-mail here, until the link proves it.
+    if (meta.caller === 'anonymous' && email && usesDoubleOptIn(form)) {
       return getService(strapi, 'confirmations').hold(
         record,
         {
@@ -235,10 +234,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         idempotency,
       );
     }
-    if (meta.limited) {
+    if (meta.caller === 'anonymous') {
       await getService(strapi, 'confirmations').assertNotConfirmed(subject);
-      record.strength = 'unverified';
     }
+    if (meta.caller !== 'server') record.strength = 'unverified';
     return recordSubmission(strapi, record, meta, idempotency);
   },
 });

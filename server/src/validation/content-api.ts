@@ -49,7 +49,10 @@ export const currentQuery: z.ZodType<Required<Pick<CurrentQuery, 'format'>> & Cu
 
 export const localeQuery = z.object({ locale: locale().optional() });
 
-export const statusQuery: z.ZodType<StatusQuery> = z.object({ subject: subject(), policy: key() });
+export const statusQuery: z.ZodType<StatusQuery> = z.object({
+  subject: subject().optional(),
+  policy: key(),
+});
 
 const accepted = z.strictObject(
   {
@@ -92,7 +95,7 @@ export const submissionBody: z.ZodType<SubmissionBody> = z.strictObject(
 
 export const consentBody: z.ZodType<ConsentBody> = z.strictObject(
   {
-    subject: subject(),
+    subject: subject().optional(),
     policy: key(),
     version: positiveInt('must be an integer (the edition version)'),
     hash: sha256().optional(),
@@ -110,7 +113,7 @@ export const consentBody: z.ZodType<ConsentBody> = z.strictObject(
 
 export const withdrawBody: z.ZodType<WithdrawBody> = z.strictObject(
   {
-    subject: subject(),
+    subject: subject().optional(),
     policy: key().optional(),
     purposes: z.array(purposeKey(), { error: 'must be a list of purpose keys' }).optional(),
   },
