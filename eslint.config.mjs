@@ -64,6 +64,47 @@ export default tseslint.config(
       ],
     },
   },
+  // Dependencies point down (ARCHITECTURE.md); `npm run lint:circles` (dpdm) refuses import circles.
+  {
+    // The rules themselves: pure, nothing of Strapi or of the plugin's other floors.
+    files: ['server/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./\\.\\./shared/)',
+              message: 'domain/ imports only domain/ and shared/: it holds the pure rules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Below the services: they are called by services, never the other way round.
+    files: [
+      'server/src/db/**/*.ts',
+      'server/src/http/**/*.ts',
+      'server/src/ledger/**/*.ts',
+      'server/src/catalog/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./services(/|$)',
+              message:
+                'db/, http/, ledger/ and catalog/ never import services/ (types live in db/ and catalog/; call a service through getService).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Formatting is Prettier's (npm run format); lint checks it with prettier --check.
   prettier,
 );

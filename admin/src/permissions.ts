@@ -1,16 +1,12 @@
+import { ACTIONS, type RbacKey } from '../../shared/rbac';
+
 /**
- * Admin RBAC actions registered by the server (server/src/bootstrap.ts).
- * Kept as module-level constants: useRBAC compares them on every render.
+ * The admin RBAC actions the server registers (shared/rbac.ts), as useRBAC
+ * takes them. Module-level constants: useRBAC compares them on every render.
  */
-export const PERMISSIONS = {
-  read: [{ action: 'plugin::policy-ledger.read', subject: null }],
-  release: [{ action: 'plugin::policy-ledger.release', subject: null }],
-  readConsents: [{ action: 'plugin::policy-ledger.read-consents', subject: null }],
-  export: [{ action: 'plugin::policy-ledger.export', subject: null }],
-  verify: [{ action: 'plugin::policy-ledger.verify', subject: null }],
-  erase: [{ action: 'plugin::policy-ledger.erase', subject: null }],
-  requests: [{ action: 'plugin::policy-ledger.requests', subject: null }],
-};
+export const PERMISSIONS = Object.fromEntries(
+  Object.entries(ACTIONS).map(([key, action]) => [key, [{ action, subject: null }]]),
+) as Record<RbacKey, Array<{ action: string; subject: null }>>;
 
 /** Both edition permissions in one list; useRBAC turns them into canRead / canRelease. */
 export const EDITION_PANEL_PERMISSIONS = [...PERMISSIONS.read, ...PERMISSIONS.release];

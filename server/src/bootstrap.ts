@@ -6,22 +6,13 @@ import { getService } from './utils/get-service';
 import { configureEditionLayout } from './content-manager-layout';
 import { registerWebhookEvents } from './webhooks/events';
 import { durabilityOf } from './db/durability';
-
-const RBAC_ACTIONS = [
-  { uid: 'read', displayName: 'Read policies, editions and their status' },
-  { uid: 'release', displayName: 'Release and cancel editions' },
-  { uid: 'read-consents', displayName: 'Read the consent ledger and acceptance' },
-  { uid: 'export', displayName: 'Export the consent ledger' },
-  { uid: 'verify', displayName: 'Verify the consent ledger and read its audit trail' },
-  { uid: 'erase', displayName: "Answer a person's access and erasure requests" },
-  { uid: 'requests', displayName: 'Keep the register of data-subject requests' },
-];
+import { RBAC } from '../../shared/rbac';
 
 async function registerRbacActions(strapi: Core.Strapi) {
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(
-      RBAC_ACTIONS.map((a) => ({ ...a, section: 'plugins', pluginName: PLUGIN_ID })),
+      Object.values(RBAC).map((a) => ({ ...a, section: 'plugins', pluginName: PLUGIN_ID })),
     );
 }
 

@@ -15,16 +15,8 @@ export const EDITION_SYSTEM_FIELDS = [
 /** Edition fields stored per locale. */
 export const EDITION_LOCALIZED_FIELDS = ['title', 'body', 'changeSummary'] as const;
 
-/** Admin RBAC actions (uids become plugin::policy-ledger.<uid>). */
-export const ACTIONS = {
-  read: 'plugin::policy-ledger.read',
-  release: 'plugin::policy-ledger.release',
-  readConsents: 'plugin::policy-ledger.read-consents',
-  export: 'plugin::policy-ledger.export',
-  verify: 'plugin::policy-ledger.verify',
-  erase: 'plugin::policy-ledger.erase',
-  requests: 'plugin::policy-ledger.requests',
-} as const;
+/** Admin RBAC actions, written once in shared/rbac.ts. */
+export { ACTIONS } from '../../shared/rbac';
 
 /** Content-API actions the Public role gets on first boot. */
 export const PUBLIC_ACTIONS = [

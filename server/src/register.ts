@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerGuards } from './document-guards';
-import { registerModels } from './db/tables';
+import { registerModels } from './db/models';
 import { registerFastPath } from './fast-path';
 import { registerBodyGuard } from './http/body-guard';
 import { registerCorsHeaders } from './http/cors';

@@ -1,3 +1,4 @@
 export type * from './common';
 export type * from './content-api';
 export type * from './admin-api';
+export type * from './proof';

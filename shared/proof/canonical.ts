@@ -3,7 +3,7 @@
  * server hashes them with node:crypto, the receipt verifiers (the client in a
  * browser, the command-line verifier) with Web Crypto.
  */
-import type { EventContent } from '../contracts';
+import type { CheckpointContent, EventContent } from '../contracts';
 
 /**
  * Canonical JSON: object keys sorted, no whitespace, `undefined` dropped.
@@ -42,17 +42,6 @@ export function eventCanonical(e: EventContent): string {
     `"locale":${j(e.locale)},"method":${j(e.method)},"occurredAt":${j(e.occurredAt)},"policy":${j(e.policy)},` +
     `"purposes":{${purposes}},${e.strength === undefined ? '' : `"strength":${j(e.strength)},`}"subject":${j(e.subject)},"submission":${j(e.submission)},"v":1,"version":${j(e.version)}}`
   );
-}
-
-export interface CheckpointContent {
-  seqFrom: number;
-  seqTo: number;
-  count: number;
-  root: string;
-  prevHash: string | null;
-  sealedAt: string;
-  /** The audit entries this checkpoint seals; absent when it seals none (and on checkpoints older than the audit trail). */
-  audit?: { from: number; to: number; count: number; root: string };
 }
 
 /** The canonical JSON of a checkpoint (v1); its audit range only when it has one. */

@@ -5,42 +5,18 @@
  * time-stamp tokens on it. Pure: hashing is passed in (Web Crypto or
  * node:crypto); tokens are checked by whoever can (the command-line verifier).
  */
-import type { EventContent } from '../contracts';
-import { checkpointCanonical, eventCanonical, type CheckpointContent } from './canonical';
+import type { EventContent, ProofTimestamp, SealedProof } from '../contracts';
+import { checkpointCanonical, eventCanonical } from './canonical';
 import { rootFromPath, toHex, type Sha256 } from './merkle';
 
-export interface ProofCheckpoint extends CheckpointContent {
-  hash: string;
-}
-
-/** An RFC 3161 time-stamp token on a checkpoint's hash (DER, base64). */
-export interface ProofTimestamp {
-  authority: string;
-  genTime: string;
-  token: string;
-}
-
-/** GET /api/policy-ledger/receipts/:id/proof, once the event is sealed. */
-export interface SealedProof {
-  status: 'sealed';
-  event: { id: string; hash: string };
-  /** The event's position among the checkpoint's events (0-based); the tree has `checkpoint.count` leaves. */
-  leafIndex: number;
-  /** Sibling hashes from the leaf up (RFC 6962 audit path), hex. */
-  auditPath: string[];
-  checkpoint: ProofCheckpoint;
-  timestamps: ProofTimestamp[];
-}
-
-/** The same, before the event is sealed. */
-export interface PendingProof {
-  status: 'pending';
-  event: { id: string; hash: string };
-  /** When the proof should be available (the sealing job runs every minute). */
-  availableAfter: string;
-}
-
-export type ReceiptProof = SealedProof | PendingProof;
+export type {
+  CheckpointContent,
+  PendingProof,
+  ProofCheckpoint,
+  ProofTimestamp,
+  ReceiptProof,
+  SealedProof,
+} from '../contracts';
 
 /** What a person keeps and anyone can check: `npx policy-ledger-verify-receipt receipt.json`. */
 export interface ReceiptFile {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { EDITION_SYSTEM_FIELDS } from '../../server/src/constants';
-import type { EditionRow } from '../../server/src/services/types';
+import type { EditionRow } from '../../server/src/db/edition-rows';
 import { http } from '../helpers/http';
 import { adminLogin, testApp } from '../helpers/strapi';
 import {

@@ -8,8 +8,7 @@ import { editionState, nextChange, pickCurrent } from '../domain/effective';
 import { sha256Hex } from '../domain/hash';
 import { negotiateLocale } from '../domain/locale';
 import { renderMarkdown } from '../domain/render';
-import type { ReleasedEdition } from '../services/types';
-import type { LocaleRequest, PolicySnapshot } from './types';
+import type { LocaleRequest, PolicySnapshot, ReleasedEdition } from './types';
 
 /** What the response bodies depend on besides the policy: the configuration. */
 export interface ServeOptions {

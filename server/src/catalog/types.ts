@@ -1,5 +1,4 @@
-import type { CurrentPolicy } from '../../../shared/contracts';
-import type { ReleasedEdition } from '../services/types';
+import type { ChangeKind, CurrentPolicy } from '../../../shared/contracts';
 
 /** What the catalog keeps of a policy and what it serves (services/catalog.ts). */
 
@@ -39,4 +38,24 @@ export interface Served {
   json?: string;
   /** `json` as UTF-8 bytes. */
   bytes?: Buffer;
+}
+
+export interface EditionText {
+  title: string;
+  body: string;
+  changeSummary: string | null;
+  contentHash: string;
+  releasedAt: Date;
+}
+
+/** A released edition with all its locales, as served. */
+export interface ReleasedEdition {
+  documentId: string;
+  version: number;
+  editionDate: string | null;
+  releasedAt: Date;
+  effectiveAt: Date;
+  cancelledAt: Date | null;
+  changeKind: ChangeKind;
+  texts: Record<string, EditionText>;
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendAttachment } from '../http/attachment';
 import { dateInZone } from '../domain/deadlines';
 import { auditCsv } from '../reports/audit-csv';
 import { auditFilename } from '../reports/export-name';
@@ -20,15 +21,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async exportCsv(ctx: Context) {
       const { bom, ...filters } = validate(auditExportQuery, ctx.query, 'the query');
       const day = dateInZone(clock(strapi).now(), timeZoneOf(strapi));
-      // The export is itself recorded, before it is read: it appears in its own file.
-      await audit().record('audit.exported', null, { filters });
-      ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set(
-        'Content-Disposition',
-        `attachment; filename="${auditFilename(filters, 'csv', day)}"`,
+      const entries = await audit().exportEntries(filters);
+      sendAttachment(
+        ctx,
+        'text/csv; charset=utf-8',
+        auditFilename(filters, 'csv', day),
+        Readable.from(auditCsv(entries, bom === true)),
       );
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = Readable.from(auditCsv(audit().entries(filters), bom === true));
     },
   };
 };

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { timeZoneOf } from '../utils/plugin';
-import { summaryOf } from '../services/verification';
 import { verifyBody } from '../validation/admin-api';
 import { validate } from '../validation/validate';
 
@@ -10,9 +9,7 @@ import { validate } from '../validation/validate';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(ctx: Context) {
     const { mode, consistency } = validate(verifyBody, ctx.request.body ?? {}, 'the body');
-    const result = await getService(strapi, 'verification').verify(mode, { consistency });
-    await getService(strapi, 'audit').record('ledger.verified', null, summaryOf(result));
-    ctx.body = { data: result };
+    ctx.body = { data: await getService(strapi, 'verification').verifyNow(mode, { consistency }) };
   },
   async sealStatus(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'integrity').sealStatus() };
@@ -25,13 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   async seal(ctx: Context) {
     const integrity = getService(strapi, 'integrity');
-    const checkpoint = await integrity.seal();
-    await getService(strapi, 'timestamping').stampPending();
-    await getService(strapi, 'peopleCounts').catchUp();
-    await getService(strapi, 'audit').record('ledger.sealed', null, {
-      checkpoint: checkpoint?.hash ?? null,
-      seqTo: checkpoint ? Number(checkpoint.seq_to) : null,
-    });
+    const checkpoint = await integrity.sealNow('admin');
     ctx.body = { data: { checkpoint, latest: await integrity.latestCheckpoint() } };
   },
 });

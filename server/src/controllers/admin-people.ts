@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendAttachment } from '../http/attachment';
 import { personHtml } from '../reports/person-html';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
@@ -15,22 +16,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async exportSubject(ctx: Context) {
     const { identifier, format } = validate(subjectExportQuery, ctx.query, 'the query');
-    if (format === 'json') {
-      const data = await getService(strapi, 'subjects').exportSubject(identifier);
-      await getService(strapi, 'audit').record('subject.exported', data.subject, { format });
-      ctx.body = { data };
+    const exported = await getService(strapi, 'people').exportFor(identifier, format);
+    if (exported.format === 'json') {
+      ctx.body = { data: exported.data };
       return;
     }
-    const record = await getService(strapi, 'people').record(identifier);
-    await getService(strapi, 'audit').record('subject.exported', record.subject, { format });
+    const { record } = exported;
     const now = clock(strapi).now().toISOString();
-    ctx.set('Content-Type', 'text/html; charset=utf-8');
-    ctx.set(
-      'Content-Disposition',
-      `attachment; filename="personal-data-${record.subject.slice(0, 12)}-${now.slice(0, 10)}.html"`,
-    );
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = personHtml(record, now);
+    const filename = `personal-data-${record.subject.slice(0, 12)}-${now.slice(0, 10)}.html`;
+    sendAttachment(ctx, 'text/html; charset=utf-8', filename, personHtml(record, now));
   },
 
   async eraseSubject(ctx: Context) {

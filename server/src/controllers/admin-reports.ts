@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendAttachment } from '../http/attachment';
 import type { ExportFormat } from '../../../shared/contracts';
 import { dateInZone } from '../domain/deadlines';
 import { exportFilename } from '../reports/export-name';
 import { getService } from '../utils/get-service';
 import { clock, timeZoneOf } from '../utils/plugin';
-import { refOf } from '../utils/subjects';
 import {
   acceptanceQuery,
   diffQuery,
@@ -45,21 +45,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       bom: bom === true,
     });
     const day = dateInZone(clock(strapi).now(), timeZoneOf(strapi));
-    ctx.set('Content-Type', EXPORTS[format].type);
-    ctx.set(
-      'Content-Disposition',
-      `attachment; filename="${exportFilename(filters, EXPORTS[format].ext, day)}"`,
-    );
-    ctx.set('Cache-Control', 'no-store');
-    // A person named in the filters is recorded by their pseudonym: the trail outlives erasure.
-    const recorded = filters.subject
-      ? { ...filters, subject: refOf(strapi, filters.subject, 'subject') }
-      : filters;
-    await getService(strapi, 'audit').record('ledger.exported', filters.policy ?? null, {
-      format,
-      filters: recorded,
-    });
-    ctx.body = stream;
+    const filename = exportFilename(filters, EXPORTS[format].ext, day);
+    sendAttachment(ctx, EXPORTS[format].type, filename, stream);
   },
 
   async diff(ctx: Context) {

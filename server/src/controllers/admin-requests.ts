@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendAttachment } from '../http/attachment';
 import { requestsCsv } from '../reports/requests-csv';
 import { getService } from '../utils/get-service';
 import {
@@ -26,14 +27,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async exportCsv(ctx: Context) {
-      const page = await requests().list(validate(requestsQuery, ctx.query, 'the query'));
-      ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Content-Disposition', `attachment; filename="requests-${page.today}.csv"`);
-      ctx.set('Cache-Control', 'no-store');
-      await getService(strapi, 'audit').record('request.exported', null, {
-        rows: page.requests.length,
-      });
-      ctx.body = requestsCsv(page);
+      const page = await requests().exportList(validate(requestsQuery, ctx.query, 'the query'));
+      sendAttachment(
+        ctx,
+        'text/csv; charset=utf-8',
+        `requests-${page.today}.csv`,
+        requestsCsv(page),
+      );
     },
 
     async create(ctx: Context) {

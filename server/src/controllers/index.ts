@@ -10,8 +10,11 @@ import consents from './consents';
 import forms from './forms';
 import openapi from './openapi';
 import receipts from './receipts';
+import type { adminRoutes } from '../routes/admin';
+import type { contentApiRoutes } from '../routes/content-api';
+import type { HandlersOf } from '../routes/types';
 
-export default {
+const controllers = {
   policies,
   forms,
   consents,
@@ -25,3 +28,18 @@ export default {
   'admin-requests': adminRequests,
   'admin-audit': adminAudit,
 };
+
+/** "controller.action" for every action of every controller. */
+type Action = {
+  [
+    C in keyof typeof controllers
+  ]: `${C & string}.${keyof ReturnType<(typeof controllers)[C]> & string}`;
+}[keyof typeof controllers];
+
+type Assert<T extends true> = T;
+/** Every route names an action that exists: a route with a typo is a compile error here. */
+export type RoutesNameActions = Assert<
+  HandlersOf<typeof contentApiRoutes | typeof adminRoutes> extends Action ? true : false
+>;
+
+export default controllers;

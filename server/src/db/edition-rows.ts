@@ -1,6 +1,40 @@
 import type { Core } from '@strapi/strapi';
 import { contentHash } from '../domain/hash';
-import type { EditionRow, ReleasedEdition } from '../services/types';
+import type { ChangeKind } from '../../../shared/contracts';
+import type { ReleasedEdition } from '../catalog/types';
+
+/** One locale row of an edition as the Query Engine returns it. */
+export interface EditionRow {
+  id: number;
+  documentId: string;
+  locale: string;
+  title: string | null;
+  body: string | null;
+  changeSummary: string | null;
+  changeKind: ChangeKind;
+  editionDate: string | null;
+  version: number | null;
+  releasedAt: string | Date | null;
+  effectiveAt: string | Date | null;
+  cancelledAt: string | Date | null;
+  contentHash: string | null;
+  localeReleasedAt: string | Date | null;
+  policy?: PolicyRow | null;
+}
+
+export interface PolicyRow {
+  id: number;
+  documentId: string;
+  key: string;
+  name: string;
+  effectDelayDays: number | null;
+  requiredLocales: unknown;
+  operatorLegalName?: string | null;
+  operatorRegistrationNumber?: string | null;
+  operatorAddress?: string | null;
+  operatorEmail?: string | null;
+  operatorPhone?: string | null;
+}
 
 const toDate = (v: string | Date | null | undefined): Date | null => (v ? new Date(v) : null);
 

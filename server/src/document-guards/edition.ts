@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITION_LOCALIZED_FIELDS, EDITION_SYSTEM_FIELDS, EDITION_UID } from '../constants';
 import { contentHash } from '../domain/hash';
-import type { EditionRow } from '../services/types';
+import type { EditionRow } from '../db/edition-rows';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
 import type { DocCtx, Next } from './types';
@@ -19,7 +19,7 @@ function stripSystemFields(data: Record<string, unknown> | undefined) {
 }
 
 /**
- * Editions (DESIGN.md): system fields are written by the release service
+ * Editions: system fields are written by the release service
  * only; a released edition is frozen, except that a locale it did not have
  * may be added; a duplicate starts as a draft.
  */

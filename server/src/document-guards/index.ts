@@ -6,7 +6,8 @@ import { policyGuard } from './policy';
 import type { DocCtx, Next } from './types';
 
 /**
- * Enforces the rules of DESIGN.md on policies, editions and forms below every
+ * Enforces the rules on policies, editions and forms (README: "How editions
+ * work", "Collection forms and the consent ledger") below every
  * route: the Content Manager, the Document Service and the Entity Service all
  * pass through Document Service middlewares. One guard per content type.
  */

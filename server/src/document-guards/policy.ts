@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITION_UID, POLICY_UID } from '../constants';
 import { isValidLocaleTag } from '../domain/locale';
-import type { PolicyRow } from '../services/types';
+import type { PolicyRow } from '../db/edition-rows';
 import { getService } from '../utils/get-service';
 import type { DocCtx, Next } from './types';
 

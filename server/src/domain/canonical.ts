@@ -1,9 +1,8 @@
-import type { EventContent } from '../../../shared/contracts';
+import type { CheckpointContent, EventContent } from '../../../shared/contracts';
 import {
   canonicalJson,
   checkpointCanonical,
   eventCanonical,
-  type CheckpointContent,
 } from '../../../shared/proof/canonical';
 import { sha256Hex } from './hash';
 

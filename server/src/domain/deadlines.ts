@@ -1,3 +1,5 @@
+import { calendarDateMs } from './patterns';
+
 /**
  * Deadlines of data-subject requests: a number of calendar or working days
  * after the day a request was received. Dates are calendar dates
@@ -26,14 +28,11 @@ export interface WorkCalendar {
 }
 
 const DAY = 86_400_000;
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "2027-01-31" → its UTC midnight; throws on anything that is not a real calendar date. */
 export function parseDate(date: string): number {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  if (!DATE.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
-  }
+  const t = calendarDateMs(date);
+  if (Number.isNaN(t)) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
   return t;
 }
 

@@ -1,4 +1,5 @@
 import { normalizeEmail, normalizePhone, SubjectError } from './subject';
+import { isCalendarDate } from './patterns';
 
 /** A collection form's definition and the checks a submission must pass. */
 export const FIELD_TYPES = [
@@ -150,8 +151,6 @@ export interface CheckedSubmission {
   problems: Problem[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Checks a person's submission against the form definition. */
 export function checkSubmission(
   fields: FormField[],
@@ -200,9 +199,7 @@ export function checkSubmission(
       if (f.type === 'email') values[f.name] = normalizeEmail(raw);
       else if (f.type === 'phone') values[f.name] = normalizePhone(raw);
       else if (f.type === 'date') {
-        const d = new Date(`${raw}T00:00:00Z`);
-        if (!DATE.test(raw) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw)
-          throw new SubjectError('must be a date written YYYY-MM-DD');
+        if (!isCalendarDate(raw)) throw new SubjectError('must be a date written YYYY-MM-DD');
         values[f.name] = raw;
       } else if (f.type === 'select') {
         if (!(f.options ?? []).includes(raw))

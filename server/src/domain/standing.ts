@@ -59,7 +59,7 @@ export interface EditionInForce {
 }
 
 /**
- * Implied acceptance (DESIGN.md): a person who accepted version N, seen again
+ * Implied acceptance (README: "How editions work"): a person who accepted version N, seen again
  * after a later edition took effect, accepts it by continued use — unless an
  * edition in between asks for re-consent. Returns what applies: a reason to
  * ask, 'implied' (record the implied acceptance), or null (nothing to do).

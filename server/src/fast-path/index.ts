@@ -6,6 +6,7 @@ import { sendCacheable } from '../http/cacheable';
 import { getService } from '../utils/get-service';
 import { middlewareChains } from './middleware-chain';
 import { installRawListener } from './raw-listener';
+import { KEY_CHARS } from '../domain/patterns';
 
 const CURRENT_ACTION = 'plugin::policy-ledger.policies.current';
 const SUBMIT_ACTION = 'plugin::policy-ledger.forms.submit';
@@ -44,7 +45,7 @@ export function registerFastPath(strapi: Core.Strapi) {
   let pattern: RegExp | null = null;
   const currentPattern = () =>
     (pattern ??= new RegExp(
-      `^${escapeRegExp(prefix())}/policy-ledger/policies/([A-Za-z0-9\\-_.~]{1,64})/current$`,
+      `^${escapeRegExp(prefix())}/policy-ledger/policies/(${KEY_CHARS})/current$`,
     ));
   /** Headers of a plain answer that do not depend on the response (see above). */
   let template: Array<[string, string]> | null = null;
@@ -118,7 +119,7 @@ export function registerFastPath(strapi: Core.Strapi) {
   strapi.server.use(async (ctx: Context, next: Next) => {
     if (!state.enabled || ctx.method !== 'POST') return next();
     submitPattern ??= new RegExp(
-      `^${escapeRegExp(prefix())}/policy-ledger/forms/([A-Za-z0-9\\-_.~]{1,64})/submissions$`,
+      `^${escapeRegExp(prefix())}/policy-ledger/forms/(${KEY_CHARS})/submissions$`,
     );
     const m = submitPattern.exec(ctx.path);
     if (

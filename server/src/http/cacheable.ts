@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { ifNoneMatchHits } from '../domain/conditional';
-import type { Served } from '../services/catalog';
+import type { Served } from '../catalog/types';
 
 /**
  * Sends a cacheable public response: ETag, 304, Cache-Control, Vary. The

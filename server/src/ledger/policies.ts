@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { pickCurrent } from '../domain/effective';
 import { conflict } from '../http/errors';
-import type { PolicySnapshot } from '../services/catalog';
-import type { ReleasedEdition } from '../services/types';
+import type { PolicySnapshot, ReleasedEdition } from '../catalog/types';
 import { getService } from '../utils/get-service';
 
 /** The policy as served, or a 404 naming the key. */

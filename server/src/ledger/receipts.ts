@@ -1,5 +1,5 @@
 import type { EventContent, ReceiptEvent, WithdrawHint } from '../../../shared/contracts';
-import type { PolicySnapshot } from '../services/catalog';
+import type { PolicySnapshot } from '../catalog/types';
 
 /** How a person withdraws: printed on every receipt. */
 export function withdrawHint(snap: PolicySnapshot | null): WithdrawHint {

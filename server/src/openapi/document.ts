@@ -1,4 +1,5 @@
 import { z } from '@strapi/utils';
+import type { ContentApiHandler } from '../routes/content-api';
 import type { Route } from '../routes/types';
 import { operations, type Operation, type RequestHeader } from './operations';
 import { apiError, envelope } from './responses';
@@ -103,7 +104,11 @@ function responses(op: Operation): Json {
  * same zod schemas the controllers validate with (openapi/operations.ts).
  * `base` is where the plugin's routes live, e.g. "/api/policy-ledger".
  */
-export function openApiDocument(routes: Route[], base: string, version: string): Json {
+export function openApiDocument(
+  routes: ReadonlyArray<Route<ContentApiHandler>>,
+  base: string,
+  version: string,
+): Json {
   const paths: Record<string, Json> = {};
   for (const route of routes) {
     const op = operations[route.handler];

@@ -1,5 +1,5 @@
 import type { z } from '@strapi/utils';
-import type { Handler } from '../routes/types';
+import type { ContentApiHandler } from '../routes/content-api';
 import {
   consentBody,
   currentQuery,
@@ -61,7 +61,7 @@ const cached = (summary: string, rest: Omit<Operation, 'summary' | 'cacheable' |
   ({ summary, tag: 'Policies', cacheable: true, ...rest }) satisfies Operation;
 
 /** Every content-API route's contract, by handler (routes/content-api.ts). */
-export const operations: Partial<Record<Handler, Operation>> = {
+export const operations: Partial<Record<ContentApiHandler, Operation>> = {
   'policies.find': cached('The policies with their current and upcoming editions', {
     ok: { status: 200, data: policyList },
     errors: [],

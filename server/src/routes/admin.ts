@@ -11,7 +11,7 @@ const rbac = (...actions: Array<string | [string, string]>) => ({
 const { read, release, readConsents, export: exportAction, verify, erase, requests } = ACTIONS;
 
 /** The admin API under /policy-ledger (shared/contracts/admin-api.ts; validation/admin-api.ts). */
-export const adminRoutes: Route[] = [
+export const adminRoutes = [
   {
     method: 'GET',
     path: '/editions/:documentId/status',
@@ -135,4 +135,4 @@ export const adminRoutes: Route[] = [
     handler: 'admin-requests.act',
     config: rbac(requests, erase),
   },
-];
+] as const satisfies readonly Route[];

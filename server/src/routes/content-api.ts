@@ -1,5 +1,5 @@
 import { contentApiAuth } from '../auth/public-strategy';
-import type { Route } from './types';
+import type { HandlersOf, Route } from './types';
 
 // A fresh object per route: Strapi writes each route's auth scope into it.
 const open = () => ({ auth: contentApiAuth(), policies: [] });
@@ -7,7 +7,7 @@ const open = () => ({ auth: contentApiAuth(), policies: [] });
 const read = () => ({ auth: contentApiAuth({ publicRead: true }), policies: [] });
 
 /** The public API under /api/policy-ledger (shared/contracts/content-api.ts; validation/content-api.ts). */
-export const contentApiRoutes: Route[] = [
+export const contentApiRoutes = [
   { method: 'GET', path: '/policies', handler: 'policies.find', config: read() },
   { method: 'GET', path: '/policies/:key/current', handler: 'policies.current', config: read() },
   { method: 'GET', path: '/policies/:key/editions', handler: 'policies.editions', config: read() },
@@ -44,4 +44,7 @@ export const contentApiRoutes: Route[] = [
   },
   // The contract itself: no permission to grant, nothing personal.
   { method: 'GET', path: '/openapi.json', handler: 'openapi.document', config: { auth: false } },
-];
+] as const satisfies readonly Route[];
+
+/** Every "controller.action" of the content API (openapi/operations.ts has one operation for each). */
+export type ContentApiHandler = HandlersOf<typeof contentApiRoutes>;

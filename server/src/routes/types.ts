@@ -1,15 +1,15 @@
-import type controllers from '../controllers';
-
-type Controllers = typeof controllers;
-
-/** "controller.action" for every action of every controller: a route cannot name one that does not exist. */
-export type Handler = {
-  [C in keyof Controllers]: `${C & string}.${keyof ReturnType<Controllers[C]> & string}`;
-}[keyof Controllers];
-
-export interface Route {
+/**
+ * A route of the plugin. `H` is its "controller.action": the route tables keep
+ * their handler strings as literal types, and controllers/index.ts checks that
+ * each names an action that exists (a typo is a compile error), so this file
+ * imports no controller.
+ */
+export interface Route<H extends string = string> {
   method: 'GET' | 'POST';
   path: string;
-  handler: Handler;
+  handler: H;
   config: Record<string, unknown>;
 }
+
+/** The handler strings of a route table. */
+export type HandlersOf<R extends readonly Route[]> = R[number]['handler'];

@@ -22,7 +22,7 @@ const COLUMN: Record<GroupKey, string> = {
 };
 
 /** Acceptance by edition from the counters (never COUNT(*) over the ledger); pending re-acceptance from the subject state. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const acceptanceService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Acceptance by edition from the counters; pending re-acceptance from the subject state. */
   async acceptance({ policy, groupBy, from, to }: AcceptanceQuery): Promise<AcceptanceStats> {
     const snap = await getService(strapi, 'catalog').snapshot(policy);
@@ -106,3 +106,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 });
+
+export default acceptanceService;
+
+declare module './registry' {
+  interface PluginServices {
+    acceptance: ReturnType<typeof acceptanceService>;
+  }
+}

@@ -22,7 +22,7 @@ const cap = (s: string | null) => (s === null ? null : s.slice(0, 255));
  * deletes); each entry carries its hash and the sealing job puts it under
  * the next checkpoint with the events (services/integrity.ts).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.connection(TABLES.audit);
 
   /**
@@ -129,5 +129,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       AuditRow[]
     >;
 
-  return { record, list, entries, rowsAfter };
+  /** The entries an export reads, after recording the export itself: it appears in its own file. */
+  async function exportEntries(q: Omit<AuditQuery, 'cursor' | 'limit'>) {
+    await record('audit.exported', null, { filters: q });
+    return entries(q);
+  }
+
+  return { record, list, entries, exportEntries, rowsAfter };
 };
+
+export default auditService;
+
+declare module './registry' {
+  interface PluginServices {
+    audit: ReturnType<typeof auditService>;
+  }
+}

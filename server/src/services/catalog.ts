@@ -23,7 +23,8 @@ import { sha256Hex } from '../domain/hash';
 import { cachedLoader } from '../utils/cache';
 import { i18nLocales, requiredLocalesOf } from '../utils/locales';
 import { clock, pluginConfig } from '../utils/plugin';
-import type { EditionRow, PolicyRow, ReleasedEdition } from './types';
+import type { ReleasedEdition } from '../catalog/types';
+import type { EditionRow, PolicyRow } from '../db/edition-rows';
 
 export type { LocaleRequest, PolicySnapshot, Served } from '../catalog/types';
 
@@ -33,7 +34,7 @@ export type { LocaleRequest, PolicySnapshot, Served } from '../catalog/types';
  * per variant, so the public routes and the fast path answer from memory.
  * Editors' changes invalidate it (document-guards/).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const catalogService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = pluginConfig(strapi);
   const fallbacks = config.fallbackLocales;
 
@@ -214,3 +215,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default catalogService;
+
+declare module './registry' {
+  interface PluginServices {
+    catalog: ReturnType<typeof catalogService>;
+  }
+}

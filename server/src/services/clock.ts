@@ -1,7 +1,12 @@
-import { ControllableClock } from '../domain/clock';
-
-// One clock per process: every time decision of the plugin reads it.
-const clockInstance = new ControllableClock();
+import { pluginClock } from '../utils/clock';
 
 /** The clock (domain/clock.ts): the system clock unless a test or the demo seed moves it. */
-export default () => clockInstance;
+const clockService = () => pluginClock;
+
+export default clockService;
+
+declare module './registry' {
+  interface PluginServices {
+    clock: ReturnType<typeof clockService>;
+  }
+}

@@ -51,7 +51,7 @@ export const maskEmail = (email: string) => {
  * and confirms the e-mail for notices (policy_ledger_contacts). Unconfirmed
  * submissions are erased when their link expires (the retention job).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const secret = () => subjectSecret(strapi);
 
@@ -269,3 +269,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { hold, confirm, status, assertNotConfirmed, expire, linkFor };
 };
+
+export default confirmationsService;
+
+declare module './registry' {
+  interface PluginServices {
+    confirmations: ReturnType<typeof confirmationsService>;
+  }
+}

@@ -28,7 +28,7 @@ const strengthOf = (meta: RequestMeta) =>
 type Spoken<T> = T & { subject: string };
 
 /** Decisions without a form: POST /consents (granted or denied) and POST /consents/withdraw. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(body: Spoken<ConsentBody>, meta: RequestMeta): Promise<ConsentResult> {
     const subject = refOf(strapi, body.subject, 'subject');
     // An anonymous caller never gets here (auth/caller.ts): a person is the API token's or themselves.
@@ -138,3 +138,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 });
+
+export default consentsService;
+
+declare module './registry' {
+  interface PluginServices {
+    consents: ReturnType<typeof consentsService>;
+  }
+}

@@ -15,7 +15,7 @@ const MAX_REPORTED = 10;
  * Hash verification says the events are the ones recorded; this says the
  * figures shown are theirs.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const consistencyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
   async function counters(): Promise<ConsistencyReport['counters']> {
@@ -126,3 +126,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { check };
 };
+
+export default consistencyService;
+
+declare module './registry' {
+  interface PluginServices {
+    consistency: ReturnType<typeof consistencyService>;
+  }
+}

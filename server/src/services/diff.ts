@@ -3,10 +3,10 @@ import { errors } from '@strapi/utils';
 import type { EditionDiff } from '../../../shared/contracts';
 import { EDITION_UID } from '../constants';
 import { textDiff } from '../domain/text-diff';
-import type { EditionRow } from './types';
+import type { EditionRow } from '../db/edition-rows';
 
 /** The diff of one locale of two editions (the Diff tab; domain/text-diff.ts). */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const diffService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async diff(documentId: string, against: string, locale: string): Promise<EditionDiff> {
     const load = async (id: string) => {
       const row = (await strapi.db
@@ -31,3 +31,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 });
+
+export default diffService;
+
+declare module './registry' {
+  interface PluginServices {
+    diff: ReturnType<typeof diffService>;
+  }
+}

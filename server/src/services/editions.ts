@@ -17,7 +17,7 @@ import { groupEditions } from '../db/edition-rows';
 import { requiredLocalesOf } from '../utils/locales';
 import { getService } from '../utils/get-service';
 import { editionCancelled, editionReleased } from '../webhooks/events';
-import type { EditionRow, PolicyRow } from './types';
+import type { EditionRow, PolicyRow } from '../db/edition-rows';
 
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
 
@@ -26,7 +26,7 @@ export interface ReleaseOptions {
   effectiveAt?: Date | null;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const editionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => getService(strapi, 'audit');
   const rowsOf = (documentId: string) =>
     strapi.db.query(EDITION_UID).findMany({
@@ -278,3 +278,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default editionsService;
+
+declare module './registry' {
+  interface PluginServices {
+    editions: ReturnType<typeof editionsService>;
+  }
+}

@@ -5,6 +5,14 @@ import { pluginConfig } from '../utils/plugin';
  * The fast path's state (fast-path/index.ts): whether it answers, from
  * `fastPath.enabled`, and how many requests it answered each way.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const fastPathService = ({ strapi }: { strapi: Core.Strapi }) => ({
   state: { enabled: pluginConfig(strapi).fastPath.enabled, raw: 0, submissions: 0 },
 });
+
+export default fastPathService;
+
+declare module './registry' {
+  interface PluginServices {
+    fastPath: ReturnType<typeof fastPathService>;
+  }
+}

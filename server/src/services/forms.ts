@@ -50,7 +50,7 @@ export const pickLabel = (labels: Record<string, string> | undefined | null, loc
   return hit ? labels[hit] : (Object.values(labels)[0] ?? null);
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const formsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const catalog = () => getService(strapi, 'catalog');
 
   async function load(key: string): Promise<FormRecord | null> {
@@ -147,3 +147,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default formsService;
+
+declare module './registry' {
+  interface PluginServices {
+    forms: ReturnType<typeof formsService>;
+  }
+}

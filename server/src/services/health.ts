@@ -82,7 +82,7 @@ export function mailLinkWarning(confirmUrl: string | null, serverUrl: string, ab
  * admin (a banner on every tab): sealing that is off or behind, and
  * configured locales that the app's i18n does not have.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const healthService = ({ strapi }: { strapi: Core.Strapi }) => {
   const sealStatus = () => getService(strapi, 'integrity').sealStatus();
 
   function sealingWarning(s: SealStatus): SetupWarning | null {
@@ -165,3 +165,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { warnings, logReport };
 };
+
+export default healthService;
+
+declare module './registry' {
+  interface PluginServices {
+    health: ReturnType<typeof healthService>;
+  }
+}

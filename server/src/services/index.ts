@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import acceptance from './acceptance';
 import audit from './audit';
 import catalog from './catalog';
@@ -29,9 +30,10 @@ import submissions from './submissions';
 import timestamping from './timestamping';
 import successor from './successor';
 import verification from './verification';
+import type { PluginServices } from './registry';
 
 /** Reach them with utils/get-service.ts: getService(strapi, 'catalog'). */
-export default {
+const services = {
   acceptance,
   audit,
   catalog,
@@ -63,4 +65,9 @@ export default {
   timestamping,
   successor,
   verification,
+};
+
+/** Registered here and declared in registry.ts: the same names, the same types. */
+export default services satisfies {
+  [N in keyof PluginServices]: (deps: { strapi: Core.Strapi }) => PluginServices[N];
 };

@@ -23,7 +23,7 @@ const summaryOf = (cp: CheckpointRecord | null | undefined): CheckpointSummary |
 
 const n = (v: unknown) => Number(v);
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const integrityService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const instance = `${os.hostname()}:${process.pid}`;
 
@@ -142,9 +142,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The sealing job: once per period (minute) across instances; then the people counts catch up. */
+  /** The sealing job's turn: once per minute across instances. */
   async function runSealJob(): Promise<CheckpointRecord | null> {
     const period = iso(clock(strapi).now()).slice(0, 16);
     if (!(await claim('seal', period))) return null;
+    return sealNow('job');
+  }
+
+  /**
+   * Seals now, and everything that follows a seal: time stamps on the new
+   * checkpoints, the people counts, editions that came into force announced;
+   * an admin's seal is recorded in the audit trail. One call for the job and
+   * the admin route alike.
+   */
+  async function sealNow(trigger: 'job' | 'admin'): Promise<CheckpointRecord | null> {
     const checkpoint = await seal();
     // Time stamps never hold up the seal or the counts: what fails is asked again next time.
     await getService(strapi, 'timestamping')
@@ -154,6 +165,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await announceInForce(strapi, clock(strapi).now()).catch((e: Error) =>
       strapi.log.warn(`[policy-ledger] could not announce editions in force: ${e.message}`),
     );
+    if (trigger === 'admin') {
+      await getService(strapi, 'audit').record('ledger.sealed', null, {
+        checkpoint: checkpoint?.hash ?? null,
+        seqTo: checkpoint ? Number(checkpoint.seq_to) : null,
+      });
+    }
     return checkpoint;
   }
 
@@ -197,5 +214,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  return { claim, seal, runSealJob, latestCheckpoint, sealStatus };
+  return { claim, seal, sealNow, runSealJob, latestCheckpoint, sealStatus };
 };
+
+export default integrityService;
+
+declare module './registry' {
+  interface PluginServices {
+    integrity: ReturnType<typeof integrityService>;
+  }
+}

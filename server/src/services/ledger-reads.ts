@@ -9,12 +9,13 @@ import type {
 import { ledgerEventOf, type EventRow } from '../db/event-row';
 import { TABLES } from '../db/tables';
 import { csvHeader, csvLine, iso27560Record } from '../reports/formats';
+import { getService } from '../utils/get-service';
 import { refOf } from '../utils/subjects';
 import { lowerBound, upperBound } from '../domain/zone';
 import { timeZoneOf } from '../utils/plugin';
 
 /** The ledger as the admin reads it: filtered pages, newest first, and streamed exports. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const ledgerReadsService = ({ strapi }: { strapi: Core.Strapi }) => {
   function filtered(f: LedgerFilters) {
     const q = strapi.db.connection(TABLES.events);
     if (f.policy) q.where('policy_key', f.policy);
@@ -80,7 +81,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       format: ExportFormat,
       o: { bom: boolean } = { bom: false },
     ): Promise<Readable> {
-      if (f.subject) refOf(strapi, f.subject, 'subject'); // a bad identifier is a 400 before streaming starts
+      // A bad identifier is a 400 before streaming starts; a person named in the filters is
+      // recorded by their pseudonym: the trail outlives erasure.
+      const subject = f.subject ? refOf(strapi, f.subject, 'subject') : undefined;
+      await getService(strapi, 'audit').record('ledger.exported', f.policy ?? null, {
+        format,
+        filters: subject ? { ...f, subject } : f,
+      });
       const purposeKeys = format === 'csv' ? await purposeKeysOf(f) : [];
       async function* lines() {
         if (format === 'csv') yield `${o.bom ? '\uFEFF' : ''}${csvHeader(purposeKeys)}\r\n`;
@@ -100,3 +107,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default ledgerReadsService;
+
+declare module './registry' {
+  interface PluginServices {
+    ledgerReads: ReturnType<typeof ledgerReadsService>;
+  }
+}

@@ -9,9 +9,17 @@ import { consentEvents } from '../webhooks/events';
  * (see db/write.ts). A service, so that a test can wrap it (to spoil a write
  * and watch it roll back) without a switch in production code.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const ledgerStoreService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async write(w: LedgerWrite): Promise<void> {
     await writeLedger(strapi, { ...w, timeZone: timeZoneOf(strapi) });
     consentEvents(strapi, w.events); // webhooks, once the write is committed
   },
 });
+
+export default ledgerStoreService;
+
+declare module './registry' {
+  interface PluginServices {
+    ledgerStore: ReturnType<typeof ledgerStoreService>;
+  }
+}

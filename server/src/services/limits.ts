@@ -16,7 +16,7 @@ export type LimitScope = 'address' | 'subject';
  * seconds (http/retry-after.ts sends it as the Retry-After header).
  * Addresses are counted by an HMAC of the address, never stored as such.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let store: Promise<LimitStore> | null = null;
   let raw: unknown = Symbol('unset');
   let config: PluginConfig['limits'];
@@ -83,3 +83,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default limitsService;
+
+declare module './registry' {
+  interface PluginServices {
+    limits: ReturnType<typeof limitsService>;
+  }
+}

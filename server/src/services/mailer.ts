@@ -38,7 +38,7 @@ interface OutboxRow {
  * write, and every minute by the mail job. A failed message is retried with
  * backoff; a sent one keeps only its recipient and when.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const mailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
@@ -195,3 +195,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { rowsOf, enqueue, flush, kick, health, stop };
 };
+
+export default mailerService;
+
+declare module './registry' {
+  interface PluginServices {
+    mailer: ReturnType<typeof mailerService>;
+  }
+}

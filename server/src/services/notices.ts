@@ -7,7 +7,7 @@ import { TABLES } from '../db/tables';
 import { newEvent } from '../ledger/events';
 import { noticeMail } from '../mail/templates';
 import type { PolicySnapshot } from './catalog';
-import type { ReleasedEdition } from './types';
+import type { ReleasedEdition } from '../catalog/types';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
 import { isUniqueViolation } from '../utils/db';
@@ -39,7 +39,7 @@ export const noticeKey = (policy: string, version: number, subject: string) =>
  * from the outbox (services/mailer.ts). Started on release, resumed by the
  * mail job until done.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const openList = async () => ((await store().get({ key: KEY })) as Open | null) ?? [];
@@ -191,3 +191,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { schedule, run };
 };
+
+export default noticesService;
+
+declare module './registry' {
+  interface PluginServices {
+    notices: ReturnType<typeof noticesService>;
+  }
+}

@@ -4,10 +4,10 @@ import { EDITION_UID, POLICY_UID } from '../constants';
 import { editionState, pickCurrent } from '../domain/effective';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
-import type { EditionRow, PolicyRow } from './types';
+import type { EditionRow, PolicyRow } from '../db/edition-rows';
 
 /** The Policies tab: every policy with its editions, drafts included. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The Policies tab: every policy with its editions (drafts included). */
   async overview(): Promise<Overview> {
     const now = clock(strapi).now();
@@ -68,3 +68,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { now: now.toISOString(), policies: out };
   },
 });
+
+export default overviewService;
+
+declare module './registry' {
+  interface PluginServices {
+    overview: ReturnType<typeof overviewService>;
+  }
+}

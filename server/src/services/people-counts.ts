@@ -32,7 +32,7 @@ const isMysql = (k: Knex) =>
  * never count the same events: the second finds the cursor moved and stops).
  * The sealing job runs it after each seal; reports read a few rows.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const peopleCountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
   async function cursor(): Promise<number> {
@@ -188,3 +188,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { catchUp, countsOf };
 };
+
+export default peopleCountsService;
+
+declare module './registry' {
+  interface PluginServices {
+    peopleCounts: ReturnType<typeof peopleCountsService>;
+  }
+}

@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { PersonRecord, PersonStanding, SubjectExport } from '../../../shared/contracts';
+import type {
+  PersonRecord,
+  PersonStanding,
+  SubjectExport,
+  SubjectExportFormat,
+} from '../../../shared/contracts';
 import { pickCurrent } from '../domain/effective';
 import { acceptanceNeed, foldStanding } from '../domain/standing';
 import { getService } from '../utils/get-service';
@@ -11,7 +16,7 @@ import { clock } from '../utils/plugin';
  * they stand now. Only reads: an implied acceptance is shown as due, not
  * recorded (it is recorded when the person is next seen).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const peopleService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function standingFor(
     policy: string,
     events: SubjectExport['events'],
@@ -35,6 +40,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * The access export, recorded in the audit trail: the data as JSON, or
+     * the person's record (standings included) for the readable page.
+     */
+    async exportFor(
+      identifier: string,
+      format: SubjectExportFormat,
+    ): Promise<{ format: 'json'; data: SubjectExport } | { format: 'html'; record: PersonRecord }> {
+      const audit = getService(strapi, 'audit');
+      if (format === 'json') {
+        const data = await getService(strapi, 'subjects').exportSubject(identifier);
+        await audit.record('subject.exported', data.subject, { format });
+        return { format, data };
+      }
+      const record = await this.record(identifier);
+      await audit.record('subject.exported', record.subject, { format });
+      return { format, record };
+    },
+
     async record(identifier: string): Promise<PersonRecord> {
       const held = await getService(strapi, 'subjects').exportSubject(identifier);
       const now = clock(strapi).now();
@@ -45,3 +69,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default peopleService;
+
+declare module './registry' {
+  interface PluginServices {
+    people: ReturnType<typeof peopleService>;
+  }
+}

@@ -14,7 +14,7 @@ const KEY = 'public';
  * was most of a request's cost. A revoked permission takes effect within the
  * TTL, on every instance.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const publicAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function load(): Promise<Set<string>> {
     if (!strapi.plugin('users-permissions')) return new Set();
     const rows = (await strapi.db.query(PERMISSION_UID).findMany({
@@ -39,3 +39,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     invalidate: () => cache.invalidate(),
   };
 };
+
+export default publicAccessService;
+
+declare module './registry' {
+  interface PluginServices {
+    publicAccess: ReturnType<typeof publicAccessService>;
+  }
+}

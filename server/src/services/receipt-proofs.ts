@@ -14,7 +14,7 @@ import { pluginConfig } from '../utils/plugin';
  * it, that checkpoint (chained to its predecessor) and its time-stamp tokens.
  * Nothing personal: the event's content stays on the person's receipt.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const receiptProofsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
   async function proof(eventId: string): Promise<ReceiptProofResult> {
@@ -58,3 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { proof };
 };
+
+export default receiptProofsService;
+
+declare module './registry' {
+  interface PluginServices {
+    receiptProofs: ReturnType<typeof receiptProofsService>;
+  }
+}

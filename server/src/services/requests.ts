@@ -44,7 +44,7 @@ const invalid = (field: string, message: string) =>
  * configured deadline of its type, moved through its statuses, answered by the
  * export, erasure or withdrawal taken from it (and recorded on it).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.connection(TABLES.requests);
   const audit = () => getService(strapi, 'audit');
   const today = () => dateInZone(clock(strapi).now(), timeZoneOf(strapi));
@@ -85,6 +85,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** The register for a CSV download, recorded in the audit trail. */
+    async exportList(q: RequestsQuery): Promise<RequestsPage> {
+      const page = await this.list(q);
+      await audit().record('request.exported', null, { rows: page.requests.length });
+      return page;
+    },
+
     async list(q: RequestsQuery): Promise<RequestsPage> {
       let query = table().select('*');
       if (q.status === 'open') query = query.whereNotIn('status', ['done', 'refused']);
@@ -221,3 +228,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default requestsService;
+
+declare module './registry' {
+  interface PluginServices {
+    requests: ReturnType<typeof requestsService>;
+  }
+}

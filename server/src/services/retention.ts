@@ -8,7 +8,7 @@ import { iso } from '../utils/db';
 import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
 import { dayOf } from '../domain/zone';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const retentionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const integrity = () => getService(strapi, 'integrity');
 
@@ -120,3 +120,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default retentionService;
+
+declare module './registry' {
+  interface PluginServices {
+    retention: ReturnType<typeof retentionService>;
+  }
+}

@@ -16,7 +16,7 @@ import { refOf } from '../utils/subjects';
  * Where a person stands with a policy (domain/standing.ts folds their events),
  * and the one write a read may cause: an implied acceptance by continued use.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const standingService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function standingOf(subject: string, policy: string): Promise<Standing> {
     const rows = (await strapi.db
       .connection(TABLES.events)
@@ -26,8 +26,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * Records the implied acceptance of the edition in force when DESIGN.md's
-   * rule gives one (accepted an earlier edition, no re-consent in between),
+   * Records the implied acceptance of the edition in force when the rule of
+   * domain/standing.ts `acceptanceNeed` gives one (accepted an earlier
+   * edition, no re-consent in between),
    * once per person and edition, and returns the standing after it together
    * with what still needs the person's acceptance.
    */
@@ -95,3 +96,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default standingService;
+
+declare module './registry' {
+  interface PluginServices {
+    standing: ReturnType<typeof standingService>;
+  }
+}

@@ -24,7 +24,7 @@ interface EvidenceRow {
   page_url: string | null;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The texts the person's events refer to, once each. */
   async function textsAccepted(events: EventRow[]): Promise<SubjectExport['texts']> {
     const catalog = getService(strapi, 'catalog');
@@ -128,3 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default subjectsService;
+
+declare module './registry' {
+  interface PluginServices {
+    subjects: ReturnType<typeof subjectsService>;
+  }
+}

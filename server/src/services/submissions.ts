@@ -159,7 +159,7 @@ export async function recordSubmission(
  * change the standing of a person whose e-mail is confirmed. A signed-in
  * user is recorded at once as themselves (`id:<user id>`).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit(
     formKey: string,
     body: SubmissionBody,
@@ -241,3 +241,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return recordSubmission(strapi, record, meta, idempotency);
   },
 });
+
+export default submissionsService;
+
+declare module './registry' {
+  interface PluginServices {
+    submissions: ReturnType<typeof submissionsService>;
+  }
+}

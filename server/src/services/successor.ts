@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { EditionSuccessor } from '../../../shared/contracts';
 import { EDITION_LOCALIZED_FIELDS, EDITION_UID } from '../constants';
 import { getService } from '../utils/get-service';
-import type { EditionRow } from './types';
+import type { EditionRow } from '../db/edition-rows';
 
 /** The Document Service as used here: loosely typed data (the edition has no generated types). */
 interface EditionDocuments {
@@ -29,7 +29,7 @@ const textsOf = (row: EditionRow) =>
  * release fills in). Unlike the Content Manager's Duplicate, which copies one
  * locale, it copies them all.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const successorService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(EDITION_UID) as unknown as EditionDocuments;
   const defaultLocale = async (): Promise<string | null> =>
     (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? null;
@@ -110,3 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default successorService;
+
+declare module './registry' {
+  interface PluginServices {
+    successor: ReturnType<typeof successorService>;
+  }
+}

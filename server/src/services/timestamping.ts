@@ -27,7 +27,7 @@ export const stampedBytes = (cp: CheckpointRecord) =>
  * stores nothing and is asked again next time. Never throws into the
  * sealing job.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const timestampingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const settings = () => timestampingConfig(strapi);
 
@@ -189,3 +189,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return { stampPending, check, tokensOf };
 };
+
+export default timestampingService;
+
+declare module './registry' {
+  interface PluginServices {
+    timestamping: ReturnType<typeof timestampingService>;
+  }
+}

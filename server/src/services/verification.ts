@@ -44,7 +44,7 @@ const recordOf = (r: RecordRow): VerificationRecord => ({
  * checkpoint it names are intact, else it verifies everything. The hashes
  * are checked in a worker thread (verification/in-worker.ts).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const verificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const secret = () => subjectSecret(strapi);
 
@@ -164,12 +164,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /** A verification recorded in the audit trail (by whoever asks: an admin, or the job). */
+  async function verifyNow(...args: Parameters<typeof verify>): Promise<VerifyResult> {
+    const result = await verify(...args);
+    await getService(strapi, 'audit').record('ledger.verified', null, summaryOf(result));
+    return result;
+  }
+
   /** The scheduled full verification: once per period across instances, recorded in the audit trail. */
   async function runVerifyJob(): Promise<VerifyResult | null> {
     const period = iso(clock(strapi).now()).slice(0, 10);
     if (!(await getService(strapi, 'integrity').claim('verify', period))) return null;
-    const result = await verify('full');
-    await getService(strapi, 'audit').record('ledger.verified', null, summaryOf(result));
+    const result = await verifyNow('full');
     if (!result.ok) {
       strapi.log.error(
         `[policy-ledger] scheduled verification failed: ${result.firstMismatch?.reason ?? 'unknown'}`,
@@ -184,11 +190,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   }
 
-  return { verify, runVerifyJob };
+  return { verify, verifyNow, runVerifyJob };
 };
 
 /** What the audit trail keeps of a verification. */
-export const summaryOf = (r: VerifyResult) => ({
+const summaryOf = (r: VerifyResult) => ({
   mode: r.mode,
   ok: r.ok,
   consistent: r.consistency?.ok ?? null,
@@ -197,3 +203,11 @@ export const summaryOf = (r: VerifyResult) => ({
   checkpoints: r.checkpoints,
   firstMismatch: r.firstMismatch?.reason ?? null,
 });
+
+export default verificationService;
+
+declare module './registry' {
+  interface PluginServices {
+    verification: ReturnType<typeof verificationService>;
+  }
+}

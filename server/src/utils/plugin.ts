@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { resolveConfig, resolveTimestamping, type PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { Clock } from '../domain/clock';
-import { getService } from './get-service';
+import { pluginClock } from './clock';
 
 const configs = new WeakMap<Core.Strapi, PluginConfig>();
 
@@ -26,9 +26,9 @@ export function timestampingConfig(strapi: Core.Strapi): PluginConfig['timestamp
   return resolveTimestamping(strapi.config.get(`plugin::${PLUGIN_ID}.timestamping`));
 }
 
-/** The plugin's clock (services/clock.ts): read it for every time decision. */
-export function clock(strapi: Core.Strapi): Clock {
-  return getService(strapi, 'clock');
+/** The plugin's clock (utils/clock.ts): read it for every time decision. */
+export function clock(_strapi: Core.Strapi): Clock {
+  return pluginClock;
 }
 
 export function tableOf(strapi: Core.Strapi, uid: string): string {

@@ -1,6 +1,7 @@
 import { z } from '@strapi/utils';
 import { NAME } from '../domain/form';
 import { isValidLocaleTag } from '../domain/locale';
+import { DATE, isCalendarDate, KEY } from '../domain/patterns';
 
 /**
  * The building blocks of every request schema: each pattern is written once.
@@ -17,11 +18,9 @@ const once = (iss: { input?: unknown }, expected: string) =>
 
 const text = (expected: string) => z.string({ error: (iss) => once(iss, expected) });
 
-export const POLICY_KEY = /^[A-Za-z0-9\-_.~]{1,64}$/;
-
 /** A policy or form key: what goes into the URL. */
 export const key = () =>
-  text('must be a key made of letters, digits and - _ . ~').regex(POLICY_KEY, {
+  text('must be a key made of letters, digits and - _ . ~').regex(KEY, {
     error: 'must be a key of at most 64 letters, digits and - _ . ~',
   });
 
@@ -61,16 +60,15 @@ export const purposeKey = () => z.string().regex(NAME, { error: 'must be a purpo
 /** A calendar date (YYYY-MM-DD) or an ISO 8601 instant. */
 export const dateOrInstant = () =>
   text('must be a date (YYYY-MM-DD) or an ISO 8601 instant').refine(
-    (v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(new Date(v).getTime()),
+    (v) => DATE.test(v.slice(0, 10)) && !Number.isNaN(new Date(v).getTime()),
     { error: 'must be a date (YYYY-MM-DD) or an ISO 8601 instant' },
   );
 
 /** A calendar date "YYYY-MM-DD" that exists. */
 export const calendarDay = () =>
-  text('must be a calendar date (YYYY-MM-DD)').refine(
-    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    { error: 'must be a calendar date (YYYY-MM-DD)' },
-  );
+  text('must be a calendar date (YYYY-MM-DD)').refine(isCalendarDate, {
+    error: 'must be a calendar date (YYYY-MM-DD)',
+  });
 
 /** A string of at most `max` characters. */
 export const boundedText = (max: number, expected = `must be text of at most ${max} characters`) =>
