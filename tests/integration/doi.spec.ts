@@ -13,7 +13,7 @@ import {
 import { http } from '../helpers/http';
 import { testApp } from '../helpers/strapi';
 import type { ReceivedMail } from '../helpers/smtp';
-import { refOf } from '../../server/src/utils/subjects';
+import { pseudonymOf } from '../../server/src/utils/subjects';
 
 const EVENTS = 'policy_ledger_events';
 const SUBMISSIONS = 'policy_ledger_submissions';
@@ -56,7 +56,7 @@ export function doubleOptInSpec() {
           ...extra,
         },
       });
-    const subjectOf = async (email: string) => refOf(testApp().strapi, `email:${email}`);
+    const subjectOf = async (email: string) => pseudonymOf(testApp().strapi, `email:${email}`);
     const standing = async (email: string) =>
       plugin()
         .service('standing')

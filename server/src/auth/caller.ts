@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { normalizeSubject, SubjectError } from '../domain/subject';
+import { normalizeSubject } from '../domain/subject';
 import type { CallerKind } from '../ledger/evidence';
 
 /** Who is speaking on a content-API request, from its credentials alone. */
@@ -62,15 +62,9 @@ export function speakerSubject(
   }
   if (caller.kind === 'user') {
     const own = `id:${caller.userId}`;
+    // `named` passed validation (validation/patterns.ts personIdentifier): it normalizes.
     if (named !== undefined) {
-      let canonical: string;
-      try {
-        canonical = normalizeSubject(named).canonical;
-      } catch (e) {
-        if (e instanceof SubjectError) throw field(e.message);
-        throw e;
-      }
-      if (canonical !== own) {
+      if (normalizeSubject(named).canonical !== own) {
         // A PolicyError is the 403 whose message Strapi passes on (a ForbiddenError's it drops).
         const message = `subject: a signed-in person records decisions only as themselves (${own}); only your server (an API token) may name someone else`;
         throw new errors.PolicyError(message, { errors: [{ path: ['subject'], message }] });

@@ -15,7 +15,7 @@ import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/pol
 import { receiptEvent } from '../ledger/receipts';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig } from '../utils/plugin';
-import { refOf } from '../utils/subjects';
+import { pseudonymOf } from '../utils/subjects';
 
 /**
  * Only the operator's server vouches for the person it names; a signed-in
@@ -30,7 +30,7 @@ type Spoken<T> = T & { subject: string };
 /** Decisions without a form: POST /consents (granted or denied) and POST /consents/withdraw. */
 const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(body: Spoken<ConsentBody>, meta: RequestMeta): Promise<ConsentResult> {
-    const subject = refOf(strapi, body.subject, 'subject');
+    const subject = pseudonymOf(strapi, body.subject);
     // An anonymous caller never gets here (auth/caller.ts): a person is the API token's or themselves.
     if (meta.caller !== 'server') await getService(strapi, 'limits').subject(subject);
     const now = clock(strapi).now();
@@ -87,7 +87,7 @@ const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     meta: RequestMeta,
     method: 'api' | 'admin' = 'api',
   ): Promise<WithdrawResult> {
-    const subject = refOf(strapi, body.subject, 'subject');
+    const subject = pseudonymOf(strapi, body.subject);
     // An anonymous caller never gets here (auth/caller.ts): a person is the API token's or themselves.
     if (meta.caller !== 'server') await getService(strapi, 'limits').subject(subject);
     const now = clock(strapi).now();

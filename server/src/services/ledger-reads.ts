@@ -10,7 +10,7 @@ import { ledgerEventOf, type EventRow } from '../db/event-row';
 import { TABLES } from '../db/tables';
 import { csvHeader, csvLine, iso27560Record } from '../reports/formats';
 import { getService } from '../utils/get-service';
-import { refOf } from '../utils/subjects';
+import { pseudonymOf } from '../utils/subjects';
 import { lowerBound, upperBound } from '../domain/zone';
 import { timeZoneOf } from '../utils/plugin';
 
@@ -30,7 +30,7 @@ const ledgerReadsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { at, inclusive } = upperBound(f.to, zone);
       q.where('occurred_at', inclusive ? '<=' : '<', at);
     }
-    if (f.subject) q.where('subject', refOf(strapi, f.subject, 'subject'));
+    if (f.subject) q.where('subject', pseudonymOf(strapi, f.subject));
     return q;
   }
 
@@ -83,7 +83,7 @@ const ledgerReadsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<Readable> {
       // A bad identifier is a 400 before streaming starts; a person named in the filters is
       // recorded by their pseudonym: the trail outlives erasure.
-      const subject = f.subject ? refOf(strapi, f.subject, 'subject') : undefined;
+      const subject = f.subject ? pseudonymOf(strapi, f.subject) : undefined;
       await getService(strapi, 'audit').record('ledger.exported', f.policy ?? null, {
         format,
         filters: subject ? { ...f, subject } : f,

@@ -16,7 +16,7 @@ import { ACTIONS_FOR, NEXT_STATUS, isClosed, transitionProblem } from '../domain
 import { conflict } from '../http/errors';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';
-import { refOf } from '../utils/subjects';
+import { pseudonymOf } from '../utils/subjects';
 
 interface RequestRow {
   public_id: string;
@@ -118,7 +118,7 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         public_id: randomUUID(),
         type: body.type,
         contact: body.contact.trim(),
-        subject: refOf(strapi, body.contact, 'contact'),
+        subject: pseudonymOf(strapi, body.contact),
         received_on: receivedOn,
         due_on: dueDate(receivedOn, requests.deadlines[body.type], requests),
         status: 'received',

@@ -10,7 +10,7 @@ import type { PolicySnapshot } from './catalog';
 import { isUniqueViolation } from '../utils/db';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
-import { refOf } from '../utils/subjects';
+import { pseudonymOf } from '../utils/subjects';
 
 /**
  * Where a person stands with a policy (domain/standing.ts folds their events),
@@ -76,7 +76,7 @@ const standingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /subjects/status — may record an implied acceptance first (see above). */
     async status(rawSubject: string, policy: string): Promise<SubjectStatus> {
-      const subject = refOf(strapi, rawSubject, 'subject');
+      const subject = pseudonymOf(strapi, rawSubject);
       const snap = await policySnapshot(strapi, policy);
       const { standing, currentVersion, need } = await recordImpliedAcceptance(
         subject,

@@ -4,7 +4,7 @@ import { contentOfRow, type EventRow } from '../db/event-row';
 import { TABLES } from '../db/tables';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
-import { refOf } from '../utils/subjects';
+import { pseudonymOf } from '../utils/subjects';
 
 /** A person's access and erasure requests: everything held on them, and erasing what may be erased. */
 interface SubmissionRow {
@@ -56,7 +56,7 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Everything held on one person (an access request). */
     async exportSubject(identifier: string): Promise<SubjectExport> {
-      const subject = refOf(strapi, identifier, 'identifier');
+      const subject = pseudonymOf(strapi, identifier);
       const knex = strapi.db.connection;
       const submissions = (await knex(TABLES.submissions)
         .where({ subject })
@@ -108,7 +108,7 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Erases one person's submission data and evidence; the pseudonymous events stay. */
     async eraseSubject(identifier: string): Promise<EraseResult> {
-      const subject = refOf(strapi, identifier, 'identifier');
+      const subject = pseudonymOf(strapi, identifier);
       const now = clock(strapi).now().toISOString();
       return strapi.db.transaction(async ({ trx }) => {
         const submissions = await trx(TABLES.submissions)

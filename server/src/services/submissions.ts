@@ -18,7 +18,7 @@ import { receiptEvent, withdrawHint } from '../ledger/receipts';
 import { pickLabel, type FormRecord } from './forms';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig } from '../utils/plugin';
-import { refOf, subjectSecret } from '../utils/subjects';
+import { pseudonymOf, subjectSecret } from '../utils/subjects';
 
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: path.split('.'), message }] });
@@ -35,16 +35,12 @@ function subjectOf(
   checked: CheckedSubmission,
   submissionId: string,
 ) {
-  if (body.subject !== undefined) return refOf(strapi, body.subject, 'subject');
+  if (body.subject !== undefined) return pseudonymOf(strapi, body.subject);
   const idField =
     form.fields.find((f) => f.type === 'email' && checked.values[f.name]) ??
     form.fields.find((f) => f.type === 'phone' && checked.values[f.name]);
   if (idField)
-    return refOf(
-      strapi,
-      `${idField.type}:${checked.values[idField.name] as string}`,
-      `data.${idField.name}`,
-    );
+    return pseudonymOf(strapi, `${idField.type}:${checked.values[idField.name] as string}`);
   return subjectRef(subjectSecret(strapi), `submission:${submissionId}`);
 }
 

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { normalizeSubject, SubjectError, subjectRef } from '../domain/subject';
+import { normalizeSubject, subjectRef } from '../domain/subject';
 import { pluginConfig } from './plugin';
 
 const DEV_SECRET = 'policy-ledger-development-only-secret';
@@ -22,15 +21,12 @@ export function subjectSecret(strapi: Core.Strapi): string {
   return DEV_SECRET;
 }
 
-/** Hashes a raw identifier; a malformed one is a 400 naming `field`. */
-export function refOf(strapi: Core.Strapi, raw: unknown, field = 'subject'): string {
-  try {
-    return subjectRef(subjectSecret(strapi), normalizeSubject(raw as string).canonical);
-  } catch (e) {
-    if (e instanceof SubjectError || typeof raw !== 'string') {
-      const message = `${field} ${e instanceof SubjectError ? e.message : 'must be a string'}`;
-      throw new errors.ValidationError(message, { errors: [{ path: [field], message }] });
-    }
-    throw e;
-  }
+/**
+ * The pseudonym of a person's identifier (`email:…`, `phone:…`, `id:…`, or a
+ * bare e-mail or phone). Identifiers are checked at the edge
+ * (validation/patterns.ts `personIdentifier`, domain/form.ts for a form's
+ * fields), so one that does not normalize here is a bug, not a 400.
+ */
+export function pseudonymOf(strapi: Core.Strapi, identifier: string): string {
+  return subjectRef(subjectSecret(strapi), normalizeSubject(identifier).canonical);
 }

@@ -24,6 +24,7 @@ import {
   key,
   locale,
   oneOf,
+  personIdentifier,
   positiveIntText,
 } from './patterns';
 import { AUDIT_ACTIONS } from '../domain/audit';
@@ -61,7 +62,7 @@ const filters = {
   action: oneOf(['granted', 'implied', 'withdrawn', 'denied', 'notified']),
   from: dateOrInstant(),
   to: dateOrInstant(),
-  subject: boundedText(320),
+  subject: personIdentifier('must be an e-mail address, a phone number or an id'),
 };
 const optional = <T extends Record<string, z.ZodType>>(shape: T) =>
   Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
@@ -112,7 +113,7 @@ export const diffQuery: z.ZodType<DiffQuery> = z.object({
 });
 
 const identifier = () =>
-  boundedText(320, "must be the person's e-mail address, phone number or id");
+  personIdentifier("must be the person's e-mail address, phone number or id");
 
 export const subjectQuery: z.ZodType<SubjectRequest> = z.object({ identifier: identifier() });
 

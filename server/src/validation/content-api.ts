@@ -11,6 +11,7 @@ import {
   key,
   locale,
   oneOf,
+  personIdentifier,
   positiveInt,
   positiveIntText,
   purposeKey,
@@ -24,7 +25,7 @@ import {
  */
 
 const pageUrl = () => boundedText(2048, 'must be a URL of at most 2048 characters');
-const subject = () => boundedText(320, 'must be an e-mail address, a phone number or an id');
+const subject = () => personIdentifier('must be an e-mail address, a phone number or an id');
 
 export const keyParams = z.object({ key: key() });
 

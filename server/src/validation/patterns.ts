@@ -2,6 +2,7 @@ import { z } from '@strapi/utils';
 import { NAME } from '../domain/form';
 import { isValidLocaleTag } from '../domain/locale';
 import { DATE, isCalendarDate, KEY } from '../domain/patterns';
+import { normalizeSubject, SubjectError } from '../domain/subject';
 
 /**
  * The building blocks of every request schema: each pattern is written once.
@@ -73,6 +74,21 @@ export const calendarDay = () =>
 /** A string of at most `max` characters. */
 export const boundedText = (max: number, expected = `must be text of at most ${max} characters`) =>
   text(expected).max(max, { error: expected });
+
+/**
+ * A person's identifier: an e-mail, a phone number (+…) or `id:…`, checked
+ * by the domain's normalizer (domain/subject.ts), so that a service can turn
+ * it into a pseudonym without ever refusing it. The value stays as given.
+ */
+export const personIdentifier = (expected: string) =>
+  boundedText(320, expected).superRefine((value, ctx) => {
+    try {
+      normalizeSubject(value);
+    } catch (e) {
+      if (!(e instanceof SubjectError)) throw e;
+      ctx.addIssue({ code: 'custom', message: e.message });
+    }
+  });
 
 /** One of `values`. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
