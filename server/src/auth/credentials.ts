@@ -26,7 +26,7 @@ async function isApiToken(strapi: Core.Strapi, token: string): Promise<boolean> 
   return !row.expiresAt || new Date(row.expiresAt).getTime() > Date.now();
 }
 
-interface EndUser {
+export interface EndUser {
   id: number | string;
   blocked?: boolean | null;
   confirmed?: boolean | null;
