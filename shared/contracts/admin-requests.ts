@@ -1,3 +1,5 @@
+import type { SubjectExport } from './admin-integrity';
+
 /** Admin API (/policy-ledger/requests, admin JWT + RBAC): the register of data-subject requests. */
 
 export type RequestType = 'access' | 'correction' | 'erasure' | 'withdrawal' | 'objection';
@@ -81,4 +83,11 @@ export interface RequestStatusBody {
 /** POST /requests/:id/actions */
 export interface RequestActionBody {
   action: RequestAction;
+}
+
+/** Answer of POST /requests/:id/actions: the request as it now stands, and what the action gave. */
+export interface RequestActionResult {
+  request: SubjectRequestEntry;
+  /** The access export, for action "export"; null otherwise. */
+  data: SubjectExport | null;
 }

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { seen } from '../helpers/contract';
+import { seen, seenAdmin } from '../helpers/contract';
 import { http } from '../helpers/http';
+import { adminRoutes } from '../../server/src/routes/admin';
+import { fileBody } from '../../server/src/openapi/responses';
 
 type Json = Record<string, any>;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -14,7 +16,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  * for that operation and, for JSON bodies, the schema.
  */
 export function contractSpec() {
-  describe('OpenAPI contract', () => {
+  describe('API contracts', () => {
     let doc: Json;
 
     it('publishes a valid OpenAPI 3.1 document at /api/policy-ledger/openapi.json', async () => {
@@ -99,6 +101,44 @@ export function contractSpec() {
         'every documented route is exercised by the suite',
       );
       assert.ok(checked > 100, `${checked} bodies checked`);
+    });
+
+    it('checks every admin API answer against its route declaration, and every admin route', () => {
+      const routes = adminRoutes.map((route) => ({
+        route,
+        re: new RegExp(`^/policy-ledger${route.path.replace(/:\w+/g, '[^/]+')}$`),
+      }));
+      const problems: string[] = [];
+      const covered = new Set<string>();
+      let checked = 0;
+      for (const s of seenAdmin) {
+        const match = routes.find((r) => r.route.method === s.method && r.re.test(s.path));
+        if (!match) continue; // Strapi's own 404 for a path that is no route
+        const { route } = match;
+        if (s.status < 200 || s.status >= 300) continue; // errors: Strapi's error body
+        covered.add(route.handler);
+        // A file (CSV, NDJSON, an ISO 27560 download, an HTML page): not an enveloped answer.
+        if (route.response === fileBody || !/application\/json/.test(s.contentType)) continue;
+        const result = route.response.safeParse(JSON.parse(s.body));
+        if (!result.success) {
+          const issue = result.error.issues[0];
+          problems.push(
+            `${route.method} ${route.path} ${s.status}: ${issue?.path.join('.')} ${issue?.message} in ${s.body.slice(0, 200)}`,
+          );
+        }
+        checked++;
+      }
+      assert.deepEqual(
+        problems.slice(0, 20),
+        [],
+        `${problems.length} admin answers off the contract`,
+      );
+      assert.deepEqual(
+        adminRoutes.map((r) => r.handler).filter((h) => !covered.has(h)),
+        [],
+        'every admin route answered the suite at least once',
+      );
+      assert.ok(checked > 100, `${checked} admin bodies checked`);
     });
   });
 }

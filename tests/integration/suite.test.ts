@@ -55,5 +55,5 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   webhooksSpec();
   doubleOptInSpec();
   speakersSpec();
-  contractSpec(); // last: checks every content-API answer the suite received
+  contractSpec(); // last: checks every content-API and admin-API answer the suite received
 });

@@ -4,18 +4,22 @@ import { sendAttachment } from '../http/attachment';
 import { personHtml } from '../reports/person-html';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
-import { subjectBody, subjectExportQuery, subjectQuery } from '../validation/admin-api';
-import { validate } from '../validation/validate';
+import { adminRoute } from '../routes/admin';
+import { adminInput } from '../validation/input';
+
+const RECORD = adminRoute('admin-people.record');
+const EXPORT = adminRoute('admin-people.exportSubject');
+const ERASE = adminRoute('admin-people.eraseSubject');
 
 /** One person (admin → People): their record, access export (JSON or a readable page), erasure. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(ctx: Context) {
-    const { identifier } = validate(subjectQuery, ctx.query, 'the query');
+    const { identifier } = adminInput(ctx, RECORD).query;
     ctx.body = { data: await getService(strapi, 'people').record(identifier) };
   },
 
   async exportSubject(ctx: Context) {
-    const { identifier, format } = validate(subjectExportQuery, ctx.query, 'the query');
+    const { identifier, format } = adminInput(ctx, EXPORT).query;
     const exported = await getService(strapi, 'people').exportFor(identifier, format);
     if (exported.format === 'json') {
       ctx.body = { data: exported.data };
@@ -28,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async eraseSubject(ctx: Context) {
-    const { identifier } = validate(subjectBody, ctx.request.body ?? {}, 'the body');
+    const { identifier } = adminInput(ctx, ERASE).body;
     ctx.body = { data: await getService(strapi, 'subjects').eraseSubject(identifier) };
   },
 });

@@ -6,14 +6,14 @@ import { dateInZone } from '../domain/deadlines';
 import { exportFilename } from '../reports/export-name';
 import { getService } from '../utils/get-service';
 import { clock, timeZoneOf } from '../utils/plugin';
-import {
-  acceptanceQuery,
-  diffQuery,
-  documentParams,
-  exportQuery,
-  ledgerQuery,
-} from '../validation/admin-api';
-import { validate } from '../validation/validate';
+import { adminRoute } from '../routes/admin';
+import { adminInput } from '../validation/input';
+
+const OVERVIEW = adminRoute('admin-reports.overview');
+const ACCEPTANCE = adminRoute('admin-reports.acceptance');
+const LEDGER = adminRoute('admin-reports.ledger');
+const EXPORT = adminRoute('admin-reports.exportLedger');
+const DIFF = adminRoute('admin-reports.diff');
 
 const EXPORTS: Record<ExportFormat, { type: string; ext: string }> = {
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
@@ -24,23 +24,24 @@ const EXPORTS: Record<ExportFormat, { type: string; ext: string }> = {
 /** The Policies tab's overview, acceptance, the ledger, its export, and diffs (admin). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async overview(ctx: Context) {
+    adminInput(ctx, OVERVIEW);
     ctx.body = { data: await getService(strapi, 'overview').overview() };
   },
 
   async acceptance(ctx: Context) {
-    const q = validate(acceptanceQuery, ctx.query, 'the query');
+    const q = adminInput(ctx, ACCEPTANCE).query;
     ctx.body = { data: await getService(strapi, 'acceptance').acceptance(q) };
   },
 
   async ledger(ctx: Context) {
-    const { cursor, limit, ...filters } = validate(ledgerQuery, ctx.query, 'the query');
+    const { cursor, limit, ...filters } = adminInput(ctx, LEDGER).query;
     ctx.body = {
       data: await getService(strapi, 'ledgerReads').page(filters, cursor ?? null, limit),
     };
   },
 
   async exportLedger(ctx: Context) {
-    const { format, bom, ...filters } = validate(exportQuery, ctx.query, 'the query');
+    const { format, bom, ...filters } = adminInput(ctx, EXPORT).query;
     const stream = await getService(strapi, 'ledgerReads').exportStream(filters, format, {
       bom: bom === true,
     });
@@ -50,8 +51,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async diff(ctx: Context) {
-    const { documentId } = validate(documentParams, ctx.params, 'the path');
-    const q = validate(diffQuery, ctx.query, 'the query');
-    ctx.body = { data: await getService(strapi, 'diff').diff(documentId, q.against, q.locale) };
+    const { params, query: q } = adminInput(ctx, DIFF);
+    ctx.body = {
+      data: await getService(strapi, 'diff').diff(params.documentId, q.against, q.locale),
+    };
   },
 });

@@ -3,14 +3,14 @@ import type { Context } from 'koa';
 import { sendAttachment } from '../http/attachment';
 import { requestsCsv } from '../reports/requests-csv';
 import { getService } from '../utils/get-service';
-import {
-  newRequestBody,
-  requestActionBody,
-  requestParams,
-  requestStatusBody,
-  requestsQuery,
-} from '../validation/admin-api';
-import { validate } from '../validation/validate';
+import { adminRoute } from '../routes/admin';
+import { adminInput } from '../validation/input';
+
+const LIST = adminRoute('admin-requests.list');
+const EXPORT = adminRoute('admin-requests.exportCsv');
+const CREATE = adminRoute('admin-requests.create');
+const SET_STATUS = adminRoute('admin-requests.setStatus');
+const ACT = adminRoute('admin-requests.act');
 
 /** The admin who acts, as the register records them. */
 const adminOf = (ctx: Context): string => {
@@ -23,11 +23,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const requests = () => getService(strapi, 'requests');
   return {
     async list(ctx: Context) {
-      ctx.body = { data: await requests().list(validate(requestsQuery, ctx.query, 'the query')) };
+      ctx.body = { data: await requests().list(adminInput(ctx, LIST).query) };
     },
 
     async exportCsv(ctx: Context) {
-      const page = await requests().exportList(validate(requestsQuery, ctx.query, 'the query'));
+      const page = await requests().exportList(adminInput(ctx, EXPORT).query);
       sendAttachment(
         ctx,
         'text/csv; charset=utf-8',
@@ -37,21 +37,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: Context) {
-      const body = validate(newRequestBody, ctx.request.body ?? {}, 'the request');
+      const { body } = adminInput(ctx, CREATE, 'the request');
       ctx.status = 201;
       ctx.body = { data: await requests().create(body, adminOf(ctx)) };
     },
 
     async setStatus(ctx: Context) {
-      const { id } = validate(requestParams, ctx.params, 'the path');
-      const body = validate(requestStatusBody, ctx.request.body ?? {}, 'the body');
-      ctx.body = { data: await requests().setStatus(id, body) };
+      const { params, body } = adminInput(ctx, SET_STATUS);
+      ctx.body = { data: await requests().setStatus(params.id, body) };
     },
 
     async act(ctx: Context) {
-      const { id } = validate(requestParams, ctx.params, 'the path');
-      const { action } = validate(requestActionBody, ctx.request.body ?? {}, 'the body');
-      ctx.body = { data: await requests().act(id, action, adminOf(ctx)) };
+      const { params, body } = adminInput(ctx, ACT);
+      ctx.body = { data: await requests().act(params.id, body.action, adminOf(ctx)) };
     },
   };
 };

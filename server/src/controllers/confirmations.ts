@@ -3,16 +3,19 @@ import type { Context } from 'koa';
 import { isLimited, requestMeta } from '../http/request-meta';
 import { withRetryAfter } from '../http/retry-after';
 import { confirmationPage } from '../mail/page';
+import { contentApiRoute } from '../routes/content-api';
 import { getService } from '../utils/get-service';
-import { tokenParams } from '../validation/content-api';
-import { validate } from '../validation/validate';
+import { contentApiInput } from '../validation/input';
+
+const STATUS = contentApiRoute('confirmations.status');
+const CONFIRM = contentApiRoute('confirmations.confirm');
 
 const wantsHtml = (ctx: Context) => ctx.accepts('json', 'html') === 'html';
 
 /** GET and POST /confirmations/:token: the double opt-in link (services/confirmations.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async status(ctx: Context) {
-    const { token } = validate(tokenParams, ctx.params, 'the path');
+    const { token } = contentApiInput(ctx, STATUS).params;
     const data = await getService(strapi, 'confirmations').status(token);
     ctx.set('Cache-Control', 'no-store');
     if (wantsHtml(ctx)) {
@@ -29,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async confirm(ctx: Context) {
     await withRetryAfter(ctx, async () => {
       if (isLimited(ctx)) await getService(strapi, 'limits').address(ctx.request.ip || null);
-      const { token } = validate(tokenParams, ctx.params, 'the path');
+      const { token } = contentApiInput(ctx, CONFIRM).params;
       ctx.set('Cache-Control', 'no-store');
       try {
         const result = await getService(strapi, 'confirmations').confirm(

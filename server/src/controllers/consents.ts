@@ -3,9 +3,13 @@ import type { Context } from 'koa';
 import { callerOf, speakerSubject } from '../auth/caller';
 import { assertBodySize, isLimited, requestMeta } from '../http/request-meta';
 import { withRetryAfter } from '../http/retry-after';
+import { contentApiRoute } from '../routes/content-api';
 import { getService } from '../utils/get-service';
-import { consentBody, statusQuery, withdrawBody } from '../validation/content-api';
-import { validate } from '../validation/validate';
+import { contentApiInput } from '../validation/input';
+
+const CREATE = contentApiRoute('consents.create');
+const WITHDRAW = contentApiRoute('consents.withdraw');
+const STATUS = contentApiRoute('consents.status');
 
 /** POST /consents, POST /consents/withdraw, GET /subjects/status. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: Context) {
       await limited(ctx, async () => {
         assertBodySize(strapi, ctx);
-        const body = validate(consentBody, ctx.request.body, 'a consent');
+        const { body } = contentApiInput(ctx, CREATE, 'a consent');
         const result = await getService(strapi, 'consents').record(
           { ...body, subject: subjectOf(ctx, body.subject) },
           requestMeta(ctx, body.pageUrl),
@@ -37,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async withdraw(ctx: Context) {
       await limited(ctx, async () => {
         assertBodySize(strapi, ctx);
-        const body = validate(withdrawBody, ctx.request.body, 'a withdrawal');
+        const { body } = contentApiInput(ctx, WITHDRAW, 'a withdrawal');
         const result = await getService(strapi, 'consents').withdraw(
           { ...body, subject: subjectOf(ctx, body.subject) },
           requestMeta(ctx),
@@ -49,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async status(ctx: Context) {
       await limited(ctx, async () => {
-        const q = validate(statusQuery, ctx.query, 'the query');
+        const { query: q } = contentApiInput(ctx, STATUS);
         ctx.body = {
           data: await getService(strapi, 'standing').status(subjectOf(ctx, q.subject), q.policy),
           meta: {},

@@ -3,17 +3,19 @@ import type { Context } from 'koa';
 import { callerOf, speakerSubject } from '../auth/caller';
 import { assertBodySize, isLimited, requestMeta } from '../http/request-meta';
 import { withRetryAfter } from '../http/retry-after';
+import { contentApiRoute } from '../routes/content-api';
 import { getService } from '../utils/get-service';
-import { keyParams, localeQuery, submissionBody } from '../validation/content-api';
-import { validate } from '../validation/validate';
+import { contentApiInput } from '../validation/input';
+
+const FIND = contentApiRoute('forms.findOne');
+const SUBMIT = contentApiRoute('forms.submit');
 
 /** GET /forms/:key and POST /forms/:key/submissions (also reached by the fast path). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: Context) {
-    const { key } = validate(keyParams, ctx.params, 'the path');
-    const q = validate(localeQuery, ctx.query, 'the query');
+    const { params, query: q } = contentApiInput(ctx, FIND);
     const form = await getService(strapi, 'forms').publicDefinition(
-      key,
+      params.key,
       q.locale ?? null,
       ctx.get('accept-language') || null,
     );
@@ -24,11 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await withRetryAfter(ctx, async () => {
       if (isLimited(ctx)) await getService(strapi, 'limits').address(ctx.request.ip || null);
       assertBodySize(strapi, ctx);
-      const { key } = validate(keyParams, ctx.params, 'the path');
-      const body = validate(submissionBody, ctx.request.body, 'a submission');
+      const { params, body } = contentApiInput(ctx, SUBMIT, 'a submission');
       const subject = speakerSubject(callerOf(ctx), body.subject, { required: false });
       const result = await getService(strapi, 'submissions').submit(
-        key,
+        params.key,
         { ...body, subject },
         requestMeta(ctx, body.pageUrl),
       );

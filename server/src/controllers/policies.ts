@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { sendCacheable } from '../http/cacheable';
+import { contentApiRoute } from '../routes/content-api';
 import { getService } from '../utils/get-service';
-import { currentQuery, keyParams, localeQuery, versionParams } from '../validation/content-api';
-import { validate } from '../validation/validate';
+import { contentApiInput } from '../validation/input';
+
+const CURRENT = contentApiRoute('policies.current');
+const EDITIONS = contentApiRoute('policies.editions');
+const EDITION = contentApiRoute('policies.edition');
 
 /** The public policy routes: GET /policies, /policies/:key/current, /editions, /editions/:version. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -19,20 +23,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async current(ctx: Context) {
-      const { key } = validate(keyParams, ctx.params, 'the path');
-      const q = validate(currentQuery, ctx.query, 'the query');
-      sendCacheable(ctx, await catalog().current(key, localeRequest(ctx, q.locale), q.format));
+      const { params, query: q } = contentApiInput(ctx, CURRENT);
+      sendCacheable(
+        ctx,
+        await catalog().current(params.key, localeRequest(ctx, q.locale), q.format),
+      );
     },
 
     async editions(ctx: Context) {
-      const { key } = validate(keyParams, ctx.params, 'the path');
-      const q = validate(localeQuery, ctx.query, 'the query');
-      sendCacheable(ctx, await catalog().archive(key, localeRequest(ctx, q.locale)));
+      const { params, query: q } = contentApiInput(ctx, EDITIONS);
+      sendCacheable(ctx, await catalog().archive(params.key, localeRequest(ctx, q.locale)));
     },
 
     async edition(ctx: Context) {
-      const { key, version } = validate(versionParams, ctx.params, 'the path');
-      const q = validate(currentQuery, ctx.query, 'the query');
+      const { params, query: q } = contentApiInput(ctx, EDITION);
+      const { key, version } = params;
       sendCacheable(
         ctx,
         await catalog().edition(key, version, localeRequest(ctx, q.locale), q.format),

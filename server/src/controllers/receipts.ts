@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { contentApiRoute } from '../routes/content-api';
 import { getService } from '../utils/get-service';
-import { receiptParams } from '../validation/content-api';
-import { validate } from '../validation/validate';
+import { contentApiInput } from '../validation/input';
+
+const PROOF = contentApiRoute('receipts.proof');
 
 /** GET /receipts/:id/proof: the inclusion proof of one event, for anyone holding its receipt. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async proof(ctx: Context) {
-    const { id } = validate(receiptParams, ctx.params, 'the path');
+    const { id } = contentApiInput(ctx, PROOF).params;
     const data = await getService(strapi, 'receiptProofs').proof(id);
     if (data.status === 'pending') {
       const seconds = Math.ceil((Date.parse(data.availableAfter) - Date.now()) / 1000);

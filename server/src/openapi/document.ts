@@ -1,8 +1,6 @@
 import { z } from '@strapi/utils';
-import type { ContentApiHandler } from '../routes/content-api';
-import type { Route } from '../routes/types';
-import { operations, type Operation, type RequestHeader } from './operations';
-import { apiError, envelope } from './responses';
+import type { RequestHeader, Route, RouteDoc, Shape } from '../routes/types';
+import { apiError } from './responses';
 
 type Json = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -35,10 +33,10 @@ const HEADERS: Record<RequestHeader, Json> = {
   },
 };
 
-/** `{ key: schema }` of an object schema → OpenAPI parameters in `where`. */
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Json[] {
-  if (!schema) return [];
-  const s = jsonSchema(schema, 'input') as {
+/** A route's `{ key: schema }` → OpenAPI parameters in `where`. */
+function parameters(shape: Shape | undefined, where: 'path' | 'query'): Json[] {
+  if (!shape) return [];
+  const s = jsonSchema(z.object(shape), 'input') as {
     properties?: Record<string, Json>;
     required?: string[];
   };
@@ -64,7 +62,7 @@ const ERROR_TEXT: Record<number, string> = {
   500: 'A failure of the server or its database: nothing was written',
 };
 
-function responses(op: Operation): Json {
+function responses(op: RouteDoc, response: z.ZodType): Json {
   const out: Json = {};
   const cacheHeaders = op.cacheable
     ? {
@@ -73,11 +71,9 @@ function responses(op: Operation): Json {
         Vary: { schema: { type: 'string' }, description: 'Origin, Accept-Language' },
       }
     : undefined;
-  const body = op.ok.data
-    ? { 'application/json': { schema: jsonSchema(envelope(op.ok.data), 'output') } }
-    : { 'application/json': { schema: { type: 'object' } } };
-  out[op.ok.status] = {
-    description: op.ok.status === 201 ? 'Created' : 'OK',
+  const body = { 'application/json': { schema: jsonSchema(response, 'output') } };
+  out[op.status] = {
+    description: op.status === 201 ? 'Created' : 'OK',
     ...(cacheHeaders ? { headers: cacheHeaders } : {}),
     content: op.html ? { ...body, 'text/html': { schema: { type: 'string' } } } : body,
   };
@@ -85,7 +81,7 @@ function responses(op: Operation): Json {
     out[op.accepted.status] = {
       description: op.accepted.description,
       content: {
-        'application/json': { schema: jsonSchema(envelope(op.accepted.data), 'output') },
+        'application/json': { schema: jsonSchema(op.accepted.body, 'output') },
       },
     };
   }
@@ -100,19 +96,17 @@ function responses(op: Operation): Json {
 }
 
 /**
- * The OpenAPI 3.1 document of the content API, built from the routes and the
- * same zod schemas the controllers validate with (openapi/operations.ts).
- * `base` is where the plugin's routes live, e.g. "/api/policy-ledger".
+ * The OpenAPI 3.1 document of the content API, built from its route
+ * declarations (routes/content-api.ts): the schemas requests are validated
+ * with, the response schemas and each route's `doc`. `base` is where the
+ * plugin's routes live, e.g. "/api/policy-ledger".
  */
-export function openApiDocument(
-  routes: ReadonlyArray<Route<ContentApiHandler>>,
-  base: string,
-  version: string,
-): Json {
+export function openApiDocument(routes: readonly Route[], base: string, version: string): Json {
   const paths: Record<string, Json> = {};
   for (const route of routes) {
-    const op = operations[route.handler];
-    if (!op) throw new Error(`No OpenAPI operation for the route ${route.handler}`);
+    const op = route.doc;
+    if (!op) throw new Error(`The route ${route.handler} has no doc for the OpenAPI document`);
+    const { params, query, body } = route.request;
     const path = base + route.path.replace(/:(\w+)/g, '{$1}');
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
@@ -121,19 +115,24 @@ export function openApiDocument(
       ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
       parameters: [
-        ...parameters(op.params, 'path'),
-        ...parameters(op.query, 'query'),
+        ...parameters(params, 'path'),
+        ...parameters(query, 'query'),
         ...(op.headers ?? []).map((h) => HEADERS[h]),
       ],
-      ...(op.body
+      ...(body
         ? {
             requestBody: {
-              required: true,
-              content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
+              required: !body['application/json'].safeParse(undefined).success,
+              content: Object.fromEntries(
+                Object.entries(body).map(([media, schema]) => [
+                  media,
+                  { schema: jsonSchema(schema, 'input') },
+                ]),
+              ),
             },
           }
         : {}),
-      responses: responses(op),
+      responses: responses(op, route.response),
     };
   }
   return {

@@ -294,3 +294,9 @@ export const subjectStatus: z.ZodType<SubjectStatus> = z.strictObject({
   reason: z.enum(['not-accepted', 'denied', 'reconsent-required']).nullable(),
   purposes: z.record(z.string(), z.literal(true)),
 });
+
+/** The `response` of a route that answers with a file (CSV, NDJSON, a page): not JSON. */
+export const fileBody = z.string();
+
+/** The OpenAPI document itself. */
+export const openApiBody = z.record(z.string(), z.unknown());

@@ -69,26 +69,26 @@ const optional = <T extends Record<string, z.ZodType>>(shape: T) =>
     [K in keyof T]: z.ZodOptional<T[K]>;
   };
 
-export const ledgerQuery: z.ZodType<LedgerQuery & { limit: number }> = z.strictObject({
+export const ledgerQuery = z.strictObject({
   ...optional(filters),
   cursor: positiveIntText('must be a seq number').optional(),
   limit: positiveIntText('must be an integer from 1 to 500')
     .refine((n) => n <= 500, { error: 'must be an integer from 1 to 500' })
     .default(50),
-});
+}) satisfies z.ZodType<LedgerQuery & { limit: number }>;
 
-export const exportQuery: z.ZodType<ExportQuery> = z.strictObject({
+export const exportQuery = z.strictObject({
   ...optional(filters),
   format: oneOf(['csv', 'ndjson', 'iso27560']),
   bom: oneOf(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-});
+}) satisfies z.ZodType<ExportQuery>;
 
 const GROUP_KEYS: readonly GroupKey[] = ['version', 'locale', 'form', 'day', 'strength'];
 const groupByMessage = 'must be a comma-separated list of version, locale, form, day, strength';
 
-export const acceptanceQuery: z.ZodType<AcceptanceQuery> = z.strictObject({
+export const acceptanceQuery = z.strictObject({
   policy: key(),
   groupBy: boundedText(64, groupByMessage)
     .default('version')
@@ -105,22 +105,24 @@ export const acceptanceQuery: z.ZodType<AcceptanceQuery> = z.strictObject({
     }),
   from: dateOrInstant().optional(),
   to: dateOrInstant().optional(),
-});
+}) satisfies z.ZodType<AcceptanceQuery>;
 
-export const diffQuery: z.ZodType<DiffQuery> = z.object({
+export const diffQuery = z.object({
   against: documentId(),
   locale: locale(),
-});
+}) satisfies z.ZodType<DiffQuery>;
 
 const identifier = () =>
   personIdentifier("must be the person's e-mail address, phone number or id");
 
-export const subjectQuery: z.ZodType<SubjectRequest> = z.object({ identifier: identifier() });
+export const subjectQuery = z.object({
+  identifier: identifier(),
+}) satisfies z.ZodType<SubjectRequest>;
 
-export const subjectExportQuery: z.ZodType<Required<SubjectExportQuery>> = z.object({
+export const subjectExportQuery = z.object({
   identifier: identifier(),
   format: oneOf(['json', 'html']).default('json'),
-});
+}) satisfies z.ZodType<Required<SubjectExportQuery>>;
 
 export const subjectBody: z.ZodType<SubjectRequest> = z.strictObject(
   { identifier: identifier() },
@@ -136,10 +138,10 @@ export const requestParams = z.object({
   }),
 });
 
-export const requestsQuery: z.ZodType<RequestsQuery> = z.object({
+export const requestsQuery = z.object({
   status: oneOf([...REQUEST_STATUSES, 'open']).optional(),
   type: oneOf(REQUEST_TYPES).optional(),
-});
+}) satisfies z.ZodType<RequestsQuery>;
 
 export const newRequestBody: z.ZodType<NewRequestBody> = z.strictObject(
   {
@@ -172,20 +174,20 @@ const auditFilters = {
   to: dateOrInstant().optional(),
 };
 
-export const auditQuery: z.ZodType<AuditQuery & { limit: number }> = z.strictObject({
+export const auditQuery = z.strictObject({
   ...auditFilters,
   cursor: positiveIntText('must be a seq number').optional(),
   limit: positiveIntText('must be an integer from 1 to 500')
     .refine((n) => n <= 500, { error: 'must be an integer from 1 to 500' })
     .default(50),
-});
+}) satisfies z.ZodType<AuditQuery & { limit: number }>;
 
-export const auditExportQuery: z.ZodType<AuditExportQuery> = z.strictObject({
+export const auditExportQuery = z.strictObject({
   ...auditFilters,
   bom: oneOf(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-});
+}) satisfies z.ZodType<AuditExportQuery>;
 
 export const verifyBody: z.ZodType<Required<VerifyBody>> = z.strictObject({
   mode: oneOf(['full', 'incremental']).default('full'),

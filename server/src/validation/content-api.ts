@@ -42,18 +42,17 @@ export const versionParams = z.object({
 });
 
 /** Unknown parameters are let through: a frontend may add a cache-buster. */
-export const currentQuery: z.ZodType<Required<Pick<CurrentQuery, 'format'>> & CurrentQuery> =
-  z.object({
-    locale: locale().optional(),
-    format: oneOf(['markdown', 'html']).default('markdown'),
-  });
+export const currentQuery = z.object({
+  locale: locale().optional(),
+  format: oneOf(['markdown', 'html']).default('markdown'),
+}) satisfies z.ZodType<Required<Pick<CurrentQuery, 'format'>> & CurrentQuery>;
 
 export const localeQuery = z.object({ locale: locale().optional() });
 
-export const statusQuery: z.ZodType<StatusQuery> = z.object({
+export const statusQuery = z.object({
   subject: subject().optional(),
   policy: key(),
-});
+}) satisfies z.ZodType<StatusQuery>;
 
 const accepted = z.strictObject(
   {

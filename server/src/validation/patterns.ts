@@ -93,3 +93,7 @@ export const personIdentifier = (expected: string) =>
 /** One of `values`. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => once(iss, `must be one of ${values.join(', ')}`) });
+
+/** The body of a route that takes none: nothing, or an empty object (an HTML form's empty post). */
+export const noBody = () =>
+  z.strictObject({}, { error: 'must be empty: this route takes no fields' }).optional();
