@@ -406,8 +406,8 @@ async function main() {
 
   // The "privacy" policy must exist for the reports (it does: the demo seed) and have a re-consent edition in force.
   const acceptance = strapi.plugin('policy-ledger').service('acceptance');
-  const ledgerReads = strapi.plugin('policy-ledger').service('ledgerReads');
-  const peopleCounts = strapi.plugin('policy-ledger').service('peopleCounts');
+  const ledgerReads = strapi.plugin('policy-ledger').service('ledger-reads');
+  const peopleCounts = strapi.plugin('policy-ledger').service('people-counts');
   const verification = strapi.plugin('policy-ledger').service('verification');
   // The people counts reach the last checkpoint but 10,000 events: the catch-up folds those
   // (onto standings that already hold them: the same work as new events).

@@ -67,7 +67,7 @@ async function info(strapi: Core.Strapi, client: string): Promise<Record<string,
     };
     out.server_version = res.rows[0]?.server_version ?? '?';
   }
-  const fastPath = strapi.plugin('policy-ledger').service('fastPath') as
+  const fastPath = strapi.plugin('policy-ledger').service('fast-path') as
     { state?: { enabled?: boolean } } | undefined;
   out.fast_path = String(fastPath?.state?.enabled ?? 'unknown');
   return out;

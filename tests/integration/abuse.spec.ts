@@ -49,7 +49,7 @@ export function abuseSpec() {
     let formKey: string;
     let policyKey: string;
     const fastPath = () =>
-      testApp().strapi.plugin('policy-ledger').service('fastPath').state as { enabled: boolean };
+      testApp().strapi.plugin('policy-ledger').service('fast-path').state as { enabled: boolean };
     const limits = () =>
       testApp().strapi.plugin('policy-ledger').service('limits') as { clear(): Promise<void> };
     const submission = (email: string) => ({

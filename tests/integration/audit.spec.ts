@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { auditHash } from '../../server/src/domain/audit';
-import { auditContentOf } from '../../server/src/services/audit';
+import { auditContentOf } from '../../server/src/db/audit-row';
 import { createEdition, policyWithForm, release, textsFor } from '../helpers/fixtures';
 import { http } from '../helpers/http';
 import { ADMIN, testApp } from '../helpers/strapi';

@@ -9,7 +9,7 @@ const VOLATILE = new Set(['date', 'connection', 'keep-alive']);
 export function fastPathSpec() {
   describe('the fast path for the current policy', () => {
     const state = () =>
-      testApp().strapi.plugin('policy-ledger').service('fastPath').state as {
+      testApp().strapi.plugin('policy-ledger').service('fast-path').state as {
         enabled: boolean;
         raw: number;
         submissions: number;
@@ -124,7 +124,7 @@ export function fastPathSpec() {
       state().enabled = false;
       try {
         // Warm, with a fresh entry: policy and Public permissions cached for the whole TTL.
-        strapi.plugin('policy-ledger').service('publicAccess').invalidate();
+        strapi.plugin('policy-ledger').service('public-access').invalidate();
         assert.equal((await http(URL)).status, 200);
         knex.on('query', listen);
         for (let i = 0; i < 10; i++) assert.equal((await http(URL)).status, 200);

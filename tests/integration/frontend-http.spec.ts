@@ -102,7 +102,7 @@ export function frontendHttpSpec() {
 
     it('keeps Vary: Origin beside Accept-Language on every cacheable answer, 304 included', async () => {
       const { strapi } = testApp();
-      const fast = strapi.plugin('policy-ledger').service('fastPath') as {
+      const fast = strapi.plugin('policy-ledger').service('fast-path') as {
         state: { enabled: boolean };
       };
       const was = fast.state.enabled;

@@ -33,7 +33,7 @@ const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
  * function that puts the service back. Production code has no such switch.
  */
 function spoilWrites(spoil: (w: LedgerWrite) => void): () => void {
-  const store = testApp().strapi.plugin('policy-ledger').service('ledgerStore') as {
+  const store = testApp().strapi.plugin('policy-ledger').service('ledger-store') as {
     write(w: LedgerWrite): Promise<void>;
   };
   const original = store.write;

@@ -34,7 +34,7 @@ export function peopleCountsSpec() {
     const sealAndCount = async () => {
       testApp().clock.advance(60_000);
       await service('integrity').seal();
-      return service('peopleCounts').catchUp();
+      return service('people-counts').catchUp();
     };
 
     before(async () => {
@@ -123,15 +123,15 @@ export function peopleCountsSpec() {
     it('never counts an event twice, however often or concurrently it runs', async () => {
       const before = (await stats()).people;
       const runs = await Promise.all([
-        service('peopleCounts').catchUp(),
-        service('peopleCounts').catchUp(),
+        service('people-counts').catchUp(),
+        service('people-counts').catchUp(),
       ]);
       assert.deepEqual(
         runs.map((r: { counted: number }) => r.counted),
         [0, 0],
       );
       assert.equal((await submit('p5@example.kz', 2)).status, 201);
-      await Promise.all([sealAndCount(), service('peopleCounts').catchUp()]);
+      await Promise.all([sealAndCount(), service('people-counts').catchUp()]);
       const after = (await stats()).people;
       assert.equal(after.people, before.people + 1);
       assert.equal(

@@ -202,7 +202,7 @@ export function speakersSpec() {
             .create({ data: { action: `plugin::policy-ledger.${a}`, role: role.id } }),
         ),
       );
-      strapi.plugin('policy-ledger').service('publicAccess').invalidate();
+      strapi.plugin('policy-ledger').service('public-access').invalidate();
       try {
         const before = await rows();
         const named = { subject: `email:${victim}` };
@@ -223,7 +223,7 @@ export function speakersSpec() {
         assert.equal((await standing(`email:${victim}`)).purposes.marketing, true);
       } finally {
         for (const g of grants) await strapi.db.query(PERMISSION).delete({ where: { id: g.id } });
-        strapi.plugin('policy-ledger').service('publicAccess').invalidate();
+        strapi.plugin('policy-ledger').service('public-access').invalidate();
       }
     });
 
@@ -234,7 +234,7 @@ export function speakersSpec() {
         where: { role: { type: 'public' }, action: 'plugin::policy-ledger.forms.submit' },
       });
       await strapi.db.query(PERMISSION).delete({ where: { id: submitGrant.id } });
-      strapi.plugin('policy-ledger').service('publicAccess').invalidate();
+      strapi.plugin('policy-ledger').service('public-access').invalidate();
       try {
         const res = await submit(body(user.email), bearer(user.jwt));
         assert.equal(res.status, 403, JSON.stringify(res.body));
@@ -243,7 +243,7 @@ export function speakersSpec() {
         await strapi.db
           .query(PERMISSION)
           .create({ data: { action: 'plugin::policy-ledger.forms.submit', role: role.id } });
-        strapi.plugin('policy-ledger').service('publicAccess').invalidate();
+        strapi.plugin('policy-ledger').service('public-access').invalidate();
       }
     });
 

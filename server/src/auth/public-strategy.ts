@@ -18,7 +18,7 @@ type Admits = 'read' | 'write';
 /**
  * The first authentication strategy of the plugin's content-API routes: a
  * request to an action the Public role holds is let through from the
- * publicAccess service's cache, for an anonymous caller and for the callers
+ * public-access service's cache, for an anonymous caller and for the callers
  * `admits` names. Anything else — other credentials, an action Public does not
  * hold — is not decided here: Strapi tries the next strategies (API tokens,
  * then users-permissions), exactly as without this one, so tokens, 401 and
@@ -30,7 +30,7 @@ const publicStrategyFor = (name: string, admits: Admits) => ({
     const scope = (ctx.state.route as { config?: { auth?: { scope?: string[] } } } | undefined)
       ?.config?.auth?.scope;
     if (!scope?.length) return { authenticated: false };
-    const access = getService(strapi, 'publicAccess');
+    const access = getService(strapi, 'public-access');
     for (const action of scope) if (!(await access.allows(action))) return { authenticated: false };
     if (!ctx.request.header.authorization) {
       return { authenticated: true, credentials: null, ability: null };

@@ -1,6 +1,6 @@
 import type { ChangeKind, CurrentPolicy } from '../../../shared/contracts';
 
-/** What the catalog keeps of a policy and what it serves (services/catalog.ts). */
+/** What the catalog keeps of a policy and what it serves (catalog/service.ts). */
 
 export interface PolicySnapshot {
   id: number;

@@ -36,13 +36,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async ledger(ctx: Context) {
     const { cursor, limit, ...filters } = adminInput(ctx, LEDGER).query;
     ctx.body = {
-      data: await getService(strapi, 'ledgerReads').page(filters, cursor ?? null, limit),
+      data: await getService(strapi, 'ledger-reads').page(filters, cursor ?? null, limit),
     };
   },
 
   async exportLedger(ctx: Context) {
     const { format, bom, ...filters } = adminInput(ctx, EXPORT).query;
-    const stream = await getService(strapi, 'ledgerReads').exportStream(filters, format, {
+    const stream = await getService(strapi, 'ledger-reads').exportStream(filters, format, {
       bom: bom === true,
     });
     const day = dateInZone(clock(strapi).now(), timeZoneOf(strapi));

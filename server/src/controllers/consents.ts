@@ -13,7 +13,7 @@ const STATUS = contentApiRoute('consents.status');
 
 /** POST /consents, POST /consents/withdraw, GET /subjects/status. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Every route here counts against the client address first (services/limits.ts). */
+  /** Every route here counts against the client address first (limits/service.ts). */
   const limited = (ctx: Context, work: () => Promise<void>) =>
     withRetryAfter(ctx, async () => {
       if (isLimited(ctx)) await getService(strapi, 'limits').address(ctx.request.ip || null);

@@ -10,7 +10,7 @@ const PROOF = contentApiRoute('receipts.proof');
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async proof(ctx: Context) {
     const { id } = contentApiInput(ctx, PROOF).params;
-    const data = await getService(strapi, 'receiptProofs').proof(id);
+    const data = await getService(strapi, 'receipt-proofs').proof(id);
     if (data.status === 'pending') {
       const seconds = Math.ceil((Date.parse(data.availableAfter) - Date.now()) / 1000);
       ctx.set('Retry-After', String(Math.max(1, seconds)));

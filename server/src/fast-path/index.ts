@@ -38,7 +38,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * and every request before that capture, goes down the Koa way.
  */
 export function registerFastPath(strapi: Core.Strapi) {
-  const { state } = getService(strapi, 'fastPath');
+  const { state } = getService(strapi, 'fast-path');
   if (!state.enabled) return;
 
   const prefix = () => (strapi.config.get('api.rest.prefix', '/api') as string).replace(/\/$/, '');
@@ -51,7 +51,7 @@ export function registerFastPath(strapi: Core.Strapi) {
   let template: Array<[string, string]> | null = null;
   const PER_RESPONSE = new Set(['content-type', 'content-length', 'etag', 'cache-control']);
 
-  const access = () => getService(strapi, 'publicAccess');
+  const access = () => getService(strapi, 'public-access');
   const isPublic = () => access().allows(CURRENT_ACTION);
   const { chainFor, through } = middlewareChains(strapi);
   const READ_CHAIN = new Set(['strapi::security', 'strapi::cors', 'strapi::poweredBy']);
@@ -105,7 +105,7 @@ export function registerFastPath(strapi: Core.Strapi) {
    * except the four that do nothing for this request (`strapi::query`,
    * `strapi::session`, `strapi::favicon`, `strapi::public`), and skip the
    * router and the users-permissions lookup, whose answer is cached (see the
-   * publicAccess service). Then the route's own controller runs. Anything
+   * public-access service). Then the route's own controller runs. Anything
    * else goes on to the ordinary route — also every submission when one of
    * those middlewares is not a registered one this code can instantiate.
    */

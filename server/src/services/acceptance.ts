@@ -102,7 +102,7 @@ const acceptanceService = ({ strapi }: { strapi: Core.Strapi }) => ({
       rows: rowsOut,
       totals,
       pendingReacceptance: pending,
-      people: await getService(strapi, 'peopleCounts').countsOf(policy),
+      people: await getService(strapi, 'people-counts').countsOf(policy),
     };
   },
 });

@@ -103,7 +103,7 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         };
         const idem = remember(response);
         // The ledger's write path: one transaction, committed with the writes around it.
-        await getService(strapi, 'ledgerStore').write({
+        await getService(strapi, 'ledger-store').write({
           events: [],
           evidence: [],
           pending: [

@@ -70,7 +70,7 @@ const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
             occurredAt: event.occurredAt,
           },
         };
-        await getService(strapi, 'ledgerStore').write({
+        await getService(strapi, 'ledger-store').write({
           events: [row],
           evidence: [{ ...ev.item, event_id: event.id }],
           idempotency: record(response),
@@ -124,7 +124,7 @@ const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       rows.push(rowOfContent(event));
       evidence.push({ ...ev.item, event_id: event.id });
     }
-    await getService(strapi, 'ledgerStore').write({ events: rows, evidence });
+    await getService(strapi, 'ledger-store').write({ events: rows, evidence });
     return {
       events: rows.map((r) => ({
         id: r.event_id,

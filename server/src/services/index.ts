@@ -1,19 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import acceptance from './acceptance';
-import audit from './audit';
-import catalog from './catalog';
+import audit from '../audit/service';
+import catalog from '../catalog/service';
 import clock from './clock';
 import confirmations from './confirmations';
 import consents from './consents';
 import consistency from './consistency';
 import diff from './diff';
 import editions from './editions';
-import fastPath from './fast-path';
+import fastPath from '../fast-path/service';
 import forms from './forms';
 import health from './health';
 import integrity from './integrity';
 import ledgerReads from './ledger-reads';
-import limits from './limits';
+import limits from '../limits/service';
 import mailer from './mailer';
 import notices from './notices';
 import ledgerStore from './ledger-store';
@@ -27,12 +27,17 @@ import requests from './requests';
 import standing from './standing';
 import subjects from './subjects';
 import submissions from './submissions';
-import timestamping from './timestamping';
+import timestamping from '../timestamping/service';
 import successor from './successor';
-import verification from './verification';
+import verification from '../verification/service';
 import type { PluginServices } from './registry';
 
-/** Reach them with utils/get-service.ts: getService(strapi, 'catalog'). */
+/**
+ * Every service, by its kebab-case key (as controllers are): reach one with
+ * utils/get-service.ts, getService(strapi, 'ledger-reads'). A service is one
+ * file here, or — when it has helpers of its own — `<concept>/service.ts`
+ * beside them (audit, catalog, fast-path, limits, timestamping, verification).
+ */
 const services = {
   acceptance,
   audit,
@@ -43,21 +48,21 @@ const services = {
   consistency,
   diff,
   editions,
-  fastPath,
+  'fast-path': fastPath,
   forms,
   health,
   integrity,
-  ledgerReads,
+  'ledger-reads': ledgerReads,
   limits,
   mailer,
   notices,
-  ledgerStore,
+  'ledger-store': ledgerStore,
   overview,
-  publicAccess,
-  receiptProofs,
+  'public-access': publicAccess,
+  'receipt-proofs': receiptProofs,
   retention,
   people,
-  peopleCounts,
+  'people-counts': peopleCounts,
   requests,
   standing,
   subjects,

@@ -161,7 +161,7 @@ const integrityService = ({ strapi }: { strapi: Core.Strapi }) => {
     await getService(strapi, 'timestamping')
       .stampPending()
       .catch((e: Error) => strapi.log.warn(`[policy-ledger] time stamping failed: ${e.message}`));
-    await getService(strapi, 'peopleCounts').catchUp();
+    await getService(strapi, 'people-counts').catchUp();
     await announceInForce(strapi, clock(strapi).now()).catch((e: Error) =>
       strapi.log.warn(`[policy-ledger] could not announce editions in force: ${e.message}`),
     );

@@ -112,6 +112,6 @@ export default ledgerReadsService;
 
 declare module './registry' {
   interface PluginServices {
-    ledgerReads: ReturnType<typeof ledgerReadsService>;
+    'ledger-reads': ReturnType<typeof ledgerReadsService>;
   }
 }

@@ -20,6 +20,6 @@ export default ledgerStoreService;
 
 declare module './registry' {
   interface PluginServices {
-    ledgerStore: ReturnType<typeof ledgerStoreService>;
+    'ledger-store': ReturnType<typeof ledgerStoreService>;
   }
 }

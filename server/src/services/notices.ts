@@ -6,7 +6,7 @@ import { rowsOf } from '../db/rows';
 import { TABLES } from '../db/tables';
 import { newEvent } from '../ledger/events';
 import { noticeMail } from '../mail/templates';
-import type { PolicySnapshot } from './catalog';
+import type { PolicySnapshot } from '../catalog/types';
 import type { ReleasedEdition } from '../catalog/types';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig, timeZoneOf } from '../utils/plugin';

@@ -193,6 +193,6 @@ export default peopleCountsService;
 
 declare module './registry' {
   interface PluginServices {
-    peopleCounts: ReturnType<typeof peopleCountsService>;
+    'people-counts': ReturnType<typeof peopleCountsService>;
   }
 }

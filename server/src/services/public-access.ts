@@ -44,6 +44,6 @@ export default publicAccessService;
 
 declare module './registry' {
   interface PluginServices {
-    publicAccess: ReturnType<typeof publicAccessService>;
+    'public-access': ReturnType<typeof publicAccessService>;
   }
 }

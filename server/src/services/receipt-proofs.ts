@@ -63,6 +63,6 @@ export default receiptProofsService;
 
 declare module './registry' {
   interface PluginServices {
-    receiptProofs: ReturnType<typeof receiptProofsService>;
+    'receipt-proofs': ReturnType<typeof receiptProofsService>;
   }
 }

@@ -6,7 +6,7 @@ import { pickCurrent } from '../domain/effective';
 import { acceptanceNeed, foldStanding, type Standing } from '../domain/standing';
 import { newEvent } from '../ledger/events';
 import { policySnapshot } from '../ledger/policies';
-import type { PolicySnapshot } from './catalog';
+import type { PolicySnapshot } from '../catalog/types';
 import { isUniqueViolation } from '../utils/db';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
@@ -54,7 +54,7 @@ const standingService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The unique implied_key makes a concurrent duplicate fail, and its
       // transaction (counters included) roll back: recorded once.
       try {
-        await getService(strapi, 'ledgerStore').write({
+        await getService(strapi, 'ledger-store').write({
           events: [rowOfContent(event, `${subject}:${snap.key}:${current.version}`)],
           evidence: [],
         });

@@ -126,7 +126,7 @@ export async function recordSubmission(
           withdraw: withdrawHint(snaps[0] ?? null),
         },
       };
-      await getService(strapi, 'ledgerStore').write({
+      await getService(strapi, 'ledger-store').write({
         submission: {
           public_id: s.submissionId,
           form_key: s.form.key,

@@ -34,7 +34,7 @@ export const deskModels = [
     ],
   },
   {
-    // The audit trail (services/audit.ts): who released, cancelled, exported,
+    // The audit trail (audit/service.ts): who released, cancelled, exported,
     // erased, verified, sealed by hand or changed a form. Append-only; each
     // entry is hashed and sealed into the checkpoints like the events.
     uid: 'policy-ledger::audit-entry',

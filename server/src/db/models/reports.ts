@@ -84,7 +84,7 @@ export const reportsModels = [
     ],
   },
   {
-    // Where each successful verification ended (services/verification.ts):
+    // Where each successful verification ended (verification/service.ts):
     // incremental verification starts from the latest. Chained and HMAC'd.
     uid: 'policy-ledger::verification',
     singularName: 'policy_ledger_verification',
@@ -104,7 +104,7 @@ export const reportsModels = [
     indexes: [{ name: 'pl_verif_prev_uq', columns: ['prev_hash'], type: 'unique' }],
   },
   {
-    // RFC 3161 tokens on checkpoint hashes (services/timestamping.ts), one per
+    // RFC 3161 tokens on checkpoint hashes (timestamping/service.ts), one per
     // checkpoint and authority; append-only.
     uid: 'policy-ledger::timestamp',
     singularName: 'policy_ledger_timestamp',

@@ -11,8 +11,8 @@ const fastPathService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
 export default fastPathService;
 
-declare module './registry' {
+declare module '../services/registry' {
   interface PluginServices {
-    fastPath: ReturnType<typeof fastPathService>;
+    'fast-path': ReturnType<typeof fastPathService>;
   }
 }

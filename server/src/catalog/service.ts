@@ -6,16 +6,8 @@ import type {
   PolicyFormat,
   PolicySummary,
 } from '../../../shared/contracts';
-import {
-  currentBody,
-  describe,
-  etagOf,
-  maxAgeAt,
-  negotiate,
-  textOf,
-  bodyIn,
-} from '../catalog/responses';
-import type { LocaleRequest, PolicySnapshot, Served } from '../catalog/types';
+import { currentBody, describe, etagOf, maxAgeAt, negotiate, textOf, bodyIn } from './responses';
+import type { LocaleRequest, PolicySnapshot, ReleasedEdition, Served } from './types';
 import { EDITION_UID, POLICY_UID } from '../constants';
 import { groupEditions } from '../db/edition-rows';
 import { pickCurrent } from '../domain/effective';
@@ -23,10 +15,9 @@ import { sha256Hex } from '../domain/hash';
 import { cachedLoader } from '../utils/cache';
 import { i18nLocales, requiredLocalesOf } from '../utils/locales';
 import { clock, pluginConfig } from '../utils/plugin';
-import type { ReleasedEdition } from '../catalog/types';
 import type { EditionRow, PolicyRow } from '../db/edition-rows';
 
-export type { LocaleRequest, PolicySnapshot, Served } from '../catalog/types';
+export type { LocaleRequest, PolicySnapshot, Served } from './types';
 
 /**
  * The released policies as served: each policy is read once per `cache.ttl`
@@ -218,7 +209,7 @@ const catalogService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export default catalogService;
 
-declare module './registry' {
+declare module '../services/registry' {
   interface PluginServices {
     catalog: ReturnType<typeof catalogService>;
   }

@@ -4,7 +4,7 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { resolveLimits, type PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { subjectRef } from '../domain/subject';
-import { limitStore, type LimitStore } from '../limits/store';
+import { limitStore, type LimitStore } from './store';
 import { subjectSecret } from '../utils/subjects';
 
 export type LimitScope = 'address' | 'subject';
@@ -86,7 +86,7 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export default limitsService;
 
-declare module './registry' {
+declare module '../services/registry' {
   interface PluginServices {
     limits: ReturnType<typeof limitsService>;
   }

@@ -7,7 +7,7 @@ import { iso, isUniqueViolation } from '../utils/db';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
 import { subjectSecret } from '../utils/subjects';
-import { verifyHashesOffThread } from '../verification/in-worker';
+import { verifyHashesOffThread } from './in-worker';
 
 const n = (v: unknown) => Number(v);
 
@@ -206,7 +206,7 @@ const summaryOf = (r: VerifyResult) => ({
 
 export default verificationService;
 
-declare module './registry' {
+declare module '../services/registry' {
   interface PluginServices {
     verification: ReturnType<typeof verificationService>;
   }

@@ -3,7 +3,7 @@ import type { CheckpointRecord, TimestampReport, VerifyMismatch } from '../../..
 import { checkpointCanonical } from '../../../shared/proof/canonical';
 import { TABLES } from '../db/tables';
 import { checkpointContentOf } from '../domain/verify';
-import { checkToken, timeStampRequest, tokenOfResponse } from '../timestamping/token';
+import { checkToken, timeStampRequest, tokenOfResponse } from './token';
 import { iso, isUniqueViolation } from '../utils/db';
 import { clock, timestampingConfig } from '../utils/plugin';
 
@@ -192,7 +192,7 @@ const timestampingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export default timestampingService;
 
-declare module './registry' {
+declare module '../services/registry' {
   interface PluginServices {
     timestamping: ReturnType<typeof timestampingService>;
   }

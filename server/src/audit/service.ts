@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../../shared/contracts';
-import { currentActor, type Actor } from '../audit/actor';
+import { currentActor, type Actor } from './actor';
 import { TABLES } from '../db/tables';
 import { auditContentOf, type AuditRow } from '../db/audit-row';
 import { auditHash, type AuditAction, type AuditContent } from '../domain/audit';
 import { lowerBound, upperBound } from '../domain/zone';
 import { iso } from '../utils/db';
 import { clock, timeZoneOf } from '../utils/plugin';
-
-export { auditContentOf, type AuditRow } from '../db/audit-row';
 
 const BATCH = 1000;
 // Strapi stores strings as VARCHAR(255).
@@ -140,7 +138,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export default auditService;
 
-declare module './registry' {
+declare module '../services/registry' {
   interface PluginServices {
     audit: ReturnType<typeof auditService>;
   }
