@@ -1,7 +1,8 @@
 /**
  * Drives the built admin panel in Debian's Chromium with playwright-core:
  * log in, open Policy Ledger, check the acceptance table against the ledger,
- * look up one person, download a CSV export, run verify, open a diff.
+ * look up one person, download a CSV export, run verify, open a diff; open a
+ * tab, a request and a person from their addresses.
  * Screenshots of each page go to tests/artifacts/ (git-ignored).
  */
 import assert from 'node:assert/strict';
@@ -114,7 +115,7 @@ describe('Policy Ledger admin page in Chromium', () => {
     assert.equal(denied.status, 201);
     clock.advance(60_000);
     await testApp().strapi.plugin('policy-ledger').service('integrity').seal();
-    await testApp().strapi.plugin('policy-ledger').service('peopleCounts').catchUp();
+    await testApp().strapi.plugin('policy-ledger').service('people-counts').catchUp();
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -159,6 +160,26 @@ describe('Policy Ledger admin page in Chromium', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     assert.ok(states.includes('in-force') && states.includes('superseded'), states.join(','));
     await shot('policies');
+  });
+
+  it('gives the page and each tab an address: clicking a tab changes it, back goes back', async () => {
+    const pathname = () => new URL(page.url()).pathname;
+    // The page itself shows the first tab the admin may see, under its address.
+    await page.waitForURL((u) => u.pathname === '/admin/plugins/policy-ledger/policies');
+    await page.getByTestId('tab-ledger').click();
+    await page.waitForURL((u) => u.pathname === '/admin/plugins/policy-ledger/ledger');
+    assert.equal(await page.getByTestId('tab-ledger').getAttribute('aria-selected'), 'true');
+    await page.getByTestId('tab-verify').click();
+    await page.waitForURL((u) => u.pathname === '/admin/plugins/policy-ledger/verify');
+    await page.getByTestId('seal-status').waitFor();
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/admin/plugins/policy-ledger/ledger');
+    assert.equal(await page.getByTestId('tab-ledger').getAttribute('aria-selected'), 'true');
+    // An unknown tab goes to the first one.
+    await page.goto(`${testApp().url}/admin/plugins/policy-ledger/no-such-tab`);
+    await page.waitForURL((u) => u.pathname === '/admin/plugins/policy-ledger/policies');
+    await page.getByTestId('tab-policies').waitFor();
+    assert.equal(pathname(), '/admin/plugins/policy-ledger/policies');
   });
 
   it('shows exactly the counts of the ledger in the acceptance table', async () => {
@@ -466,6 +487,111 @@ describe('Policy Ledger admin page in Chromium', () => {
     assert.equal(stored.length, 1);
     assert.equal(stored[0].status, 'done');
     assert.equal(JSON.parse(stored[0].actions)[0].action, 'export');
+  });
+  it('opens a request from its address, switching the filter to show a closed one', async () => {
+    const { url } = testApp();
+    const create = async (contact: string) => {
+      const res = await http('/policy-ledger/requests', {
+        admin: true,
+        body: { type: 'erasure', contact },
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body.data.id as string;
+    };
+    const openId = await create('link-open@example.com');
+    const closedId = await create('link-closed@example.com');
+    const refused = await http(`/policy-ledger/requests/${closedId}/status`, {
+      admin: true,
+      body: { status: 'refused', reason: 'A legal duty to keep the records' },
+    });
+    assert.equal(refused.status, 200, JSON.stringify(refused.body));
+    const panel = page.getByTestId('request-panel');
+    const address = (id: string) => `/admin/plugins/policy-ledger/requests/${id}`;
+
+    // A new page load straight onto an open request: its panel, among the open requests.
+    await page.goto(`${url}${address(openId)}`);
+    await page.locator('[data-testid="request-panel"][data-status="received"]').waitFor();
+    assert.match(await panel.innerText(), /link-open@example\.com/);
+    assert.equal(await page.getByTestId('tab-requests').getAttribute('aria-selected'), 'true');
+    assert.match(await page.getByTestId('requests-status').innerText(), /Open requests/);
+
+    // A closed one is not among the open requests: the filter goes to all of them.
+    await page.goto(`${url}${address(closedId)}`);
+    await page.locator('[data-testid="request-panel"][data-status="refused"]').waitFor();
+    assert.match(await panel.innerText(), /link-closed@example\.com/);
+    assert.match(await panel.getByTestId('request-reason').innerText(), /legal duty/);
+    assert.match(await page.getByTestId('requests-status').innerText(), /All requests/);
+    await page.locator(`[data-testid="request-row"][data-id="${closedId}"]`).waitFor();
+
+    // Opening another request names it in the address; back opens the first again.
+    await page
+      .locator(`[data-testid="request-row"][data-id="${openId}"]`)
+      .getByTestId('request-open')
+      .click();
+    await page.waitForURL((u) => u.pathname === address(openId));
+    await page.locator('[data-testid="request-panel"][data-status="received"]').waitFor();
+    assert.match(await panel.innerText(), /link-open@example\.com/);
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === address(closedId));
+    await page.locator('[data-testid="request-panel"][data-status="refused"]').waitFor();
+
+    // A reload keeps it.
+    await page.reload();
+    await page.locator('[data-testid="request-panel"][data-status="refused"]').waitFor();
+    assert.match(await panel.innerText(), /link-closed@example\.com/);
+    await shot('request-link');
+
+    // An id the register does not hold: no panel, and the page says so.
+    await page.goto(`${url}${address('no-such-request')}`);
+    await page.getByTestId('request-missing').waitFor();
+    assert.equal(await panel.count(), 0);
+  });
+
+  it('opens a person from their address, and a reload keeps them', async () => {
+    const { url } = testApp();
+    const email = 'b0@example.com';
+    const held = await http(
+      `/policy-ledger/subjects/record?identifier=${encodeURIComponent(email)}`,
+      {
+        admin: true,
+      },
+    );
+    assert.equal(held.status, 200, JSON.stringify(held.body));
+    const { subject, events } = held.body.data as { subject: string; events: unknown[] };
+    assert.ok(events.length >= 2, `${events.length} decisions`);
+    const address = `/admin/plugins/policy-ledger/people/${encodeURIComponent(email)}`;
+    assert.equal(address, '/admin/plugins/policy-ledger/people/b0%40example.com');
+
+    const shown = async () => {
+      await page.getByTestId('person-record').waitFor();
+      const summary = await page.getByTestId('person-subject').innerText();
+      assert.ok(summary.includes(subject.slice(0, 12)), summary);
+      assert.ok(summary.includes(`${events.length} decisions`), summary);
+      assert.equal(await page.getByTestId('person-event').count(), events.length);
+      await page.locator(`[data-testid="person-standing"][data-policy="${policyKey}"]`).waitFor();
+      assert.equal(await page.getByTestId('person-identifier').inputValue(), email);
+      assert.equal(new URL(page.url()).pathname, address);
+    };
+    await page.goto(`${url}${address}`);
+    await shown();
+    await page.reload();
+    await shown();
+
+    // Another tab and back: the person, and their address, come back.
+    await page.getByTestId('tab-requests').click();
+    await page.waitForURL((u) => u.pathname === '/admin/plugins/policy-ledger/requests');
+    await page.getByTestId('tab-people').click();
+    await shown();
+
+    // Looking someone up names them in the address (a phone number's "+" encoded).
+    await page.getByTestId('person-identifier').fill('+77010000009');
+    await page.getByTestId('person-lookup').click();
+    await page.waitForURL(
+      (u) => u.pathname === '/admin/plugins/policy-ledger/people/%2B77010000009',
+    );
+    await page.locator('[data-testid="person-event"][data-action="denied"]').waitFor();
+    await page.goBack();
+    await shown();
   });
   it('counts people beside events, each person once, as the database has them', async () => {
     await page.getByTestId('tab-acceptance').click();

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { seen, seenAdmin } from '../helpers/contract';
 import { http } from '../helpers/http';
 import { adminRoutes } from '../../server/src/routes/admin';
-import { fileBody } from '../../server/src/openapi/responses';
+import { fileBody } from '../../server/src/openapi/bodies';
 
 type Json = Record<string, any>;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];

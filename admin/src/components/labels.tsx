@@ -1,6 +1,6 @@
 /**
- * The words and badges for the plugin's enums and versions: edition states, consent actions,
- * change kinds, "v3". Every component labels them through here.
+ * The words and badges for the plugin's enums: edition states, consent actions, change kinds.
+ * Every component labels them through here; versions ("v3") through utils/versionLabel.ts.
  */
 import { Badge } from '@strapi/design-system';
 import type { BadgeProps } from '@strapi/design-system';
@@ -85,34 +85,3 @@ export const changeKindLabel = (kind: ChangeKind, formatMessage: FormatMessage):
     id: getTrad(`change-kind.${kind}`),
     defaultMessage: CHANGE_KIND_LABEL[kind] ?? kind,
   });
-
-/**
- * "v3"; for an edition without a version number "Draft", or the message given as `none`
- * (e.g. the panel's "not released").
- */
-export const versionLabel = (
-  version: number | null | undefined,
-  formatMessage: FormatMessage,
-  none: { id: string; defaultMessage: string } = {
-    id: getTrad('page.version.none'),
-    defaultMessage: 'Draft',
-  },
-): string =>
-  version === null || version === undefined
-    ? formatMessage(none)
-    : formatMessage(
-        { id: getTrad('panel.version.value'), defaultMessage: 'v{version}' },
-        { version },
-      );
-
-/** "In force: v3", or "Nothing in force". */
-export const currentVersionLabel = (
-  version: number | null | undefined,
-  formatMessage: FormatMessage,
-): string =>
-  version === null || version === undefined
-    ? formatMessage({ id: getTrad('policies.current.none'), defaultMessage: 'Nothing in force' })
-    : formatMessage(
-        { id: getTrad('policies.current'), defaultMessage: 'In force: v{version}' },
-        { version },
-      );

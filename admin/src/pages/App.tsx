@@ -1,8 +1,9 @@
 import * as React from 'react';
 
-import { Box, Flex, Tabs, Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useAuth, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { Navigate, Route, Routes } from 'react-router-dom';
 
 import { PluginTimeZone, usePluginTimeZoneName } from '../components/PluginTimeZone';
 import { SetupWarnings } from '../components/SetupWarnings';
@@ -18,29 +19,8 @@ import { PeopleTab } from './tabs/PeopleTab';
 import { RequestsTab } from './tabs/RequestsTab';
 import { PoliciesTab } from './tabs/PoliciesTab';
 import { VerifyTab } from './tabs/VerifyTab';
-
-const TABS = [
-  'policies',
-  'acceptance',
-  'ledger',
-  'people',
-  'requests',
-  'verify',
-  'audit',
-  'diff',
-] as const;
-type TabId = (typeof TABS)[number];
-
-const TAB_LABEL: Record<TabId, string> = {
-  policies: 'Policies',
-  acceptance: 'Acceptance',
-  ledger: 'Ledger',
-  people: 'People',
-  requests: 'Requests',
-  verify: 'Verify',
-  audit: 'Audit trail',
-  diff: 'Diff',
-};
+import { PluginTabs, type OpenItem } from './PluginTabs';
+import { TABS, type TabId } from './tabRoutes';
 
 /**
  * The Policy Ledger page (main menu -> Policy Ledger, /admin/plugins/policy-ledger).
@@ -49,6 +29,9 @@ const TAB_LABEL: Record<TabId, string> = {
  * (exporting the ledger also `export`; a person's export and erasure `erase`),
  * Requests `requests` (acting on one also `erase`), Verify and Audit trail need `verify`
  * (exporting the trail also `export`).
+ *
+ * Its addresses (pages/tabRoutes.ts): the page goes to the first tab the admin may see; below it,
+ * `<tab>`, `people/<identifier>` and `requests/<id>` (routes nested in the plugin's `/*` route).
  */
 const PluginPage = () => {
   const { formatMessage } = useIntl();
@@ -81,25 +64,19 @@ const PluginPage = () => {
   };
   const available = TABS.filter((tab) => allowed[tab]);
 
-  const [selected, setSelected] = React.useState<TabId | null>(null);
-  const current: TabId | undefined =
-    selected && available.includes(selected) ? selected : available[0];
-  /** Tabs opened once stay mounted (hidden): their filters and results survive switching tabs. */
-  const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(() => new Set());
-
   const title = formatMessage({ id: getTrad('plugin.name'), defaultMessage: 'Policy Ledger' });
 
   if (permissionsLoading) {
     return <Page.Loading />;
   }
-  if (!current) {
+  if (available.length === 0) {
     return <Page.NoPermissions />;
   }
 
   /** null: the admin cannot read policies, the tabs then ask for a policy key instead. */
   const policies = canRead ? (overview.data?.policies ?? []) : null;
 
-  const renderTab = (tab: TabId) => {
+  const renderTab = (tab: TabId, item: string | null, open: OpenItem) => {
     switch (tab) {
       case 'policies':
         return <PoliciesTab />;
@@ -108,9 +85,9 @@ const PluginPage = () => {
       case 'ledger':
         return <LedgerTab policies={policies} canExport={canExport} />;
       case 'people':
-        return <PeopleTab canErase={canErase} />;
+        return <PeopleTab canErase={canErase} identifier={item} onLookUp={open} />;
       case 'requests':
-        return <RequestsTab canAct={canErase} />;
+        return <RequestsTab canAct={canErase} selected={item} onSelect={open} />;
       case 'verify':
         return <VerifyTab />;
       case 'audit':
@@ -148,36 +125,13 @@ const PluginPage = () => {
               )}
             </Typography>
           ) : null}
-          <Tabs.Root
-            variant="simple"
-            value={current}
-            onValueChange={(value: string) => {
-              const next = TABS.find((tab) => tab === value);
-              if (!next) return;
-              setVisited((prev) => new Set(prev).add(current).add(next));
-              setSelected(next);
-            }}
-          >
-            <Tabs.List
-              aria-label={formatMessage({
-                id: getTrad('page.tabs'),
-                defaultMessage: 'Policy Ledger sections',
-              })}
-            >
-              {available.map((tab) => (
-                <Tabs.Trigger key={tab} value={tab} data-testid={`tab-${tab}`}>
-                  {formatMessage({ id: getTrad(`tab.${tab}`), defaultMessage: TAB_LABEL[tab] })}
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-            {available.map((tab) =>
-              tab === current || visited.has(tab) ? (
-                <Tabs.Content key={tab} value={tab} forceMount hidden={tab !== current}>
-                  <Box paddingTop={6}>{renderTab(tab)}</Box>
-                </Tabs.Content>
-              ) : null,
-            )}
-          </Tabs.Root>
+          <Routes>
+            <Route index element={<Navigate to={available[0]} replace />} />
+            <Route
+              path=":tab/*"
+              element={<PluginTabs available={available} renderTab={renderTab} />}
+            />
+          </Routes>
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,22 +1,16 @@
-import { adminApi } from '@strapi/strapi/admin';
-
-import type {
-  ApiResponse,
-  AuditExportQuery,
-  AuditPage,
-  AuditQuery,
-} from '../../../shared/contracts';
+import type { AuditExportQuery, AuditPage, AuditQuery } from '../../../shared/contracts';
 import { apiPath, queryString } from '../utils/api';
 import { downloadFile } from '../utils/download';
+import { api, unwrap } from './api';
 import { TAG } from './tags';
 
 /** The audit trail (admin → Audit) on Strapi's admin data layer. */
-const auditApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }).injectEndpoints({
+const auditApi = api.injectEndpoints({
   endpoints: (builder) => ({
     /** Pages newest first; the pages of one search are one cache entry (like the ledger's). */
     policyLedgerAudit: builder.query<AuditPage, AuditQuery>({
       query: (params) => ({ url: `${apiPath('audit')}${queryString(params)}`, method: 'GET' }),
-      transformResponse: (response: ApiResponse<AuditPage>) => response.data,
+      transformResponse: unwrap,
       serializeQueryArgs: ({ queryArgs: { cursor: _cursor, ...filters } }) => filters,
       merge: (cached, page, { arg }) => {
         if (arg.cursor === undefined) return page;

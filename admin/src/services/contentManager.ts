@@ -1,4 +1,4 @@
-import { adminApi } from '@strapi/strapi/admin';
+import { DOCUMENT_TAG, api } from './api';
 
 /**
  * The Content Manager keeps the edited document in the admin's RTK Query
@@ -10,19 +10,17 @@ import { adminApi } from '@strapi/strapi/admin';
  *
  * The mutation does no request of its own; it only carries `invalidatesTags`.
  */
-const contentManagerCache = adminApi
-  .enhanceEndpoints({ addTagTypes: ['Document'] })
-  .injectEndpoints({
-    endpoints: (builder) => ({
-      policyLedgerRefreshDocument: builder.mutation<null, { model: string; documentId: string }>({
-        queryFn: () => ({ data: null }),
-        invalidatesTags: (_result, _error, { model, documentId }) => [
-          { type: 'Document', id: `${model}_${documentId}` },
-        ],
-      }),
+const contentManagerCache = api.injectEndpoints({
+  endpoints: (builder) => ({
+    policyLedgerRefreshDocument: builder.mutation<null, { model: string; documentId: string }>({
+      queryFn: () => ({ data: null }),
+      invalidatesTags: (_result, _error, { model, documentId }) => [
+        { type: DOCUMENT_TAG, id: `${model}_${documentId}` },
+      ],
     }),
-    overrideExisting: false,
-  });
+  }),
+  overrideExisting: false,
+});
 
 /**
  * The Content Manager computes the edit view's layout, and runs the layout hooks
@@ -39,16 +37,16 @@ type PatchConfiguration = (
 
 let layoutRevision = 0;
 
-const contentManagerLayout = adminApi.injectEndpoints({
+const contentManagerLayout = api.injectEndpoints({
   endpoints: (builder) => ({
     policyLedgerRefreshEditLayout: builder.mutation<null, { model: string }>({
-      queryFn: ({ model }, api) => {
-        const patch = adminApi.util.updateQueryData as unknown as PatchConfiguration;
+      queryFn: ({ model }, { dispatch }) => {
+        const patch = api.util.updateQueryData as unknown as PatchConfiguration;
         layoutRevision += 1;
         const action = patch('getContentTypeConfiguration', model, (draft) => {
           draft.policyLedgerLayoutRevision = layoutRevision;
         });
-        api.dispatch(action as Parameters<typeof api.dispatch>[0]);
+        dispatch(action as Parameters<typeof dispatch>[0]);
         return { data: null };
       },
     }),

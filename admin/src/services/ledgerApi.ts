@@ -1,5 +1,3 @@
-import { adminApi } from '@strapi/strapi/admin';
-
 import type {
   AcceptanceQuery,
   AcceptanceStats,
@@ -22,6 +20,7 @@ import type {
 } from '../../../shared/contracts';
 import { apiPath, queryString } from '../utils/api';
 import { downloadFile } from '../utils/download';
+import { api, unwrap } from './api';
 import { TAG } from './tags';
 
 /** Releasing or cancelling an edition changes its status, the overview and what is in force. */
@@ -47,7 +46,7 @@ export interface DiffRequest extends DiffQuery {
 }
 
 /** The plugin's admin routes on Strapi's admin data layer (RTK Query), as the core plugins do. */
-const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }).injectEndpoints({
+const ledgerApi = api.injectEndpoints({
   endpoints: (builder) => ({
     policyLedgerOverview: builder.query<Overview, void>({
       query: () => ({ url: apiPath('overview'), method: 'GET' }),
@@ -63,7 +62,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
 
     policyLedgerEditionStatus: builder.query<EditionStatus, string>({
       query: (documentId) => ({ url: apiPath('editions', documentId, 'status'), method: 'GET' }),
-      transformResponse: (response: ApiResponse<EditionStatus>) => response.data,
+      transformResponse: unwrap,
       providesTags: (_result, _error, documentId) => [{ type: TAG.edition, id: documentId }],
     }),
 
@@ -73,7 +72,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
         method: 'POST',
         data: effectiveAt ? { effectiveAt } : {},
       }),
-      transformResponse: (response: ApiResponse<EditionStatus>) => response.data,
+      transformResponse: unwrap,
       // Also after a failure: the edition may have changed meanwhile (released by someone else).
       invalidatesTags: (_result, _error, { documentId }) => editionChanged(documentId),
     }),
@@ -84,7 +83,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
         method: 'POST',
         data: {},
       }),
-      transformResponse: (response: ApiResponse<EditionStatus>) => response.data,
+      transformResponse: unwrap,
       invalidatesTags: (_result, _error, { documentId }) => editionChanged(documentId),
     }),
 
@@ -95,7 +94,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
         method: 'POST',
         data: {},
       }),
-      transformResponse: (response: ApiResponse<EditionSuccessor>) => response.data,
+      transformResponse: unwrap,
       invalidatesTags: (result) =>
         result ? [TAG.overview, { type: TAG.edition, id: result.edition.documentId }] : [],
     }),
@@ -105,7 +104,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
         url: `${apiPath('stats', 'acceptance')}${queryString(params)}`,
         method: 'GET',
       }),
-      transformResponse: (response: ApiResponse<AcceptanceStats>) => response.data,
+      transformResponse: unwrap,
       providesTags: [TAG.acceptance],
     }),
 
@@ -146,7 +145,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
 
     policyLedgerVerify: builder.mutation<VerifyResult, VerifyBody>({
       query: (data) => ({ url: apiPath('ledger', 'verify'), method: 'POST', data }),
-      transformResponse: (response: ApiResponse<VerifyResult>) => response.data,
+      transformResponse: unwrap,
       invalidatesTags: [TAG.seal, TAG.audit],
     }),
 
@@ -155,7 +154,7 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
         url: `${apiPath('editions', documentId, 'diff')}${queryString(params)}`,
         method: 'GET',
       }),
-      transformResponse: (response: ApiResponse<EditionDiff>) => response.data,
+      transformResponse: unwrap,
       providesTags: (_result, _error, { documentId, against }) => [
         { type: TAG.edition, id: documentId },
         { type: TAG.edition, id: against },
@@ -164,20 +163,20 @@ const ledgerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) })
 
     policyLedgerSealStatus: builder.query<SealStatus, void>({
       query: () => ({ url: apiPath('ledger', 'seal-status'), method: 'GET' }),
-      transformResponse: (response: ApiResponse<SealStatus>) => response.data,
+      transformResponse: unwrap,
       providesTags: [TAG.seal],
     }),
 
     /** The plugin's time zone: fetched once, kept for the session. */
     policyLedgerSettings: builder.query<PluginSettings, void>({
       query: () => ({ url: apiPath('settings'), method: 'GET' }),
-      transformResponse: (response: ApiResponse<PluginSettings>) => response.data,
+      transformResponse: unwrap,
       keepUnusedDataFor: 3600,
     }),
 
     policyLedgerHealth: builder.query<SetupWarning[], void>({
       query: () => ({ url: apiPath('health'), method: 'GET' }),
-      transformResponse: (response: ApiResponse<Health>) => response.data.warnings,
+      transformResponse: (response: ApiResponse<Health>) => unwrap(response).warnings,
       providesTags: [TAG.seal],
     }),
   }),

@@ -1,36 +1,27 @@
-import { adminApi } from '@strapi/strapi/admin';
-
 import type {
-  ApiResponse,
   EraseResult,
   NewRequestBody,
   PersonRecord,
   RequestAction,
+  RequestActionResult,
   RequestStatusBody,
   RequestsPage,
   RequestsQuery,
-  SubjectExport,
-  SubjectExportFormat,
+  SubjectExportQuery,
   SubjectRequestEntry,
 } from '../../../shared/contracts';
 import { apiPath, queryString } from '../utils/api';
 import { downloadFile } from '../utils/download';
+import { api, unwrap } from './api';
 import { TAG } from './tags';
 
-export interface PersonExportRequest {
-  identifier: string;
-  format: SubjectExportFormat;
+export interface PersonExportRequest extends Required<SubjectExportQuery> {
+  /** The name the browser saves the file under. */
   filename: string;
 }
 
-export interface RequestActionResult {
-  request: SubjectRequestEntry;
-  /** The access export, for action "export". */
-  data: SubjectExport | null;
-}
-
 /** The privacy officer's routes (People, Requests) on Strapi's admin data layer. */
-const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }).injectEndpoints({
+const officerApi = api.injectEndpoints({
   endpoints: (builder) => ({
     /** A person's record (admin → People); looking up records nothing on the server. */
     policyLedgerPerson: builder.query<PersonRecord, string>({
@@ -38,7 +29,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
         url: `${apiPath('subjects', 'record')}${queryString({ identifier })}`,
         method: 'GET',
       }),
-      transformResponse: (response: ApiResponse<PersonRecord>) => response.data,
+      transformResponse: unwrap,
       providesTags: (_result, _error, identifier) => [{ type: TAG.person, id: identifier }],
     }),
 
@@ -59,7 +50,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
         method: 'POST',
         data: { identifier },
       }),
-      transformResponse: (response: ApiResponse<EraseResult>) => response.data,
+      transformResponse: unwrap,
       invalidatesTags: (_result, _error, identifier) => [
         { type: TAG.person, id: identifier },
         TAG.events,
@@ -69,13 +60,13 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
 
     policyLedgerRequests: builder.query<RequestsPage, RequestsQuery>({
       query: (params) => ({ url: `${apiPath('requests')}${queryString(params)}`, method: 'GET' }),
-      transformResponse: (response: ApiResponse<RequestsPage>) => response.data,
+      transformResponse: unwrap,
       providesTags: [TAG.requests],
     }),
 
     policyLedgerCreateRequest: builder.mutation<SubjectRequestEntry, NewRequestBody>({
       query: (data) => ({ url: apiPath('requests'), method: 'POST', data }),
-      transformResponse: (response: ApiResponse<SubjectRequestEntry>) => response.data,
+      transformResponse: unwrap,
       invalidatesTags: [TAG.requests, TAG.audit],
     }),
 
@@ -88,7 +79,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
         method: 'POST',
         data,
       }),
-      transformResponse: (response: ApiResponse<SubjectRequestEntry>) => response.data,
+      transformResponse: unwrap,
       // Also after a failure (409): someone else may have moved it.
       invalidatesTags: [TAG.requests, TAG.audit],
     }),
@@ -102,7 +93,7 @@ const officerApi = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAG) }
         method: 'POST',
         data: { action },
       }),
-      transformResponse: (response: ApiResponse<RequestActionResult>) => response.data,
+      transformResponse: unwrap,
       invalidatesTags: [TAG.requests, TAG.person, TAG.events, TAG.audit],
     }),
 

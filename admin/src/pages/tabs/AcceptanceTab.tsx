@@ -5,7 +5,7 @@ import { ChartPie, Download } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { AcceptanceCounts, GroupKey, OverviewPolicy } from '../../../../shared/contracts';
-import { currentVersionLabel } from '../../components/labels';
+import { currentVersionLabel } from '../../utils/versionLabel';
 import { InlineLoader, PageLoader } from '../../components/Loading';
 import { useQueryErrorNotification } from '../../hooks/useApiError';
 import { usePolicyLedgerAcceptanceQuery } from '../../services/ledgerApi';

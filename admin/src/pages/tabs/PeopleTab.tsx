@@ -12,11 +12,22 @@ import { usePolicyLedgerPersonQuery } from '../../services/officerApi';
 import { getTrad } from '../../utils/getTrad';
 import { PersonView } from './people/PersonView';
 
+interface PeopleTabProps {
+  canErase: boolean;
+  /** The person shown, as looked up (from the address `people/<identifier>`); null for none. */
+  identifier: string | null;
+  /** Looks a person up: the address names them, and they are shown. */
+  onLookUp: (identifier: string) => void;
+}
+
 /** One person: look them up by e-mail, phone or id; their standing, history, export, erasure. */
-export const PeopleTab = ({ canErase }: { canErase: boolean }) => {
+export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) => {
   const { formatMessage } = useIntl();
-  const [typed, setTyped] = React.useState('');
-  const [identifier, setIdentifier] = React.useState<string | null>(null);
+  const [typed, setTyped] = React.useState(identifier ?? '');
+  // A person opened from the address (a link, back and forward) shows in the field too.
+  React.useEffect(() => {
+    if (identifier) setTyped(identifier);
+  }, [identifier]);
   const person = usePolicyLedgerPersonQuery(identifier ?? '', { skip: !identifier });
   useQueryErrorNotification(person.error);
   const text = (id: string, defaultMessage: string) =>
@@ -26,7 +37,7 @@ export const PeopleTab = ({ canErase }: { canErase: boolean }) => {
     const value = typed.trim();
     if (!value) return;
     if (value === identifier) void person.refetch();
-    else setIdentifier(value);
+    else onLookUp(value);
   };
   const record = identifier && person.originalArgs === identifier ? person.data : undefined;
 

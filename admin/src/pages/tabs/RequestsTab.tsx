@@ -17,19 +17,41 @@ import { NewRequestForm } from './requests/NewRequestForm';
 import { RequestPanel } from './requests/RequestPanel';
 import { RequestsTable } from './requests/RequestsTable';
 
+interface RequestsTabProps {
+  canAct: boolean;
+  /** The request whose panel is open (from the address `requests/<id>`); null for none. */
+  selected: string | null;
+  /** Opens a request's panel: the address names it. */
+  onSelect: (id: string) => void;
+}
+
 /** The register of data-subject requests: receive, check, answer, close — on time. */
-export const RequestsTab = ({ canAct }: { canAct: boolean }) => {
+export const RequestsTab = ({ canAct, selected, onSelect }: RequestsTabProps) => {
   const { formatMessage } = useIntl();
   const notifyError = useNotifyApiError();
   const [status, setStatus] = React.useState<RequestsQuery['status']>('open');
   const register = usePolicyLedgerRequestsQuery({ status });
   useQueryErrorNotification(register.error);
   const [download, exporting] = usePolicyLedgerRequestsExportMutation();
-  const [selected, setSelected] = React.useState<string | null>(null);
   const text = (id: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTrad(id), defaultMessage }, values);
   const page = register.data;
   const open = page?.requests.find((r) => r.id === selected) ?? null;
+
+  // A request opened from the address (a link, a reload) that the filter hides, e.g. a closed
+  // one among the open requests, is shown: the filter goes to all requests. Once per request
+  // opened, so a request closed meanwhile leaves the open list as before.
+  const shown = React.useRef<string | null>(null);
+  const listed = register.currentData;
+  React.useEffect(() => {
+    if (!selected || shown.current === selected || !listed || register.isFetching) return;
+    if (status !== undefined && !listed.requests.some((r) => r.id === selected)) {
+      setStatus(undefined);
+    } else {
+      shown.current = selected;
+    }
+  }, [selected, listed, register.isFetching, status]);
+  const missing = Boolean(selected && listed && status === undefined && !open);
 
   const saveCsv = async () => {
     const outcome = await download({
@@ -80,9 +102,16 @@ export const RequestsTab = ({ canAct }: { canAct: boolean }) => {
           content={text('requests.empty', 'No requests here.')}
         />
       ) : (
-        <RequestsTable requests={page.requests} selected={selected} onSelect={setSelected} />
+        <RequestsTable requests={page.requests} selected={selected} onSelect={onSelect} />
       )}
-      {open ? <RequestPanel request={open} canAct={canAct} /> : null}
+      {open ? <RequestPanel key={open.id} request={open} canAct={canAct} /> : null}
+      {missing ? (
+        <Typography variant="omega" textColor="danger600" data-testid="request-missing">
+          {text('requests.missing', 'There is no request {id} in the register.', {
+            id: selected ?? '',
+          })}
+        </Typography>
+      ) : null}
     </Flex>
   );
 };

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 
 import type { PeopleCounts } from '../../../../../shared/contracts';
 import { Card } from '../../../components/Card';
-import { versionLabel } from '../../../components/labels';
+import { versionLabel } from '../../../utils/versionLabel';
 import { getTrad } from '../../../utils/getTrad';
 import { num } from './groups';
 

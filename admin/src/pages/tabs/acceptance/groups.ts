@@ -1,7 +1,7 @@
 import type { IntlShape } from 'react-intl';
 
 import type { AcceptanceCounts, AcceptanceRow, GroupKey } from '../../../../../shared/contracts';
-import { versionLabel } from '../../../components/labels';
+import { versionLabel } from '../../../utils/versionLabel';
 import { getTrad } from '../../../utils/getTrad';
 
 /** The groupings offered, as the server's groupBy lists. */
@@ -47,9 +47,11 @@ export const isGroupKey = (key: string): key is GroupKey =>
 export const isGroupByOption = (value: string): value is GroupByOption =>
   (GROUP_BY_OPTIONS as readonly string[]).includes(value);
 
-/** A count as a number (0 for anything else). */
-export const num = (value: unknown): number =>
-  typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0;
+/** A count as a number, also when sent as a string (0 for anything else, e.g. NaN or Infinity). */
+export const num = (value: unknown): number => {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : 0;
+};
 
 /** The text of one group cell: "v3", "kk", the form key or "via API", "2029-05-10". */
 export function groupValue(

@@ -6,7 +6,7 @@ import { styled } from 'styled-components';
 
 import type { DiffChangeType, DiffEntry, EditionDiff } from '../../../../../shared/contracts';
 import { Card } from '../../../components/Card';
-import { versionLabel } from '../../../components/labels';
+import { versionLabel } from '../../../utils/versionLabel';
 import { InlineLoader } from '../../../components/Loading';
 import { getTrad } from '../../../utils/getTrad';
 import { formatInstant } from '../../../utils/time';

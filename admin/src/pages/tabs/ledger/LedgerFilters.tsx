@@ -8,7 +8,8 @@ import type { ConsentAction, LedgerFilters, OverviewPolicy } from '../../../../.
 import { usePluginMessage } from '../../../hooks/usePluginMessage';
 import { SelectField, TextField } from '../../../components/fields';
 import { DateRangeFields, FilterBar, FilterItem, PolicyField } from '../../../components/filters';
-import { actionLabel, CONSENT_ACTIONS, versionLabel } from '../../../components/labels';
+import { actionLabel, CONSENT_ACTIONS } from '../../../components/labels';
+import { versionLabel } from '../../../utils/versionLabel';
 import { checkDateRange } from '../../../utils/time';
 
 /** The filter fields as typed ("" = any). */

@@ -5,7 +5,8 @@ import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 
 import type { LedgerEvent } from '../../../../../shared/contracts';
-import { ConsentActionBadge, versionLabel } from '../../../components/labels';
+import { ConsentActionBadge } from '../../../components/labels';
+import { versionLabel } from '../../../utils/versionLabel';
 import { TableHead, type Column } from '../../../components/TableHead';
 import { getTrad } from '../../../utils/getTrad';
 import { formatInstant } from '../../../utils/time';

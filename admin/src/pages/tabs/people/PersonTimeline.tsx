@@ -6,7 +6,8 @@ import { useIntl } from 'react-intl';
 
 import type { PersonRecord } from '../../../../../shared/contracts';
 import { Card } from '../../../components/Card';
-import { ConsentActionBadge, versionLabel } from '../../../components/labels';
+import { ConsentActionBadge } from '../../../components/labels';
+import { versionLabel } from '../../../utils/versionLabel';
 import { getTrad } from '../../../utils/getTrad';
 import { formatInstant } from '../../../utils/time';
 

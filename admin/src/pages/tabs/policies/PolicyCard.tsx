@@ -8,16 +8,12 @@ import type {
   OverviewEdition,
   OverviewPolicy,
 } from '../../../../../shared/contracts';
-import {
-  changeKindLabel,
-  currentVersionLabel,
-  EditionStateBadge,
-  versionLabel,
-} from '../../../components/labels';
+import { changeKindLabel, EditionStateBadge } from '../../../components/labels';
 import { Card } from '../../../components/Card';
 import { usePluginMessage } from '../../../hooks/usePluginMessage';
 import { Stat } from '../../../components/Stat';
 import { countdownText, scheduledAt } from '../../../utils/countdown';
+import { currentVersionLabel, versionLabel } from '../../../utils/versionLabel';
 import { sortEditions } from '../../../utils/editions';
 import { getTrad } from '../../../utils/getTrad';
 import { formatCalendarDate, formatInstant } from '../../../utils/time';
