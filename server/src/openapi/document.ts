@@ -1,6 +1,6 @@
 import { z } from '@strapi/utils';
 import type { RequestHeader, Route, RouteDoc, Shape } from '../routes/types';
-import { apiError } from './responses';
+import { apiError } from './bodies';
 
 type Json = Record<string, unknown>;
 type Io = 'input' | 'output';

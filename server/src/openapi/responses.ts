@@ -1,6 +1,5 @@
 import { z } from '@strapi/utils';
 import type {
-  ApiError,
   ArchivedEdition,
   ConfirmationStatus,
   ConsentResult,
@@ -36,20 +35,6 @@ const changeKind = z.enum(['editorial', 'material', 'reconsent']);
 const editionState = z.enum(['draft', 'scheduled', 'in-force', 'superseded', 'cancelled']);
 const consentAction = z.enum(['granted', 'implied', 'withdrawn', 'denied', 'notified']);
 const format = z.enum(['markdown', 'html']);
-
-/** `{ data, meta }`, as every JSON route answers. */
-export const envelope = <T extends z.ZodType>(data: T) =>
-  z.strictObject({ data, meta: z.record(z.string(), z.unknown()) });
-
-export const apiError: z.ZodType<ApiError> = z.strictObject({
-  data: z.null(),
-  error: z.strictObject({
-    status: z.int(),
-    name: z.string(),
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
 
 const editionBrief: z.ZodType<EditionBrief> = z.strictObject({
   version: z.int(),
@@ -294,9 +279,3 @@ export const subjectStatus: z.ZodType<SubjectStatus> = z.strictObject({
   reason: z.enum(['not-accepted', 'denied', 'reconsent-required']).nullable(),
   purposes: z.record(z.string(), z.literal(true)),
 });
-
-/** The `response` of a route that answers with a file (CSV, NDJSON, a page): not JSON. */
-export const fileBody = z.string();
-
-/** The OpenAPI document itself. */
-export const openApiBody = z.record(z.string(), z.unknown());

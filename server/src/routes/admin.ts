@@ -19,7 +19,7 @@ import {
   subjectExportBody,
   verifyResultBody,
 } from '../openapi/admin';
-import { fileBody } from '../openapi/responses';
+import { fileBody } from '../openapi/bodies';
 import {
   acceptanceQuery,
   auditExportQuery,

@@ -1,12 +1,11 @@
 import { contentApiAuth } from '../auth/public-strategy';
+import { envelope, openApiBody } from '../openapi/bodies';
 import {
   confirmationStatus,
   consentResult,
   currentPolicy,
   editionArchive,
-  envelope,
   formDefinition,
-  openApiBody,
   pendingSubmission,
   policyEdition,
   policyList,
