@@ -3,8 +3,16 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 
 import { EditionPanel } from './components/EditionPanel';
+import { contentManagerMessages } from './content-manager/contentManagerMessages';
+import { addEditionStateColumn } from './content-manager/editionStateColumn';
 import { NewEditionAction } from './components/edition/NewEditionAction';
+import {
+  INJECT_COLUMN_IN_TABLE,
+  hideEditionInstants,
+  zoneEditionListInstants,
+} from './content-manager/editionInstants';
 import { MUTATE_EDIT_VIEW_LAYOUT, freezeEditLayout } from './content-manager/freezeEditLayout';
+import { recordAdminLocales } from './language/adminLocales';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { getTrad } from './utils/getTrad';
@@ -49,9 +57,20 @@ export default {
     }
     // A released edition's locale is read-only in the edit view (the server refuses changes).
     app.registerHook(MUTATE_EDIT_VIEW_LAYOUT, freezeEditLayout);
+    // The editions' list shows each edition's state (a cancelled one is not mistaken for a scheduled one).
+    app.registerHook(INJECT_COLUMN_IN_TABLE, addEditionStateColumn);
+    // An edition's instants in the plugin's time zone: the panel shows them, the list formats them.
+    app.registerHook(MUTATE_EDIT_VIEW_LAYOUT, hideEditionInstants);
+    app.registerHook(INJECT_COLUMN_IN_TABLE, zoneEditionListInstants);
   },
 
+  /**
+   * The plugin's messages (prefixed with its id) and, from the same files, the Content Manager's
+   * labels of its content types (content-manager/contentManagerMessages.ts). The locales are the
+   * admin's configured ones: the interface-language switch lists them.
+   */
   async registerTrads({ locales }: { locales: string[] }) {
+    recordAdminLocales(locales);
     return Promise.all(
       locales.map(async (locale) => {
         const load = Object.prototype.hasOwnProperty.call(translations, locale)
@@ -60,7 +79,10 @@ export default {
         if (!load) return { data: {}, locale };
         try {
           const { default: data } = await load();
-          return { data: prefixPluginTranslations(data, PLUGIN_ID), locale };
+          return {
+            data: { ...prefixPluginTranslations(data, PLUGIN_ID), ...contentManagerMessages(data) },
+            locale,
+          };
         } catch {
           return { data: {}, locale };
         }

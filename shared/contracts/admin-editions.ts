@@ -60,6 +60,12 @@ export interface EditionStatus {
    * effective instant).
    */
   scheduledOver: { version: number; effectiveAt: string } | null;
+  /**
+   * For a draft: the edition in force whose text equals this one's in every
+   * locale (the same locales, the same text hashes). Released, this one would
+   * publish the same text again under a new version.
+   */
+  identicalTo: { version: number } | null;
 }
 
 export interface OverviewEdition {
@@ -82,6 +88,8 @@ export interface OverviewPolicy {
   documentId: string;
   currentVersion: number | null;
   upcomingVersion: number | null;
+  /** The policy's default locale (the first it requires); null before it has one. */
+  defaultLocale: string | null;
   editions: OverviewEdition[];
 }
 

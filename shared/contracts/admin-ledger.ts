@@ -84,6 +84,11 @@ export interface PeopleCounts {
   declining: number;
   /** People by the newest edition they accepted. */
   byEdition: Array<{ version: number; people: number }>;
+  /**
+   * People with no edition accepted (they declined, or never accepted one): with `byEdition`
+   * they add up to `people`.
+   */
+  withoutEdition: number;
   /** People whose consent to each purpose stands now. */
   purposes: Array<{ purpose: string; people: number }>;
   countedUpTo: number;

@@ -29,8 +29,13 @@ export interface PersonRecord extends SubjectExport {
 
 export type SubjectExportFormat = 'json' | 'html';
 
-/** GET /subjects/export?identifier=&format=json|html */
+/** The languages the readable (HTML) access export is offered in. */
+export type SubjectExportLocale = 'en' | 'ru' | 'kk';
+
+/** GET /subjects/export?identifier=&format=json|html&locale=en|ru|kk */
 export interface SubjectExportQuery {
   identifier: string;
   format?: SubjectExportFormat;
+  /** The HTML page's language (the admin's interface language); default en. */
+  locale?: SubjectExportLocale;
 }

@@ -20,6 +20,20 @@ export interface RequestActionTaken {
   result: Record<string, unknown>;
 }
 
+/** A move of a request from one status to the next, with what the officer typed for it. */
+export interface RequestStatusChange {
+  from: RequestStatus;
+  to: RequestStatus;
+  at: string;
+  /** The admin who moved it. */
+  by: string;
+  /** Why (required to refuse); null when none was given. */
+  reason: string | null;
+  /** How the person's identity was checked (required to leave "verifying"); null when none. */
+  identityMethod: string | null;
+  note: string | null;
+}
+
 export interface SubjectRequestEntry {
   id: string;
   type: RequestType;
@@ -42,7 +56,10 @@ export interface SubjectRequestEntry {
   identityCheck: { method: string; at: string } | null;
   /** Why a request was refused (e.g. a legal obligation to keep processing). */
   reason: string | null;
+  /** The note typed when the request was recorded; null when none. */
   note: string | null;
+  /** Every status change, oldest first, with the reason, identity method and note typed for it. */
+  changes: RequestStatusChange[];
   actions: RequestActionTaken[];
   createdAt: string;
   createdBy: string;
@@ -77,6 +94,7 @@ export interface RequestStatusBody {
   reason?: string;
   /** Required to leave "verifying": how the identity was checked. */
   identityMethod?: string;
+  /** Kept with this change (the note taken at intake stays as it was). */
   note?: string;
 }
 

@@ -132,6 +132,8 @@ describe('Policy Ledger admin page in Chromium', () => {
     page = await browser.newPage({
       viewport: { width: 1440, height: 1000 },
       acceptDownloads: true,
+      // A browser in another zone than the plugin's (Asia/Almaty): no screen may use the browser's.
+      timezoneId: 'Europe/Berlin',
     });
     page.setDefaultTimeout(30_000);
   });
@@ -239,12 +241,7 @@ describe('Policy Ledger admin page in Chromium', () => {
       rows[rows.length - 1].split(',')[7],
       (await page.getByTestId('people-total').innerText()).trim(),
     );
-    // The README shows this view.
-    if (process.env.UPDATE_SCREENSHOTS === '1')
-      fs.copyFileSync(
-        path.join(ARTIFACTS, 'acceptance.png'),
-        path.join(ROOT, 'docs', 'acceptance.png'),
-      );
+    // The README and docs/privacy-officers.md show this view (npm run docs:screenshots).
   });
 
   it('filters the ledger to one person and downloads their rows as CSV', async () => {
@@ -287,7 +284,12 @@ describe('Policy Ledger admin page in Chromium', () => {
   });
 
   it('shows sealing health, and warns that sealing is off on this instance (the suite turns the jobs off)', async () => {
-    await page.getByTestId('setup-warning-sealing-off').waitFor();
+    // One line on top of every tab; the warnings themselves on demand (see the next tests).
+    await page.getByTestId('setup-warnings').waitFor();
+    assert.match(
+      (await page.getByTestId('setup-warnings').getAttribute('data-codes')) ?? '',
+      /\bsealing-off\b/,
+    );
     await page.getByTestId('tab-verify').click();
     const panel = page.getByTestId('seal-status');
     await panel.waitFor();
@@ -308,6 +310,123 @@ describe('Policy Ledger admin page in Chromium', () => {
       .latestCheckpoint();
     assert.equal((await page.getByTestId('verify-checkpoint').innerText()).trim(), latest.hash);
     await shot('verify');
+  });
+
+  it('shows the setup warnings as one line, details on demand, and remembers a dismissal', async () => {
+    const { url } = testApp();
+    const line = page.getByTestId('setup-warnings');
+    await line.waitFor();
+    const count = Number(await line.getAttribute('data-count'));
+    assert.ok(count >= 1);
+    assert.equal(
+      (await page.getByTestId('setup-warnings-summary').innerText()).trim(),
+      count === 1 ? '1 setup warning' : `${count} setup warnings`,
+    );
+    // Collapsed: one line, no warning box pushing the tab down.
+    assert.equal(await page.getByTestId('setup-warning-sealing-off').count(), 0);
+    assert.ok(((await line.boundingBox())?.height ?? 999) < 60, 'one line');
+    await page.getByTestId('setup-warnings-toggle').click();
+    const off = page.getByTestId('setup-warning-sealing-off');
+    await off.waitFor();
+    await shot('setup-warnings-open');
+    await off.getByRole('button', { name: 'Dismiss in this browser' }).click();
+    await off.waitFor({ state: 'detached' });
+    // After a reload the dismissal holds: one warning fewer, sealing-off not among the details.
+    await page.reload();
+    await page.getByTestId('tab-verify').waitFor();
+    if (count === 1) {
+      await page.waitForTimeout(1000);
+      assert.equal(await line.count(), 0);
+    } else {
+      await line.waitFor();
+      assert.equal(Number(await line.getAttribute('data-count')), count - 1);
+      await page.getByTestId('setup-warnings-toggle').click();
+      await page.locator('[data-testid^="setup-warning-"]').first().waitFor();
+      assert.equal(await page.getByTestId('setup-warning-sealing-off').count(), 0);
+    }
+    // Forgotten again, for the tests after this one.
+    await page.evaluate(() => localStorage.removeItem('policy-ledger.setup-warnings.dismissed'));
+    await page.goto(`${url}/admin/plugins/policy-ledger/verify`);
+    await line.waitFor();
+    assert.equal(Number(await line.getAttribute('data-count')), count);
+  });
+
+  it('links an erasure done from a request to that request in the audit trail', async () => {
+    const { url, strapi } = testApp();
+    const knex = strapi.db.connection;
+    const email = 'erased-by-request@example.com';
+    const { form_key: form } = await knex('policy_ledger_submissions').first('form_key');
+    const current = await http(`/api/policy-ledger/policies/${policyKey}/current`);
+    const sent = await http(`/api/policy-ledger/forms/${form}/submissions`, {
+      body: {
+        locale: 'ru',
+        data: { name: 'E', email },
+        purposes: { processing: true },
+        accepted: [{ policy: policyKey, version: current.body.data.version }],
+      },
+    });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const created = await http('/policy-ledger/requests', {
+      admin: true,
+      body: { type: 'erasure', contact: email },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id: string = created.body.data.id;
+    for (const body of [
+      { status: 'verifying' },
+      { status: 'in-progress', identityMethod: 'reply from the address on file' },
+    ]) {
+      const moved = await http(`/policy-ledger/requests/${id}/status`, { admin: true, body });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    }
+    const erased = await http(`/policy-ledger/requests/${id}/actions`, {
+      admin: true,
+      body: { action: 'erase' },
+    });
+    assert.equal(erased.status, 200, JSON.stringify(erased.body));
+    // Sealed and counted, as the suite's own people are.
+    testApp().clock.advance(60_000);
+    await strapi.plugin('policy-ledger').service('integrity').seal();
+    await strapi.plugin('policy-ledger').service('people-counts').catchUp();
+
+    await page.goto(`${url}/admin/plugins/policy-ledger/audit`);
+    const row = page.locator('[data-testid="audit-row"][data-action="subject.erased"]').first();
+    await row.waitFor();
+    const link = row.getByTestId('audit-request-link');
+    assert.equal((await link.innerText()).trim(), `Request #${id.slice(0, 8)}`);
+    assert.doesNotMatch(await row.getByTestId('audit-details').innerText(), new RegExp(id));
+    // The request's own entries name it the same way, not by its UUID.
+    const status = page.locator('[data-testid="audit-row"][data-action="request.status"]').first();
+    assert.equal(
+      (await status.getByTestId('audit-request-link').innerText()).trim(),
+      `Request #${id.slice(0, 8)}`,
+    );
+    await shot('audit-request-link');
+    await link.click();
+    await page.waitForURL(new RegExp(`/admin/plugins/policy-ledger/requests/${id}$`));
+    await page.locator(`[data-testid="request-panel"]`).waitFor();
+  });
+
+  it('adds up the people of the acceptance table: a row for those with no edition accepted', async () => {
+    await page.getByTestId('tab-acceptance').click();
+    await select('acceptance-policy', new RegExp(policyKey));
+    await page.locator('[data-testid="acceptance-row"][data-version="2"]').waitFor();
+    const without = page.getByTestId('acceptance-without-edition');
+    await without.waitFor();
+    assert.match(await without.innerText(), /Declined \/ no edition accepted/);
+    const cells = await page
+      .locator(
+        '[data-testid="acceptance-row"] [data-testid="count-people"], [data-testid="acceptance-without-edition"] [data-testid="count-people"]',
+      )
+      .allInnerTexts();
+    const total = Number(
+      await page.getByTestId('acceptance-totals').getByTestId('count-people').innerText(),
+    );
+    assert.equal(
+      cells.reduce((sum, n) => sum + Number(n), 0),
+      total,
+      cells.join('+'),
+    );
   });
 
   it('opens the diff of the two editions', async () => {
@@ -400,9 +519,7 @@ describe('Policy Ledger admin page in Chromium', () => {
       /Text of browser v1 in ru\./,
     );
     await shot('people');
-    // The README shows this view.
-    if (process.env.UPDATE_SCREENSHOTS === '1')
-      fs.copyFileSync(path.join(ARTIFACTS, 'people.png'), path.join(ROOT, 'docs', 'people.png'));
+    // docs/privacy-officers.md shows this view (npm run docs:screenshots).
 
     for (const format of ['json', 'html'] as const) {
       const [download] = await Promise.all([
@@ -593,6 +710,346 @@ describe('Policy Ledger admin page in Chromium', () => {
     await page.goBack();
     await shown();
   });
+
+  // Never the wrong person on screen; no one-click erasure; a request keeps what was typed
+  // (issue 27, items 1 and 2).
+  it('shows nothing of the first person after a failed or empty lookup, and says why by the field', async () => {
+    const { url } = testApp();
+    const email = 'b0@example.com';
+    const held = await http(
+      `/policy-ledger/subjects/record?identifier=${encodeURIComponent(email)}`,
+      { admin: true },
+    );
+    const pseudonym = (held.body.data.subject as string).slice(0, 12);
+    const lookUp = async (identifier: string) => {
+      await page.getByTestId('person-identifier').fill(identifier);
+      await page.getByTestId('person-lookup').click();
+      await page.waitForURL(
+        (u) =>
+          u.pathname === `/admin/plugins/policy-ledger/people/${encodeURIComponent(identifier)}`,
+      );
+    };
+    /** Nothing of b0: no record, decision, submission, export or erase button, no pseudonym. */
+    const nothingOfTheFirst = async (where: string) => {
+      for (const id of [
+        'person-record',
+        'person-subject',
+        'person-event',
+        'person-submission',
+        'person-export-json',
+        'person-erase',
+      ]) {
+        assert.equal(await page.getByTestId(id).count(), 0, `${where}: ${id}`);
+      }
+      const shown = await page.locator('main').innerText();
+      assert.ok(!shown.includes(pseudonym), `${where}: b0's pseudonym on screen`);
+    };
+    const shownFirst = async () => {
+      await page.getByTestId('person-record').waitFor();
+      assert.match(await page.getByTestId('person-subject').innerText(), new RegExp(pseudonym));
+      assert.ok((await page.getByTestId('person-event').count()) >= 2);
+      await page.getByTestId('person-erase').waitFor();
+    };
+    await page.goto(`${url}/admin/plugins/policy-ledger/people/${encodeURIComponent(email)}`);
+    await shownFirst();
+
+    // The field names someone else: the record goes at once, before Look up.
+    await page.getByTestId('person-identifier').fill('aigerim@@example');
+    await nothingOfTheFirst('typed');
+    // The server refuses the identifier (400): said in words under the field, not only a toast.
+    await lookUp('aigerim@@example');
+    const error = page.locator('#policy-ledger-person-error');
+    await error.waitFor();
+    assert.equal(
+      await error.innerText(),
+      '“aigerim@@example” is not a valid e-mail address',
+      'the error in words, naming what was typed',
+    );
+    await nothingOfTheFirst('malformed');
+    await shot('people-malformed');
+    // Its address too: a reload shows the same refusal and nothing else.
+    await page.reload();
+    await error.waitFor();
+    await nothingOfTheFirst('malformed, reloaded');
+
+    // A known person, then one nothing is held on: only "Nothing is held".
+    await lookUp(email);
+    await shownFirst();
+    assert.equal(await error.count(), 0, 'the error goes with a good lookup');
+    await lookUp('nobody-held@example.com');
+    await page.getByText('Nothing is held on this person.').waitFor();
+    await nothingOfTheFirst('unknown');
+    await page.goBack();
+    await shownFirst();
+
+    // The Ledger's person filter: a refused filter shows no row of the one before.
+    await page.getByTestId('tab-ledger').click();
+    await page.getByTestId('ledger-subject').fill('b1@example.com');
+    await page.getByTestId('ledger-search').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="ledger-row"]').length === 2,
+    );
+    await page.getByTestId('ledger-subject').fill('aigerim@@example');
+    await page.getByTestId('ledger-search').click();
+    const filterError = page.locator('#policy-ledger-ledger-subject-error');
+    await filterError.waitFor();
+    assert.equal(await filterError.innerText(), '“aigerim@@example” is not a valid e-mail address');
+    assert.equal(await page.getByTestId('ledger-row').count(), 0);
+    assert.equal((await page.getByTestId('ledger-count').innerText()).trim(), '');
+    await shot('ledger-malformed');
+    // A good filter again shows its own rows only.
+    await page.getByTestId('ledger-subject').fill('b1@example.com');
+    await page.getByTestId('ledger-search').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="ledger-row"]').length === 2,
+    );
+    assert.equal(await filterError.count(), 0);
+  });
+
+  it("asks before erasing from a request's panel, naming the person, and erases nothing until confirmed", async () => {
+    const { url, strapi } = testApp();
+    const knex = strapi.db.connection;
+    // Someone with one submission (and its evidence) of their own.
+    const email = 'asks-first@example.com';
+    const { form_key: form } = await knex('policy_ledger_submissions').first('form_key');
+    const current = await http(`/api/policy-ledger/policies/${policyKey}/current`);
+    const sent = await http(`/api/policy-ledger/forms/${form}/submissions`, {
+      body: {
+        locale: 'ru',
+        data: { name: 'A', email },
+        purposes: { processing: true, marketing: true },
+        accepted: [{ policy: policyKey, version: current.body.data.version }],
+      },
+    });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    // Sealed and counted, as the suite's own people are (the acceptance tab counts sealed events).
+    testApp().clock.advance(60_000);
+    await strapi.plugin('policy-ledger').service('integrity').seal();
+    await strapi.plugin('policy-ledger').service('people-counts').catchUp();
+    const created = await http('/policy-ledger/requests', {
+      admin: true,
+      body: { type: 'erasure', contact: email, note: 'By letter, signed' },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const { id, subject } = created.body.data as { id: string; subject: string };
+    for (const body of [
+      { status: 'verifying' },
+      { status: 'in-progress', identityMethod: 'signature compared with the contract' },
+    ]) {
+      const moved = await http(`/policy-ledger/requests/${id}/status`, { admin: true, body });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    }
+    const held = async () => ({
+      data: (await knex('policy_ledger_submissions').where({ subject }).whereNotNull('data'))
+        .length,
+      evidence: (
+        await knex('policy_ledger_evidence').whereIn(
+          'event_id',
+          knex('policy_ledger_events').select('event_id').where({ subject }),
+        )
+      ).length,
+    });
+    const before = await held();
+    assert.deepEqual([before.data, before.evidence > 0], [1, true]);
+
+    await page.goto(`${url}/admin/plugins/policy-ledger/requests/${id}`);
+    const panel = page.locator('[data-testid="request-panel"][data-status="in-progress"]');
+    await panel.waitFor();
+    const dialog = page.getByRole('alertdialog');
+    const openDialog = async () => {
+      await panel.getByTestId('request-action-erase').getByRole('button').click();
+      await dialog.waitFor();
+    };
+    await openDialog();
+    const asked = await dialog.innerText();
+    assert.match(asked, /Erase the data of asks-first@example\.com\?/);
+    await page.waitForFunction(() =>
+      /1 submission\b/.test(
+        document.querySelector('[data-testid="request-erase-what"]')?.textContent ?? '',
+      ),
+    );
+    assert.match(
+      await dialog.getByTestId('request-erase-what').innerText(),
+      new RegExp(
+        `what asks-first@example\\.com sent in 1 submission, and the evidence \\(IP address, browser, page\\) of ${before.evidence} decisions?\\.`,
+      ),
+    );
+    await shot('request-erase-confirm');
+    // Back: nothing is erased, nothing is recorded on the request.
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.deepEqual(await held(), before);
+    const listed = await http('/policy-ledger/requests', { admin: true });
+    const entry = listed.body.data.requests.find((r: { id: string }) => r.id === id);
+    assert.deepEqual(entry.actions, []);
+    assert.equal(await panel.getByTestId('request-action-taken').count(), 0);
+
+    // Confirmed: erased, said in words, and recorded on the request as a sentence.
+    await openDialog();
+    await dialog.getByRole('button', { name: 'Erase', exact: true }).click();
+    const taken = panel.locator('[data-testid="request-action-taken"][data-action="erase"]');
+    await taken.waitFor();
+    assert.match(
+      await taken.innerText(),
+      new RegExp(
+        `— ${ADMIN.email.replace(/[.]/g, '\\.')} erased their data: 1 submission, ${before.evidence} evidence records?\\.$`,
+      ),
+    );
+    await page.getByText(/Erased the data of asks-first@example\.com: 1 submission/).waitFor();
+    assert.deepEqual(await held(), { data: 0, evidence: 0 });
+  });
+
+  it("keeps a request's note and every field typed: shown after a reload, and in the CSV", async () => {
+    const { url } = testApp();
+    /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
+    const parseCsv = (text: string): string[][] => {
+      const rows: string[][] = [];
+      let row: string[] = [];
+      let cell = '';
+      let quoted = false;
+      const endCell = () => {
+        row.push(cell);
+        cell = '';
+      };
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted && c === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (c === '"') {
+          quoted = !quoted;
+        } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+          cell += c;
+        } else if (c === ',') {
+          endCell();
+        } else if (c === '\n') {
+          endCell();
+          rows.push(row);
+          row = [];
+        }
+      }
+      if (cell || row.length) {
+        endCell();
+        rows.push(row);
+      }
+      return rows;
+    };
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await page.goto(`${url}/admin/plugins/policy-ledger/requests`);
+      const contact = page.getByTestId('request-contact');
+      // A refused field is said next to it, in the form's words.
+      await contact.fill('aigerim@@example');
+      await page.getByTestId('request-create').click();
+      const contactError = page.locator('#policy-ledger-request-contact-error');
+      await contactError.waitFor();
+      assert.equal(
+        await contactError.innerText(),
+        '“aigerim@@example” is not a valid e-mail address',
+      );
+      const note = 'Phoned in on 5 March, wants a copy "by post"; speaks Kazakh';
+      await contact.fill('note-keeper@example.com');
+      assert.equal(await contactError.count(), 0, 'typing clears what was said');
+      await page.getByTestId('request-note').fill(note);
+      await page.getByTestId('request-create').click();
+      const row = page.locator('[data-testid="request-row"]', {
+        hasText: 'note-keeper@example.com',
+      });
+      await row.waitFor();
+      const id = (await row.getAttribute('data-id')) as string;
+
+      // The panel opens in view (a 900 px window), its address names the request.
+      await row.getByTestId('request-open').click();
+      await page.waitForURL((u) => u.pathname === `/admin/plugins/policy-ledger/requests/${id}`);
+      const panel = page.getByTestId('request-panel');
+      const inView = async (where: string) => {
+        await panel.waitFor();
+        await page.waitForTimeout(200);
+        const box = await panel.boundingBox();
+        assert.ok(box && box.y >= 0 && box.y < 900 - 100, `${where}: panel top at ${box?.y}`);
+      };
+      await inView('opened');
+      assert.equal(
+        await panel.getByTestId('request-intake-note').innerText(),
+        `Note taken at intake: ${note}`,
+      );
+
+      // Refusing asks for a reason first, by its field, then confirms naming the person.
+      await panel.getByTestId('request-to-refused').getByRole('button').click();
+      const reasonError = page.locator('#policy-ledger-request-refuse-reason-error');
+      await reasonError.waitFor();
+      assert.equal(await reasonError.innerText(), 'Give the reason for refusing.');
+      assert.equal(await page.getByRole('alertdialog').count(), 0);
+      await panel.getByTestId('request-refuse-reason').fill('No data is held on them');
+      await panel.getByTestId('request-to-refused').getByRole('button').click();
+      const dialog = page.getByRole('alertdialog');
+      assert.match(
+        await dialog.innerText(),
+        /Refuse the request of note-keeper@example\.com\?[\s\S]*“No data is held on them”/,
+      );
+      await dialog.getByRole('button', { name: 'Back' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert.equal(await panel.getAttribute('data-status'), 'received');
+
+      // Each step says what happened and the panel stays, in its new state, with what was typed.
+      await panel.getByTestId('request-change-note').fill('ID asked by e-mail');
+      await panel.getByTestId('request-to-verifying').click();
+      await page.getByText('Request moved to the identity check.').waitFor();
+      await page.locator('[data-testid="request-panel"][data-status="verifying"]').waitFor();
+      // Leaving "verifying" needs the identity method: said by its field.
+      await panel.getByTestId('request-to-in-progress').click();
+      await page.locator('#policy-ledger-request-identity-error').waitFor();
+      await panel.getByTestId('request-identity').fill('passport copy compared');
+      await panel.getByTestId('request-to-in-progress').click();
+      await page.locator('[data-testid="request-panel"][data-status="in-progress"]').waitFor();
+      await panel.getByTestId('request-to-done').click();
+      await page.getByText('Request marked done.').waitFor();
+      await page.locator('[data-testid="request-panel"][data-status="done"]').waitFor();
+      await row.waitFor({ state: 'detached' }); // it left the open requests, the panel stayed
+      const changes = await panel.getByTestId('request-change').allInnerTexts();
+      assert.equal(changes.length, 3, changes.join('\n'));
+      assert.match(changes[0], /started checking their identity\.\s+Note: ID asked by e-mail/);
+      assert.match(changes[1], /started work on it\.\s+Identity checked: passport copy compared/);
+      assert.match(changes[2], /marked it done\./);
+      assert.doesNotMatch(await panel.innerText(), /[{}]|"submissions"/, 'no raw JSON');
+      await shot('request-kept');
+
+      // A reload of its address: the note and what was typed, still there, in view.
+      await page.reload();
+      await page.locator('[data-testid="request-panel"][data-status="done"]').waitFor();
+      await inView('reloaded');
+      assert.equal(
+        await panel.getByTestId('request-intake-note').innerText(),
+        `Note taken at intake: ${note}`,
+      );
+      assert.match(
+        await panel.getByTestId('request-identity-check').innerText(),
+        /passport copy compared/,
+      );
+
+      // The CSV of the register carries them.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('requests-export').click(),
+      ]);
+      const file = path.join(ARTIFACTS, 'requests.csv');
+      await download.saveAs(file);
+      const rows = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      const header = rows[0];
+      const mine = rows.find((r) => r[0] === id);
+      assert.ok(mine, `request ${id} in the CSV`);
+      const cell = (name: string) => mine[header.indexOf(name)];
+      assert.equal(cell('note'), note);
+      assert.equal(cell('identityMethod'), 'passport copy compared');
+      assert.match(cell('statusChanges'), /received -> verifying \(note: ID asked by e-mail\)/);
+      assert.match(
+        cell('statusChanges'),
+        /verifying -> in-progress \(identity: passport copy compared\)/,
+      );
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    }
+  });
   it('counts people beside events, each person once, as the database has them', async () => {
     await page.getByTestId('tab-acceptance').click();
     await select('acceptance-policy', new RegExp(policyKey));
@@ -726,6 +1183,236 @@ describe('Policy Ledger admin page in Chromium', () => {
     }
   });
 
+  // One time zone (issue 27): the browser is in Berlin, the plugin's zone is Asia/Almaty (+5 h,
+  // no daylight saving). An instant is "h:mm" as the admin's English writes it in a zone.
+  const hm = (at: string | number, timeZone = 'Asia/Almaty') =>
+    new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' })
+      .format(new Date(at))
+      .replace(/\s?[AP]M$/, '');
+  /** Asserts every time of day in the text names the plugin's zone, and no raw ISO instant is left. */
+  const allInPluginZone = (text: string, where: string) => {
+    assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, `${where}: a raw ISO instant`);
+    const times = [
+      ...text.matchAll(
+        /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?(?:\s+(GMT[+-]\d{1,2}(?::\d{2})?|UTC|GMT))?/g,
+      ),
+    ];
+    for (const t of times) assert.equal(t[1], 'GMT+5', `${where}: "${t[0]}" names Almaty's zone`);
+    return times.length;
+  };
+  const shownIn = (text: string, at: string, where: string) => {
+    assert.ok(text.includes(hm(at)), `${where}: ${at} as ${hm(at)} in "${text}"`);
+    assert.ok(!text.includes(hm(at, 'Europe/Berlin')), `${where}: ${at} in the browser's zone`);
+  };
+
+  it("shows every instant of People, Requests and the audit trail in the plugin's zone, named", async () => {
+    const { url } = testApp();
+    const browserZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    assert.equal(browserZone, 'Europe/Berlin');
+
+    // People: each decision and submission at the time Almaty's clocks showed.
+    const email = 'b0@example.com';
+    const held = await http(
+      `/policy-ledger/subjects/record?identifier=${encodeURIComponent(email)}`,
+      { admin: true },
+    );
+    assert.equal(held.status, 200, JSON.stringify(held.body));
+    const record = held.body.data as {
+      events: Array<{ occurredAt: string }>;
+      submissions: Array<{ receivedAt: string }>;
+    };
+    await page.goto(`${url}/admin/plugins/policy-ledger/people/${encodeURIComponent(email)}`);
+    await page.getByTestId('person-record').waitFor();
+    const events = await page.getByTestId('person-event').allInnerTexts();
+    assert.equal(events.length, record.events.length);
+    [...record.events].reverse().forEach((e, i) => shownIn(events[i], e.occurredAt, 'decision'));
+    const submissions = await page.getByTestId('person-submission').allInnerTexts();
+    [...record.submissions]
+      .reverse()
+      .forEach((s, i) => shownIn(submissions[i], s.receivedAt, 'submission'));
+    const people = await page.getByTestId('person-record').innerText();
+    assert.ok(allInPluginZone(people, 'people') >= events.length + submissions.length);
+
+    // Requests: the identity check and an action taken, in the panel.
+    const created = await http('/policy-ledger/requests', {
+      admin: true,
+      body: { type: 'access', contact: 'b4@example.com' },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.data.id as string;
+    for (const body of [
+      { status: 'verifying' },
+      { status: 'in-progress', identityMethod: 'called back on the number on file' },
+    ]) {
+      const moved = await http(`/policy-ledger/requests/${id}/status`, { admin: true, body });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    }
+    const acted = await http(`/policy-ledger/requests/${id}/actions`, {
+      admin: true,
+      body: { action: 'export' },
+    });
+    assert.equal(acted.status, 200, JSON.stringify(acted.body));
+    const request = acted.body.data.request as {
+      identityCheck: { at: string };
+      actions: Array<{ at: string }>;
+    };
+    await page.goto(`${url}/admin/plugins/policy-ledger/requests/${id}`);
+    const panel = page.locator('[data-testid="request-panel"][data-status="in-progress"]');
+    await panel.getByTestId('request-action-taken').first().waitFor();
+    const panelText = await panel.innerText();
+    shownIn(panelText, request.identityCheck.at, 'identity check');
+    shownIn(
+      await panel.getByTestId('request-action-taken').first().innerText(),
+      request.actions[0].at,
+      'action',
+    );
+    assert.ok(allInPluginZone(panelText, 'request panel') >= 2);
+    allInPluginZone(await page.locator('main').innerText(), 'requests');
+    await shot('requests-plugin-zone');
+
+    // The audit trail: when, and every instant in the details (here a release's effective instant).
+    const audit = await http('/policy-ledger/audit?limit=50', { admin: true });
+    assert.equal(audit.status, 200, JSON.stringify(audit.body));
+    const release = (
+      audit.body.data.entries as Array<{ action: string; details: { effectiveAt?: string } }>
+    ).find((e) => e.action === 'edition.released');
+    assert.ok(release?.details.effectiveAt, 'a release in the trail');
+    await page.getByTestId('tab-audit').click();
+    const row = page.locator('[data-testid="audit-row"][data-action="edition.released"]').first();
+    await row.waitFor();
+    const details = await row.getByTestId('audit-details').innerText();
+    shownIn(details, release.details.effectiveAt, 'audit details');
+    assert.match(details, /effectiveAt: .*GMT\+5/);
+    assert.ok(allInPluginZone(await page.getByTestId('audit-table').innerText(), 'audit') > 0);
+    await shot('audit-plugin-zone');
+  });
+
+  it("shows an edition's instants in the Content Manager in the plugin's zone, named, and no date picker in the browser's", async () => {
+    const { strapi, url } = testApp();
+    const row = await strapi.db
+      .query('plugin::policy-ledger.edition')
+      .findOne({ where: { version: { $notNull: true } }, orderBy: { id: 'asc' } });
+    const res = await http(`/policy-ledger/editions/${row.documentId}/status`, { admin: true });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const status = res.body.data as { releasedAt: string; effectiveAt: string };
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${row.documentId}?plugins[i18n][locale]=kk`,
+    );
+    await page.getByTestId('edition-effective-at').waitFor();
+    assert.match(await page.getByTestId('edition-time-zone').innerText(), /Asia\/Almaty/);
+    shownIn(
+      await page.getByTestId('edition-released-at').innerText(),
+      status.releasedAt,
+      'released',
+    );
+    shownIn(
+      await page.getByTestId('edition-effective-at').innerText(),
+      status.effectiveAt,
+      'effective',
+    );
+    // The edit view: every time of day named; no input (a date-time picker) holds one.
+    assert.ok(allInPluginZone(await page.locator('main').innerText(), 'edit view') >= 2);
+    const inputs = await page
+      .locator('main input')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    assert.deepEqual(
+      inputs.filter((v) => /\d{1,2}:\d{2}/.test(v)),
+      [],
+      'a time in an input',
+    );
+    await shot('content-manager-edition-plugin-zone');
+
+    // The list: its date column in the plugin's zone, named.
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition?plugins[i18n][locale]=kk`,
+    );
+    const cells = page.locator('[data-testid="cm-instant"][title]');
+    await cells.first().waitFor();
+    for (const cell of (await cells.all()).slice(0, 5)) {
+      shownIn(await cell.innerText(), (await cell.getAttribute('title')) as string, 'list');
+    }
+    allInPluginZone(await page.locator('table').innerText(), 'list');
+  });
+
+  it('refuses a too-early effective date in the release panel itself, read in the plugin zone', async () => {
+    const { url, clock } = testApp();
+    clock.advance(10_803); // off the whole minute, as real releases are
+    const policy = await createPolicy(uniqueKey('early'), { effectDelayDays: 7 });
+    const draft = await createEdition(policy.documentId, textsFor('early release'));
+    const statusOf = async () => {
+      const res = await http(`/policy-ledger/editions/${draft}/status`, { admin: true });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.data as {
+        state: string;
+        version: number | null;
+        effectiveAt: string | null;
+        releaseEffectiveAt: string;
+      };
+    };
+    const earliest = Date.parse((await statusOf()).releaseEffectiveAt);
+    // What an officer in Almaty types: the wall clock there (+5 h all year).
+    const almatyInput = (at: number) => new Date(at + 5 * 3_600_000).toISOString().slice(0, 16);
+    const sent: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes(`/editions/${draft}/release`)) sent.push(r.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(
+        `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${draft}?plugins[i18n][locale]=kk`,
+      );
+      const box = page.getByTestId('release-effective');
+      await box.waitFor();
+      assert.equal(await box.getAttribute('data-time-zone'), 'Asia/Almaty');
+      // The zone beside the input, and the earliest allowed in words (the first whole minute).
+      const first = Math.ceil(earliest / 60_000) * 60_000;
+      const named = (text: string) =>
+        [0, 1, 2].some((m) => text.includes(hm(first + m * 60_000))) && /GMT\+5/.test(text);
+      const zoneLine = box.getByTestId('release-effective-zone');
+      assert.match(await zoneLine.innerText(), /Asia\/Almaty/);
+      const hint = await box.innerText();
+      assert.ok(named(hint), hint);
+
+      const input = page.getByTestId('release-effective-at');
+      const releaseButton = page.getByRole('button', { name: 'Release', exact: true });
+      // A minute early in Almaty (read in Berlin's zone it would be 4 h later, and allowed).
+      for (const tooEarly of [earliest - 60_000, earliest - DAY]) {
+        await input.fill(almatyInput(tooEarly));
+        await box.getByText(/Too early/).waitFor();
+        assert.ok(named(await box.innerText()), await box.innerText());
+        assert.match(await zoneLine.innerText(), /Asia\/Almaty/);
+        assert.equal(await releaseButton.isDisabled(), true, 'Release refused');
+      }
+      await shot('release-too-early');
+      assert.deepEqual(sent, [], 'nothing sent');
+      const still = await statusOf();
+      assert.deepEqual([still.state, still.version], ['draft', null]);
+
+      // A day later, typed in Almaty's wall clock: it takes effect at exactly that instant.
+      const chosen = Math.floor((earliest + DAY) / 60_000) * 60_000;
+      await input.fill(almatyInput(chosen));
+      await page.waitForFunction(
+        () =>
+          !document
+            .querySelector('[data-testid="release-effective"]')
+            ?.textContent?.includes('Too early'),
+      );
+      assert.equal(await releaseButton.isDisabled(), false);
+      await releaseButton.click();
+      const dialog = page.getByRole('alertdialog');
+      assert.ok((await dialog.innerText()).includes(hm(chosen)), await dialog.innerText());
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/editions/${draft}/release`) && r.ok()),
+        dialog.getByRole('button', { name: 'Release', exact: true }).click(),
+      ]);
+      const after = await statusOf();
+      assert.equal(after.effectiveAt, new Date(chosen).toISOString());
+      assert.equal(after.state, 'scheduled');
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('shows a released edition in the Content Manager with its system fields read-only', async () => {
     const { strapi, url } = testApp();
     const row = await strapi.db
@@ -749,8 +1436,8 @@ describe('Policy Ledger admin page in Chromium', () => {
     await version.waitFor();
     await shot('content-manager-edition');
     assert.equal(await version.isEditable(), false, 'the version cannot be typed');
-    // The dates carry readable labels (a date picker, disabled likewise by its metadata).
-    await page.getByText('Takes effect at', { exact: true }).first().waitFor();
+    // The dates are in the edition panel, in the plugin's zone (their date pickers are hidden).
+    await page.getByTestId('edition-effective-at').waitFor();
   });
 
   it('makes a released edition read-only in the Content Manager edit view and says why', async () => {
@@ -855,5 +1542,152 @@ describe('Policy Ledger admin page in Chromium', () => {
       ['en', 'kk', 'ru'].map((l) => [l, texts[l].title, texts[l].body, null]),
     );
     assert.equal(rows[0].changeKind, 'reconsent');
+  });
+
+  it('shows each edition state in the Content Manager list: cancelled as cancelled, scheduled as scheduled', async () => {
+    const { url } = testApp();
+    const key = uniqueKey('states');
+    const policy = await createPolicy(key, { effectDelayDays: 3 });
+    const cancelled = await createEdition(policy.documentId, textsFor(`${key} one`));
+    await released(cancelled);
+    // Cancelling from the edit view asks first, naming the version and the policy.
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${cancelled}?plugins[i18n][locale]=kk`,
+    );
+    await page.getByRole('button', { name: 'Cancel edition', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    const asked = await dialog.innerText();
+    assert.match(asked, new RegExp(`Cancel v1 of Policy ${key}\\?`), asked);
+    assert.match(asked, new RegExp(`Edition v1 of Policy ${key} will not take effect`), asked);
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Then cancelled through the admin API; a second edition is released and stays scheduled.
+    const res = await http(`/policy-ledger/editions/${cancelled}/cancel`, {
+      admin: true,
+      body: {},
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const scheduled = await createEdition(policy.documentId, textsFor(`${key} two`));
+    await released(scheduled);
+
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition?plugins[i18n][locale]=kk&_q=${encodeURIComponent(key)}`,
+    );
+    const stateOf = (documentId: string) =>
+      page.locator(`[data-testid="cm-edition-state"][data-document-id="${documentId}"]`);
+    await stateOf(cancelled).waitFor();
+    await stateOf(scheduled).waitFor();
+    assert.equal(await stateOf(cancelled).getAttribute('data-state'), 'cancelled');
+    assert.equal((await stateOf(cancelled).innerText()).trim().toLowerCase(), 'cancelled');
+    assert.equal(await stateOf(scheduled).getAttribute('data-state'), 'scheduled');
+    assert.equal((await stateOf(scheduled).innerText()).trim().toLowerCase(), 'scheduled');
+    const headers = (await page.locator('table thead th').allInnerTexts()).map((t) =>
+      t.trim().toLowerCase(),
+    );
+    assert.ok(headers.includes('state'), headers.join('|'));
+    await shot('content-manager-states');
+  });
+
+  it('warns before releasing a text identical to the edition in force, and shows a frozen body read-only', async () => {
+    const { url } = testApp();
+    const policy = await createPolicy(uniqueKey('same'), { effectDelayDays: 0 });
+    const texts = textsFor('identical text');
+    const inForce = await createEdition(policy.documentId, texts);
+    await released(inForce);
+
+    // The released edition's Markdown editor looks like the other disabled fields.
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${inForce}?plugins[i18n][locale]=kk`,
+    );
+    await page.getByTestId('edition-frozen').waitFor();
+    await page.locator('input[name="title"]:disabled').waitFor();
+    // The first background drawn behind each (no named helper: the test runner's transpiler
+    // would name it with a function the page does not have).
+    const looks = await page.evaluate(() => {
+      const editor = document.querySelector('.CodeMirror');
+      const shown = [editor, document.querySelector('input[name="title"]')].map((el) => {
+        for (let node = el; node; node = node.parentElement) {
+          const color = getComputedStyle(node).backgroundColor;
+          if (color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') return color;
+        }
+        return '';
+      });
+      return {
+        editor: shown[0],
+        title: shown[1],
+        cursor: editor ? getComputedStyle(editor).cursor : '',
+      };
+    });
+    assert.equal(looks.editor, looks.title, JSON.stringify(looks));
+    assert.notEqual(looks.editor, 'rgb(255, 255, 255)', JSON.stringify(looks));
+    assert.equal(looks.cursor, 'not-allowed');
+    await shot('content-manager-frozen-body');
+
+    // A draft with the same text in every locale: the release dialog says so before releasing.
+    const draft = await createEdition(policy.documentId, texts);
+    await page.goto(
+      `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition/${draft}?plugins[i18n][locale]=kk`,
+    );
+    await page.getByRole('button', { name: 'Release', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    const warning = dialog.getByTestId('release-identical');
+    await warning.waitFor();
+    assert.match(
+      await warning.innerText(),
+      /This edition's text is identical to version 1, the one in force, in every locale\./,
+    );
+    // The dialog fades in: its animation finished, not caught halfway.
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'release-identical-text.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const status = await http(`/policy-ledger/editions/${draft}/status`, { admin: true });
+    assert.equal(status.body.data.state, 'draft', 'nothing released');
+  });
+
+  it('switches the admin interface to Kazakh: the plugin page and its Content Manager labels in kk', async () => {
+    const { url } = testApp();
+    const kk = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'admin', 'src', 'translations', 'kk.json'), 'utf8'),
+    ) as Record<string, string>;
+    try {
+      await page.goto(`${url}/admin/plugins/policy-ledger/policies`);
+      await page.getByRole('heading', { level: 1, name: 'Policy Ledger', exact: true }).waitFor();
+      await select('interface-language', /Қазақ/);
+      await page.getByRole('heading', { level: 1, name: kk['plugin.name'], exact: true }).waitFor();
+      await page.getByText(kk['page.subtitle'], { exact: true }).waitFor();
+      await shot('interface-kazakh');
+      // Saved as the admin's preferred language: a reload keeps it.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: kk['plugin.name'], exact: true }).waitFor();
+      // The Content Manager's labels of the plugin's content types, in Kazakh.
+      await page.goto(
+        `${url}/admin/content-manager/collection-types/plugin::policy-ledger.edition?plugins[i18n][locale]=kk`,
+      );
+      await page
+        .getByRole('heading', { level: 1, name: kk['cm.type.edition'], exact: true })
+        .waitFor();
+      await page.locator('[data-testid="cm-edition-state"]').first().waitFor();
+      const headers = (await page.locator('table thead th').allInnerTexts()).map((t) =>
+        t.trim().toLocaleLowerCase('kk'),
+      );
+      for (const key of ['cm.edition.version', 'cm.list.state', 'cm.edition.policy']) {
+        assert.ok(headers.includes(kk[key].toLocaleLowerCase('kk')), `${kk[key]} in ${headers}`);
+      }
+      // Back to English with the same switch.
+      await page.goto(`${url}/admin/plugins/policy-ledger/policies`);
+      await select('interface-language', 'English');
+      await page.getByRole('heading', { level: 1, name: 'Policy Ledger', exact: true }).waitFor();
+    } finally {
+      await http('/admin/users/me', {
+        method: 'PUT',
+        admin: true,
+        body: { preferedLanguage: 'en' },
+      });
+    }
   });
 });

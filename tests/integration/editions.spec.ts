@@ -219,6 +219,28 @@ export function editionsSpec() {
       assert.equal((await editionStatus(draft)).body.data.scheduledOver, null);
     });
 
+    it('tells, before a release, that the draft repeats the text in force in every locale', async () => {
+      const policy = await createPolicy(uniqueKey(), { effectDelayDays: 0 });
+      const texts = textsFor('same text');
+      const v1 = await released(await createEdition(policy.documentId, texts));
+      const same = await createEdition(policy.documentId, texts);
+      const st = (await editionStatus(same)).body.data;
+      assert.deepEqual(st.identicalTo, { version: v1.version });
+      // One locale changed, or one locale fewer: not identical.
+      const edited = await createEdition(policy.documentId, {
+        ...texts,
+        ru: { ...texts.ru, body: `${texts.ru.body} (edited)` },
+      });
+      assert.equal((await editionStatus(edited)).body.data.identicalTo, null);
+      const fewer = await createEdition(policy.documentId, textsFor('same text', ['kk', 'ru']));
+      assert.equal((await editionStatus(fewer)).body.data.identicalTo, null);
+      // A released edition is not asked; the draft still compares with what is in force.
+      assert.equal((await editionStatus(v1.documentId)).body.data.identicalTo, null);
+      const v2 = await released(edited);
+      assert.equal((await editionStatus(same)).body.data.identicalTo, null, 'v2 in force');
+      assert.equal(v2.identicalTo, null);
+    });
+
     it('gives two concurrent releases of one policy distinct versions', async () => {
       const policy = await createPolicy(uniqueKey());
       const docs = await Promise.all(

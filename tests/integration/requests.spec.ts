@@ -9,6 +9,40 @@ import { policyWithForm } from '../helpers/fixtures';
  * (config/plugins.ts): Asia/Almaty, Kazakh public holidays, access and
  * withdrawal within 3 working days.
  */
+/** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+      cell += c;
+    } else if (c === ',') {
+      endCell();
+    } else if (c === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+    }
+  }
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}
+
 export function requestsSpec() {
   describe('data-subject requests register (admin)', () => {
     const email = `requester-${process.pid}@example.kz`;
@@ -149,6 +183,125 @@ export function requestsSpec() {
       });
       assert.equal(refused.status, 200);
       assert.match(refused.body.data.reason, /law on accounting/);
+    });
+
+    it('keeps what the officer typed: the intake note, reasons, identity methods and notes', async () => {
+      const note = 'Phoned in, wants a copy "by post"';
+      const made = await create({ type: 'erasure', contact: email, note: `  ${note} ` });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      const id = made.body.data.id as string;
+      assert.equal(made.body.data.note, note, 'trimmed');
+      assert.deepEqual(made.body.data.changes, []);
+      const steps = [
+        { status: 'verifying', note: 'asked for ID by e-mail' },
+        { status: 'in-progress', identityMethod: ' passport copy compared ', note: 'ID arrived' },
+        { status: 'refused', reason: 'A legal duty to keep the invoices', note: '=1+1' },
+      ];
+      for (const body of steps) {
+        const moved = await move(id, body);
+        assert.equal(moved.status, 200, JSON.stringify(moved.body));
+        // A note with a step never replaces the note taken at intake.
+        assert.equal(moved.body.data.note, note);
+      }
+      const empty = (await create({ type: 'access', contact: email, note: '   ' })).body.data;
+      assert.equal(empty.note, null, 'a blank note is no note');
+
+      // Returned by the register, each change with who made it and what was typed.
+      const list = await http('/policy-ledger/requests', { admin: true });
+      assert.equal(list.status, 200);
+      const r = list.body.data.requests.find((x: { id: string }) => x.id === id);
+      assert.equal(r.note, note);
+      assert.equal(r.reason, 'A legal duty to keep the invoices');
+      assert.equal(r.identityCheck.method, 'passport copy compared');
+      assert.deepEqual(
+        r.changes.map((c: Record<string, unknown>) => [
+          c.from,
+          c.to,
+          c.by,
+          c.reason,
+          c.identityMethod,
+          c.note,
+        ]),
+        [
+          [
+            'received',
+            'verifying',
+            'admin@policy-ledger.test',
+            null,
+            null,
+            'asked for ID by e-mail',
+          ],
+          [
+            'verifying',
+            'in-progress',
+            'admin@policy-ledger.test',
+            null,
+            'passport copy compared',
+            'ID arrived',
+          ],
+          [
+            'in-progress',
+            'refused',
+            'admin@policy-ledger.test',
+            'A legal duty to keep the invoices',
+            null,
+            '=1+1',
+          ],
+        ],
+      );
+
+      // A reason given with another status is kept on the change, not shown as a refusal.
+      const other = (await create({ type: 'access', contact: email })).body.data;
+      const noted = await move(other.id, { status: 'verifying', reason: 'asked twice' });
+      assert.equal(noted.status, 200, JSON.stringify(noted.body));
+      assert.equal(noted.body.data.reason, null);
+      assert.equal(noted.body.data.changes[0].reason, 'asked twice');
+
+      // Exported: the note, the identity method, the reason and each change with what was typed.
+      const { url, adminToken } = testApp();
+      const csv = await fetch(`${url}/policy-ledger/requests/export`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      assert.equal(csv.status, 200);
+      const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
+      const header = rows[0];
+      assert.deepEqual(header.slice(8, 14), [
+        'identityMethod',
+        'identityCheckedAt',
+        'reason',
+        'note',
+        'statusChanges',
+        'actions',
+      ]);
+      const row = rows.find((cells) => cells[0] === id);
+      assert.ok(row, `request ${id} in the CSV`);
+      const cell = (name: string) => row[header.indexOf(name)];
+      assert.equal(cell('note'), note);
+      assert.equal(cell('identityMethod'), 'passport copy compared');
+      assert.equal(cell('reason'), 'A legal duty to keep the invoices');
+      const changes = cell('statusChanges').split('\n');
+      assert.equal(changes.length, 3);
+      assert.match(
+        changes[0],
+        /admin@policy-ledger\.test: received -> verifying \(note: asked for ID by e-mail\)$/,
+      );
+      assert.match(
+        changes[1],
+        /: verifying -> in-progress \(identity: passport copy compared; note: ID arrived\)$/,
+      );
+      assert.match(
+        changes[2],
+        /: in-progress -> refused \(reason: A legal duty to keep the invoices; note: =1\+1\)$/,
+      );
+      // Typed text that a spreadsheet would read as a formula is quoted.
+      const formula = await create({ type: 'access', contact: email, note: '=HYPERLINK("x")' });
+      const again = await fetch(`${url}/policy-ledger/requests/export`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      const quoted = parseCsv((await again.text()).replace(/^\uFEFF/, '')).find(
+        (cells) => cells[0] === formula.body.data.id,
+      );
+      assert.equal(quoted?.[header.indexOf('note')], `'=HYPERLINK("x")`);
     });
   });
 }

@@ -25,6 +25,7 @@ import { abuseSpec } from './abuse.spec';
 import { webhooksSpec } from './webhooks.spec';
 import { doubleOptInSpec } from './doi.spec';
 import { speakersSpec } from './speakers.spec';
+import { smallThingsSpec } from './small-things.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -55,5 +56,6 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   webhooksSpec();
   doubleOptInSpec();
   speakersSpec();
+  smallThingsSpec();
   contractSpec(); // last: checks every content-API and admin-API answer the suite received
 });

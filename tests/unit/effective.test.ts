@@ -8,6 +8,7 @@ import {
   editionState,
   pickCurrent,
   releaseOutlook,
+  type ReleasedTimes,
   nextChange,
   type EditionTimes,
 } from '../../server/src/domain/effective';
@@ -584,6 +585,7 @@ describe('releaseOutlook', () => {
     assert.deepEqual(out, {
       releaseEffectiveAt: '2027-05-08T12:00:00.000Z',
       scheduledOver: { version: 2, effectiveAt: '2027-05-06T12:00:00.000Z' },
+      identicalTo: null,
     });
   });
 
@@ -601,6 +603,39 @@ describe('releaseOutlook', () => {
     assert.deepEqual(releaseOutlook([], now, 7), {
       releaseEffectiveAt: '2027-05-08T12:00:00.000Z',
       scheduledOver: null,
+      identicalTo: null,
     });
+  });
+
+  it('names the edition in force whose text the draft repeats in every locale', () => {
+    const texts = { kk: { contentHash: 'a' }, ru: { contentHash: 'b' } };
+    const released: ReleasedTimes[] = [
+      { version: 1, effectiveAt: at('2027-03-01T00:00:00.000Z'), cancelledAt: null, texts },
+      {
+        version: 2,
+        effectiveAt: at('2027-04-01T00:00:00.000Z'),
+        cancelledAt: null,
+        texts: { kk: { contentHash: 'c' }, ru: { contentHash: 'd' } },
+      },
+    ];
+    const outlook = (draft: Record<string, string>, list = released) =>
+      releaseOutlook(list, now, 7, draft).identicalTo;
+    assert.deepEqual(outlook({ kk: 'c', ru: 'd' }), { version: 2 });
+    // The same text as an edition no longer in force, one locale changed, one missing, one more.
+    assert.equal(outlook({ kk: 'a', ru: 'b' }), null);
+    assert.equal(outlook({ kk: 'c', ru: 'x' }), null);
+    assert.equal(outlook({ kk: 'c' }), null);
+    assert.equal(outlook({ kk: 'c', ru: 'd', en: 'e' }), null);
+    assert.equal(outlook({}), null);
+    // Scheduled, not yet in force: v1 is in force; a cancelled edition is never in force.
+    const scheduled = [
+      released[0],
+      { ...released[1], effectiveAt: at('2027-06-01T00:00:00.000Z') },
+    ];
+    assert.equal(outlook({ kk: 'c', ru: 'd' }, scheduled), null);
+    assert.deepEqual(outlook({ kk: 'a', ru: 'b' }, scheduled), { version: 1 });
+    const cancelled = [released[0], { ...released[1], cancelledAt: now }];
+    assert.deepEqual(outlook({ kk: 'a', ru: 'b' }, cancelled), { version: 1 });
+    assert.equal(outlook({ kk: 'c', ru: 'd' }, cancelled), null);
   });
 });

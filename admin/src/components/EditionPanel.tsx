@@ -1,3 +1,4 @@
+import { Flex } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
@@ -7,6 +8,7 @@ import { EDITION_PANEL_PERMISSIONS } from '../permissions';
 import { EDITION_UID } from '../pluginId';
 import { getTrad } from '../utils/getTrad';
 import { PluginTimeZone } from './PluginTimeZone';
+import { DocumentInstants } from './edition/DocumentInstants';
 import { EditionPanelContent } from './edition/EditionPanelContent';
 import { FrozenNotice } from './edition/FrozenNotice';
 
@@ -40,7 +42,10 @@ const EditionPanel: PanelComponent = ({ model, documentId, document }) => {
           title,
           content: (
             <PluginTimeZone>
-              <FrozenNotice releasedAt={releasedAt} />
+              <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+                <FrozenNotice releasedAt={releasedAt} />
+                <DocumentInstants document={document} />
+              </Flex>
             </PluginTimeZone>
           ),
         }
@@ -57,6 +62,7 @@ const EditionPanel: PanelComponent = ({ model, documentId, document }) => {
           model={model}
           documentId={documentId}
           documentUpdatedAt={typeof updatedAt === 'string' ? updatedAt : null}
+          locale={typeof document.locale === 'string' ? document.locale : null}
           canRelease={Boolean(allowedActions.canRelease)}
         />
       </PluginTimeZone>

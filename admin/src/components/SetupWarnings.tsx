@@ -1,10 +1,17 @@
-import { Alert, Flex } from '@strapi/design-system';
+import { Alert, Box, Flex, TextButton, Typography } from '@strapi/design-system';
+import * as React from 'react';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 
 import type { SetupWarning } from '../../../shared/contracts';
 import { usePolicyLedgerHealthQuery } from '../services/ledgerApi';
 import { getTrad } from '../utils/getTrad';
+import {
+  dismissWarning,
+  isErrorWarning,
+  readDismissed,
+  splitWarnings,
+} from '../utils/setupWarnings';
 
 const DEFAULT_MESSAGE: Record<SetupWarning['code'], string> = {
   'sealing-behind':
@@ -36,33 +43,87 @@ export const warningText = (w: SetupWarning, formatMessage: IntlShape['formatMes
     w.values,
   );
 
+const browserStorage = (): Storage | undefined => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * What the plugin says about its own setup (sealing off or behind, configured
  * locales the app does not have), on top of every tab: the same warnings the
- * server logs at boot.
+ * server logs at boot, as one line ("2 setup warnings — Show details") with the
+ * warnings on demand. Each can be dismissed in this browser until it changes; an
+ * error-level one stays counted in the line.
  */
 export const SetupWarnings = () => {
   const { formatMessage } = useIntl();
   const { data: warnings = [] } = usePolicyLedgerHealthQuery(undefined, {
     pollingInterval: 60_000,
   });
-  if (warnings.length === 0) return null;
+  const [dismissed, setDismissed] = React.useState(() => readDismissed(browserStorage()));
+  const [open, setOpen] = React.useState(false);
+  const { shown, count, error } = splitWarnings(warnings, dismissed);
+  if (count === 0) return null;
   return (
-    <Flex direction="column" alignItems="stretch" gap={2} data-testid="setup-warnings">
-      {warnings.map((w, i) => (
-        <Alert
-          key={`${w.code}-${i}`}
-          variant={w.code === 'sealing-behind' ? 'danger' : 'warning'}
-          title={formatMessage({
-            id: getTrad('warning.title'),
-            defaultMessage: 'Policy Ledger setup',
-          })}
-          closeLabel={formatMessage({ id: getTrad('warning.close'), defaultMessage: 'Close' })}
-          data-testid={`setup-warning-${w.code}`}
+    <Box
+      background={error ? 'danger100' : 'warning100'}
+      borderColor={error ? 'danger200' : 'warning200'}
+      hasRadius
+      paddingLeft={4}
+      paddingRight={4}
+      paddingTop={2}
+      paddingBottom={2}
+      data-testid="setup-warnings"
+      data-count={count}
+      data-codes={warnings.map((w) => w.code).join(' ')}
+    >
+      <Flex gap={2}>
+        <Typography
+          fontWeight="semiBold"
+          textColor={error ? 'danger700' : 'warning700'}
+          data-testid="setup-warnings-summary"
         >
-          {warningText(w, formatMessage)}
-        </Alert>
-      ))}
-    </Flex>
+          {formatMessage(
+            {
+              id: getTrad('warning.summary'),
+              defaultMessage: '{count, plural, one {# setup warning} other {# setup warnings}}',
+            },
+            { count },
+          )}
+        </Typography>
+        {shown.length > 0 ? (
+          <TextButton onClick={() => setOpen(!open)} data-testid="setup-warnings-toggle">
+            {open
+              ? formatMessage({ id: getTrad('warning.hide'), defaultMessage: 'Hide details' })
+              : formatMessage({ id: getTrad('warning.show'), defaultMessage: 'Show details' })}
+          </TextButton>
+        ) : null}
+      </Flex>
+      {open && shown.length > 0 ? (
+        <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
+          {shown.map((w, i) => (
+            <Alert
+              key={`${w.code}-${i}`}
+              variant={isErrorWarning(w) ? 'danger' : 'warning'}
+              title={formatMessage({
+                id: getTrad('warning.title'),
+                defaultMessage: 'Policy Ledger setup',
+              })}
+              closeLabel={formatMessage({
+                id: getTrad('warning.dismiss'),
+                defaultMessage: 'Dismiss in this browser',
+              })}
+              onClose={() => setDismissed(dismissWarning(browserStorage(), w))}
+              data-testid={`setup-warning-${w.code}`}
+            >
+              {warningText(w, formatMessage)}
+            </Alert>
+          ))}
+        </Flex>
+      ) : null}
+    </Box>
   );
 };

@@ -40,7 +40,7 @@ function openLocale(query: LayoutHookArgs['query'] | undefined): string | null {
 }
 
 /** The layout is an edition's: its change kind offers "reconsent" (a relation modal is not). */
-const isEditionLayout = (layout: EditLayout) =>
+export const isEditionLayout = (layout: EditLayout) =>
   layout.layout.some((panel) =>
     panel.some((row) =>
       row.some(

@@ -5,6 +5,7 @@ import { Layouts, Page, useAuth, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Navigate, Route, Routes } from 'react-router-dom';
 
+import { InterfaceLanguage } from '../components/InterfaceLanguage';
 import { PluginTimeZone, usePluginTimeZoneName } from '../components/PluginTimeZone';
 import { SetupWarnings } from '../components/SetupWarnings';
 import { useQueryErrorNotification } from '../hooks/useApiError';
@@ -109,6 +110,7 @@ const PluginPage = () => {
           defaultMessage:
             'Policy editions, who accepted what, and the tamper-evident consent ledger.',
         })}
+        primaryAction={<InterfaceLanguage />}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>

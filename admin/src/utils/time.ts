@@ -1,8 +1,11 @@
 /**
- * Every date, time and duration the admin shows or reads: formats, parsing of the date inputs,
- * From/To checks, the browser's time zone. Components format through these helpers only.
+ * Every date, time and duration the admin shows or reads: formats, parsing of the date inputs
+ * (in the plugin's time zone), From/To checks, instants inside free-form details. Components
+ * format through these helpers only.
  */
 import type { IntlShape } from 'react-intl';
+
+import { instantOfWallClock, wallClockOf } from '../../../shared/time-zone';
 
 type FormatDate = IntlShape['formatDate'];
 
@@ -62,6 +65,12 @@ export function formatInstant(
   return formatDate(typeof value === 'string' ? new Date(value) : value, INSTANT_FORMATS[format]);
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** An ISO 8601 instant with its offset, as the server records them ("2026-12-14T05:15:10.803Z"). */
+export const isIsoInstant = (value: unknown): value is string =>
+  typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+
 /**
  * A calendar date "YYYY-MM-DD", e.g. "12 May 2029". It is parsed at UTC midnight and formatted
  * in UTC, so it never shifts a day. Null when there is none or it is not a date.
@@ -102,24 +111,21 @@ export function splitDuration(ms: number): Countdown {
 
 /* --------------------------------------------------------------------------------- parsing -- */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The value an `<input type="datetime-local">` expects for `date`, in the browser's time zone. */
-export function toDateTimeLocalValue(date: Date): string {
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/**
+ * The value an `<input type="datetime-local">` shows for an instant: its wall-clock time in the
+ * zone (the plugin's, not the browser's), e.g. "2026-12-14T10:16".
+ */
+export function toDateTimeLocalValue(date: Date | number, timeZone: string): string {
+  return wallClockOf(date, timeZone);
 }
 
 /**
- * Parses the value of an `<input type="datetime-local">` ("2025-03-01T09:30")
- * as a local wall-clock time. Returns null for an empty or invalid value.
+ * Reads the value of an `<input type="datetime-local">` ("2026-12-14T10:16") as a wall-clock
+ * time in the zone and returns the instant it names (DST gaps and overlaps as in
+ * shared/time-zone.ts). Null for an empty or invalid value.
  */
-export function parseDateTimeLocal(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number);
-  const date = new Date(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s, 0);
-  return Number.isNaN(date.getTime()) ? null : date;
+export function parseDateTimeLocal(value: string, timeZone: string): Date | null {
+  return instantOfWallClock(value, timeZone);
 }
 
 /** A calendar date "YYYY-MM-DD" as a Date at UTC midnight (format it with timeZone UTC). */

@@ -19,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async exportSubject(ctx: Context) {
-    const { identifier, format } = adminInput(ctx, EXPORT).query;
+    const { identifier, format, locale } = adminInput(ctx, EXPORT).query;
     const exported = await getService(strapi, 'people').exportFor(identifier, format);
     if (exported.format === 'json') {
       ctx.body = { data: exported.data };
@@ -28,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { record } = exported;
     const now = clock(strapi).now().toISOString();
     const filename = `personal-data-${record.subject.slice(0, 12)}-${now.slice(0, 10)}.html`;
-    sendAttachment(ctx, 'text/html; charset=utf-8', filename, personHtml(record, now));
+    sendAttachment(ctx, 'text/html; charset=utf-8', filename, personHtml(record, now, locale));
   },
 
   async eraseSubject(ctx: Context) {

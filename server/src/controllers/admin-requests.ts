@@ -44,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async setStatus(ctx: Context) {
       const { params, body } = adminInput(ctx, SET_STATUS);
-      ctx.body = { data: await requests().setStatus(params.id, body) };
+      ctx.body = { data: await requests().setStatus(params.id, body, adminOf(ctx)) };
     },
 
     async act(ctx: Context) {

@@ -121,20 +121,41 @@ export interface ReleasedTimes {
   version: number;
   effectiveAt: Date;
   cancelledAt: Date | null;
+  /** Each released locale's text hash: a draft with the same texts is told so. */
+  texts?: Readonly<Record<string, { contentHash: string }>>;
+}
+
+/** Same locales, and in each the same text hash (at least one locale). */
+function sameTexts(
+  released: Readonly<Record<string, { contentHash: string }>> | undefined,
+  draft: Readonly<Record<string, string>>,
+): boolean {
+  if (!released) return false;
+  const locales = Object.keys(draft);
+  return (
+    locales.length > 0 &&
+    locales.length === Object.keys(released).length &&
+    locales.every((l) => released[l]?.contentHash === draft[l])
+  );
 }
 
 /**
  * What releasing a draft now (without choosing an instant) would do: when it
- * takes effect, and the edition already scheduled that it would cut short
- * (in force only from its own effective instant until this one's).
+ * takes effect, the edition already scheduled that it would cut short
+ * (in force only from its own effective instant until this one's), and the
+ * edition in force whose text it repeats in every locale (`draftTexts`: the
+ * draft's complete locales and their text hashes), which would publish the
+ * same text again under a new version.
  */
 export function releaseOutlook(
   released: readonly ReleasedTimes[],
   now: Date,
   delayDays: number,
+  draftTexts: Readonly<Record<string, string>> = {},
 ): {
   releaseEffectiveAt: string;
   scheduledOver: { version: number; effectiveAt: string } | null;
+  identicalTo: { version: number } | null;
 } {
   const live = released.filter((e) => !e.cancelledAt);
   const previousEffectiveAt = latestEffectiveAt(live);
@@ -147,10 +168,14 @@ export function releaseOutlook(
   const scheduled = live
     .filter((e) => e.effectiveAt > now)
     .sort((a, b) => b.effectiveAt.getTime() - a.effectiveAt.getTime())[0];
+  // In force: the highest version already in effect (as pickCurrent decides).
+  const inForce = live.filter((e) => e.effectiveAt <= now).sort((a, b) => b.version - a.version)[0];
   return {
     releaseEffectiveAt: (outcome.ok ? outcome.effectiveAt : outcome.minimum).toISOString(),
     scheduledOver: scheduled
       ? { version: scheduled.version, effectiveAt: scheduled.effectiveAt.toISOString() }
       : null,
+    identicalTo:
+      inForce && sameTexts(inForce.texts, draftTexts) ? { version: inForce.version } : null,
   };
 }

@@ -1,42 +1,11 @@
 /**
  * Calendar days in the plugin's time zone: where a day starts and ends as
  * an instant, so "From 2031-03-02" in Asia/Almaty means 2031-03-01T19:00Z,
- * not midnight UTC. Pure (Intl only).
+ * not midnight UTC. Pure (Intl only); the zone's offset is shared with the
+ * admin's date-time inputs (shared/time-zone.ts).
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (Almaty: +5 h). */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
-}
+import { zoneOffsetMs } from '../../../shared/time-zone';
 
 /** The first instant of a calendar day (YYYY-MM-DD) in the zone. */
 export function startOfDay(day: string, timeZone: string): Date {

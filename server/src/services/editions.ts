@@ -85,6 +85,13 @@ const editionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const state = editionState(times, now, currentVersion);
     const hasText = (r: EditionRow) => !!(r.title && r.title.trim() && r.body && r.body.trim());
     const missingLocales = required.filter((l) => !rows.some((r) => r.locale === l && hasText(r)));
+    // A draft's texts as a release would hash them (compared with the edition in force).
+    const draftTexts: Record<string, string> =
+      state === 'draft'
+        ? Object.fromEntries(
+            rows.filter(hasText).map((r) => [r.locale, contentHash(r.body as string)]),
+          )
+        : {};
     return {
       documentId,
       policy: policy ? { key: policy.key, name: policy.name, documentId: policy.documentId } : null,
@@ -112,8 +119,9 @@ const editionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             released,
             now,
             policy.effectDelayDays ?? pluginConfig(strapi).effectDelayDays,
+            draftTexts,
           )
-        : { releaseEffectiveAt: null, scheduledOver: null }),
+        : { releaseEffectiveAt: null, scheduledOver: null, identicalTo: null }),
     };
   }
 

@@ -62,6 +62,7 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
         documentId: p.documentId,
         currentVersion: current?.version ?? null,
         upcomingVersion: upcoming?.version ?? null,
+        defaultLocale: snap?.defaultLocale ?? null,
         editions,
       });
     }

@@ -169,6 +169,7 @@ const peopleCountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       people: 0,
       declining: 0,
       byEdition: [],
+      withoutEdition: 0,
       purposes: [],
       countedUpTo: upTo,
       notYetCounted: Math.max(0, Number(top?.m ?? 0) - upTo),
@@ -182,6 +183,8 @@ const peopleCountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       else if (r.kind === 'purpose') counts.purposes.push({ purpose: r.key, people: n });
     }
     counts.byEdition.sort((a, b) => a.version - b.version);
+    const onAnEdition = counts.byEdition.reduce((sum, e) => sum + e.people, 0);
+    counts.withoutEdition = Math.max(0, counts.people - onAnEdition);
     counts.purposes.sort((a, b) => a.purpose.localeCompare(b.purpose));
     return counts;
   }

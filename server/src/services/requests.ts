@@ -6,6 +6,7 @@ import type {
   RequestAction,
   RequestActionTaken,
   RequestStatusBody,
+  RequestStatusChange,
   RequestsPage,
   RequestsQuery,
   SubjectRequestEntry,
@@ -30,6 +31,8 @@ interface RequestRow {
   identity_checked_at: string | null;
   reason: string | null;
   note: string | null;
+  /** JSON list of RequestStatusChange; null on rows written before it was kept. */
+  changes: string | null;
   actions: string | null;
   created_at: string;
   created_by: string;
@@ -38,6 +41,12 @@ interface RequestRow {
 
 const invalid = (field: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [field], message }] });
+
+/** A JSON list column: [] when empty. */
+const listOf = <T>(json: string | null): T[] => (json ? (JSON.parse(json) as T[]) : []);
+
+/** Text typed by the officer, trimmed; null when there is none. */
+const typed = (value: string | undefined): string | null => value?.trim() || null;
 
 /**
  * The register of data-subject requests: received with a due date from the
@@ -71,7 +80,8 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
           : null,
       reason: r.reason,
       note: r.note,
-      actions: r.actions ? (JSON.parse(r.actions) as RequestActionTaken[]) : [],
+      changes: listOf<RequestStatusChange>(r.changes),
+      actions: listOf<RequestActionTaken>(r.actions),
       createdAt: r.created_at,
       createdBy: r.created_by,
       closedAt: r.closed_at,
@@ -125,7 +135,8 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         identity_method: null,
         identity_checked_at: null,
         reason: null,
-        note: body.note ?? null,
+        note: typed(body.note),
+        changes: '[]',
         actions: '[]',
         created_at: clock(strapi).now().toISOString(),
         created_by: by,
@@ -143,7 +154,11 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return entryOf(row, day);
     },
 
-    async setStatus(id: string, body: RequestStatusBody): Promise<SubjectRequestEntry> {
+    /**
+     * Moves a request on. What the officer typed is kept on the change (reason, identity method,
+     * note); the identity check and a refusal's reason also on the request itself.
+     */
+    async setStatus(id: string, body: RequestStatusBody, by: string): Promise<SubjectRequestEntry> {
       const row = await rowOf(id);
       const problem = transitionProblem(row.status, body.status, body);
       if (problem) {
@@ -151,13 +166,24 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid(problem.field, problem.message);
       }
       const now = clock(strapi).now().toISOString();
-      const patch: Partial<RequestRow> = { status: body.status };
-      if (body.identityMethod && row.status === 'verifying') {
-        patch.identity_method = body.identityMethod.trim();
+      const change: RequestStatusChange = {
+        from: row.status,
+        to: body.status,
+        at: now,
+        by,
+        reason: typed(body.reason),
+        identityMethod: typed(body.identityMethod),
+        note: typed(body.note),
+      };
+      const patch: Partial<RequestRow> = {
+        status: body.status,
+        changes: JSON.stringify([...listOf<RequestStatusChange>(row.changes), change]),
+      };
+      if (change.identityMethod && row.status === 'verifying') {
+        patch.identity_method = change.identityMethod;
         patch.identity_checked_at = now;
       }
-      if (body.reason) patch.reason = body.reason.trim();
-      if (body.note) patch.note = body.note;
+      if (body.status === 'refused') patch.reason = change.reason;
       if (isClosed(body.status)) patch.closed_at = now;
       // Only from the status read: a concurrent move by someone else wins, this one is a 409.
       await strapi.db.transaction(async ({ trx }) => {
@@ -168,6 +194,7 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await audit().record(
           'request.status',
           id,
+          // Notes and identity methods stay on the request, out of the sealed trail (never erased).
           { from: row.status, to: body.status, reason: patch.reason ?? null },
           { trx },
         );
@@ -195,7 +222,7 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const held = data as { submissions: unknown[]; events: unknown[] };
         result = { submissions: held.submissions.length, events: held.events.length };
       } else if (action === 'erase') {
-        result = { ...(await getService(strapi, 'subjects').eraseSubject(row.contact)) };
+        result = { ...(await getService(strapi, 'subjects').eraseSubject(row.contact, id)) };
       } else {
         const meta = {
           ip: null,
@@ -217,10 +244,7 @@ const requestsService = ({ strapi }: { strapi: Core.Strapi }) => {
         by,
         result,
       };
-      const actions = [
-        ...(row.actions ? (JSON.parse(row.actions) as RequestActionTaken[]) : []),
-        taken,
-      ];
+      const actions = [...listOf<RequestActionTaken>(row.actions), taken];
       await table()
         .where({ public_id: id })
         .update({ actions: JSON.stringify(actions) });

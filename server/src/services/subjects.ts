@@ -106,8 +106,11 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Erases one person's submission data and evidence; the pseudonymous events stay. */
-    async eraseSubject(identifier: string): Promise<EraseResult> {
+    /**
+     * Erases one person's submission data and evidence; the pseudonymous events stay.
+     * `request`: the request this erasure answers, named in the audit entry.
+     */
+    async eraseSubject(identifier: string, request?: string): Promise<EraseResult> {
       const subject = pseudonymOf(strapi, identifier);
       const now = clock(strapi).now().toISOString();
       return strapi.db.transaction(async ({ trx }) => {
@@ -120,7 +123,7 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'audit').record(
           'subject.erased',
           subject,
-          { submissions, evidence },
+          request ? { submissions, evidence, request } : { submissions, evidence },
           { trx },
         );
         return { submissions, evidence };

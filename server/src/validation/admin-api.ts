@@ -122,6 +122,7 @@ export const subjectQuery = z.object({
 export const subjectExportQuery = z.object({
   identifier: identifier(),
   format: oneOf(['json', 'html']).default('json'),
+  locale: oneOf(['en', 'ru', 'kk']).default('en'),
 }) satisfies z.ZodType<Required<SubjectExportQuery>>;
 
 export const subjectBody: z.ZodType<SubjectRequest> = z.strictObject(

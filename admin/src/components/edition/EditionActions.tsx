@@ -1,17 +1,14 @@
 import * as React from 'react';
 
-import { Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import { Box, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { EditionStatus } from '../../../../shared/contracts';
+import { checkEffectiveInput, earliestEffectiveAt } from '../../utils/effectiveInput';
 import { getTrad } from '../../utils/getTrad';
-import {
-  formatInstant,
-  localTimeZone,
-  parseDateTimeLocal,
-  toDateTimeLocalValue,
-} from '../../utils/time';
+import { formatInstant, localTimeZone, toDateTimeLocalValue } from '../../utils/time';
 import { ConfirmActionDialog } from '../ConfirmActionDialog';
+import { usePluginTimeZoneName } from '../PluginTimeZone';
 import type { EditionActions } from './useEditionActions';
 
 interface ReleaseControlsProps {
@@ -19,72 +16,123 @@ interface ReleaseControlsProps {
   actions: EditionActions;
   /** Unsaved edits in the form: the saved text is what gets released, so save first. */
   formModified: boolean;
+  /** When the status arrived (client ms): the earliest allowed instant moves on from there. */
+  statusReceivedAt?: number;
 }
 
-/** A draft's optional "take effect at" input and its Release button with confirmation. */
-export const ReleaseControls = ({ status, actions, formModified }: ReleaseControlsProps) => {
+/**
+ * A draft's optional "take effect at" input and its Release button with confirmation. The input
+ * is a wall-clock time in the plugin's time zone (named beside it); a time before the earliest the
+ * server allows is refused here, with that earliest instant in words, and never sent.
+ */
+export const ReleaseControls = ({
+  status,
+  actions,
+  formModified,
+  statusReceivedAt,
+}: ReleaseControlsProps) => {
   const { formatMessage, formatDate } = useIntl();
+  const timeZone = usePluginTimeZoneName() ?? localTimeZone() ?? 'UTC';
   const [open, setOpen] = React.useState(false);
   const [effectiveInput, setEffectiveInput] = React.useState('');
 
-  const effectiveDate = effectiveInput ? parseDateTimeLocal(effectiveInput) : null;
-  const effectiveInputError = !effectiveInput
-    ? null
-    : !effectiveDate
+  // Computed at every render (typing, opening the dialog): the earliest moves on with the clock.
+  const checkNow = () =>
+    checkEffectiveInput(
+      effectiveInput,
+      timeZone,
+      earliestEffectiveAt(
+        status,
+        statusReceivedAt === undefined ? 0 : Date.now() - statusReceivedAt,
+      ),
+    );
+  const check = checkNow();
+  const earliest = formatInstant(
+    formatDate,
+    check.firstAllowed ? new Date(check.firstAllowed) : null,
+  );
+  const effectiveDate = check.at;
+  const effectiveInputError =
+    check.error === 'invalid'
       ? formatMessage({
           id: getTrad('effective-input.invalid'),
           defaultMessage: 'Enter a valid date and time.',
         })
-      : effectiveDate.getTime() <= Date.now()
-        ? formatMessage({
-            id: getTrad('effective-input.past'),
-            defaultMessage: 'Pick a moment in the future.',
-          })
+      : check.error === 'too-early'
+        ? formatMessage(
+            {
+              id: getTrad('effective-input.too-early'),
+              defaultMessage:
+                'Too early: the earliest it may take effect is {earliest}. Pick that or a later time, or leave the field empty.',
+            },
+            { earliest },
+          )
         : null;
   const blocked =
     !status.canRelease || formModified || Boolean(effectiveInputError) || actions.busy !== null;
 
   const confirm = async () => {
+    // Time went on while the dialog was open: what was early enough may no longer be.
+    if (checkNow().error) {
+      setOpen(false);
+      return;
+    }
     if (await actions.release(effectiveDate)) setEffectiveInput('');
     setOpen(false);
   };
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <Field.Root
-        name="policy-ledger-effective-at"
-        hint={formatMessage(
-          {
-            id: getTrad('effective-input.hint'),
-            defaultMessage: 'Leave empty for the earliest allowed instant. Time zone: {timeZone}.',
-          },
-          { timeZone: localTimeZone() ?? 'UTC' },
-        )}
-        error={effectiveInputError ?? undefined}
-      >
-        <Field.Label>
-          {formatMessage({
-            id: getTrad('effective-input.label'),
-            defaultMessage: 'Take effect at (optional)',
-          })}
-        </Field.Label>
-        <TextInput
-          type="datetime-local"
-          size="S"
-          value={effectiveInput}
-          min={toDateTimeLocalValue(new Date())}
-          disabled={actions.busy !== null}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-            setEffectiveInput(event.target.value)
+      <Box data-testid="release-effective" data-time-zone={timeZone}>
+        <Field.Root
+          name="policy-ledger-effective-at"
+          hint={
+            earliest
+              ? formatMessage(
+                  {
+                    id: getTrad('effective-input.hint'),
+                    defaultMessage:
+                      'Leave empty to take effect at the earliest allowed: {earliest}.',
+                  },
+                  { earliest },
+                )
+              : undefined
           }
-          onKeyDown={(event: React.KeyboardEvent<HTMLInputElement>) => {
-            // Enter must not submit the Content Manager's form.
-            if (event.key === 'Enter') event.preventDefault();
-          }}
-        />
-        <Field.Hint />
-        <Field.Error />
-      </Field.Root>
+          error={effectiveInputError ?? undefined}
+        >
+          <Field.Label>
+            {formatMessage({
+              id: getTrad('effective-input.label'),
+              defaultMessage: 'Take effect at (optional)',
+            })}
+          </Field.Label>
+          <TextInput
+            type="datetime-local"
+            size="S"
+            data-testid="release-effective-at"
+            value={effectiveInput}
+            min={
+              check.firstAllowed ? toDateTimeLocalValue(check.firstAllowed, timeZone) : undefined
+            }
+            disabled={actions.busy !== null}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+              setEffectiveInput(event.target.value)
+            }
+            onKeyDown={(event: React.KeyboardEvent<HTMLInputElement>) => {
+              // Enter must not submit the Content Manager's form.
+              if (event.key === 'Enter') event.preventDefault();
+            }}
+          />
+          <Typography variant="pi" textColor="neutral600" data-testid="release-effective-zone">
+            {formatMessage(
+              { id: getTrad('effective-input.zone'), defaultMessage: 'In {timeZone} time.' },
+              { timeZone },
+            )}
+          </Typography>
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Box>
 
       {formModified ? (
         <Typography variant="pi" textColor="neutral600">
@@ -147,6 +195,18 @@ export const ReleaseControls = ({ status, actions, formModified }: ReleaseContro
               )}
             </Typography>
           ) : null}
+          {status.identicalTo ? (
+            <Typography textColor="warning700" data-testid="release-identical">
+              {formatMessage(
+                {
+                  id: getTrad('release.dialog.identical'),
+                  defaultMessage:
+                    "This edition's text is identical to version {version}, the one in force, in every locale. Released, it would publish the same text again under a new version.",
+                },
+                { version: status.identicalTo.version },
+              )}
+            </Typography>
+          ) : null}
           <Typography variant="pi" textColor="neutral600">
             {formatMessage(
               { id: getTrad('release.dialog.locales'), defaultMessage: 'Locales: {locales}' },
@@ -164,10 +224,11 @@ export const ReleaseControls = ({ status, actions, formModified }: ReleaseContro
   );
 };
 
-/** A scheduled edition's Cancel button with confirmation. */
+/** A scheduled edition's Cancel button with confirmation naming the edition (version, policy). */
 export const CancelControl = ({ status, actions }: Omit<ReleaseControlsProps, 'formModified'>) => {
   const { formatMessage } = useIntl();
   const [open, setOpen] = React.useState(false);
+  const named = { version: status.version, policy: status.policy?.name ?? '—' };
 
   const confirm = async () => {
     await actions.cancel();
@@ -181,10 +242,10 @@ export const CancelControl = ({ status, actions }: Omit<ReleaseControlsProps, 'f
       triggerLabel={formatMessage({ id: getTrad('cancel'), defaultMessage: 'Cancel edition' })}
       triggerVariant="danger-light"
       triggerDisabled={!status.canCancel || actions.busy !== null}
-      title={formatMessage({
-        id: getTrad('cancel.dialog.title'),
-        defaultMessage: 'Cancel this edition?',
-      })}
+      title={formatMessage(
+        { id: getTrad('cancel.dialog.title'), defaultMessage: 'Cancel v{version} of {policy}?' },
+        named,
+      )}
       confirmLabel={formatMessage({
         id: getTrad('cancel.dialog.confirm'),
         defaultMessage: 'Cancel edition',
@@ -199,9 +260,9 @@ export const CancelControl = ({ status, actions }: Omit<ReleaseControlsProps, 'f
           {
             id: getTrad('cancel.dialog.body'),
             defaultMessage:
-              'Edition v{version} will not take effect. Its version number is not reused and the edition stays in the ledger as cancelled. This cannot be undone.',
+              'Edition v{version} of {policy} will not take effect. Its version number is not reused and the edition stays in the ledger as cancelled. This cannot be undone.',
           },
-          { version: status.version },
+          named,
         )}
       </Typography>
     </ConfirmActionDialog>

@@ -9,20 +9,32 @@ import { formatCalendarDate, formatInstant } from '../../utils/time';
 import { EditionStateBadge, changeKindLabel } from '../labels';
 import { versionLabel } from '../../utils/versionLabel';
 import { Stat } from '../Stat';
+import { usePluginTimeZoneName } from '../PluginTimeZone';
 import { FrozenNotice } from './FrozenNotice';
 import { Notice } from './Notice';
 
 interface EditionFactsProps {
   status: EditionStatus;
+  /** The locale the edit view shows: when it was released, if not with the edition. */
+  locale?: string | null;
   /** Time left until a scheduled edition takes effect (ms, on the server's clock), else null. */
   remaining: number | null;
 }
 
-/** The edition's state, version, policy and dates, one labelled row each, and its countdown. */
-export const EditionFacts = ({ status, remaining }: EditionFactsProps) => {
+/**
+ * The edition's state, version, policy and dates, one labelled row each, and its countdown. The
+ * edition's instants are shown here only (the edit view hides their date pickers), in the
+ * plugin's time zone, which is named.
+ */
+export const EditionFacts = ({ status, locale = null, remaining }: EditionFactsProps) => {
   const { formatMessage, formatDate } = useIntl();
   const label = usePluginMessage();
+  const timeZone = usePluginTimeZoneName();
   const notSet = label('panel.not-set', '—');
+  // A locale added after the release has its own release instant (or none yet).
+  const localeReleasedAt = locale
+    ? (status.locales.find((l) => l.locale === locale)?.releasedAt ?? null)
+    : null;
 
   return (
     <>
@@ -60,11 +72,30 @@ export const EditionFacts = ({ status, remaining }: EditionFactsProps) => {
         {formatCalendarDate(formatDate, status.editionDate) ?? notSet}
       </Stat>
 
-      <Stat variant="omega" label={label('panel.released-at', 'Released')}>
+      <Stat
+        variant="omega"
+        label={label('panel.released-at', 'Released')}
+        testId="edition-released-at"
+      >
         {formatInstant(formatDate, status.releasedAt) ?? notSet}
       </Stat>
 
-      <Stat variant="omega" label={label('panel.effective-at', 'Takes effect')}>
+      {locale && status.releasedAt && localeReleasedAt !== status.releasedAt ? (
+        <Stat
+          variant="omega"
+          label={label('panel.locale-released-at', 'Released ({locale})', { locale })}
+          testId="edition-locale-released-at"
+        >
+          {formatInstant(formatDate, localeReleasedAt) ??
+            label('panel.locale-released-at.none', 'not yet: it can still be written')}
+        </Stat>
+      ) : null}
+
+      <Stat
+        variant="omega"
+        label={label('panel.effective-at', 'Takes effect')}
+        testId="edition-effective-at"
+      >
         {formatInstant(formatDate, status.effectiveAt) ?? notSet}
       </Stat>
 
@@ -75,9 +106,19 @@ export const EditionFacts = ({ status, remaining }: EditionFactsProps) => {
       ) : null}
 
       {status.cancelledAt ? (
-        <Stat variant="omega" label={label('panel.cancelled-at', 'Cancelled')}>
+        <Stat
+          variant="omega"
+          label={label('panel.cancelled-at', 'Cancelled')}
+          testId="edition-cancelled-at"
+        >
           {formatInstant(formatDate, status.cancelledAt) ?? notSet}
         </Stat>
+      ) : null}
+
+      {timeZone ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="edition-time-zone">
+          {label('panel.time-zone', 'Times in {zone}.', { zone: timeZone })}
+        </Typography>
       ) : null}
     </>
   );

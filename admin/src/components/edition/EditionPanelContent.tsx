@@ -19,6 +19,8 @@ interface EditionPanelContentProps {
   documentId: string;
   /** Changes whenever the Content Manager saved the document; the status is reloaded then. */
   documentUpdatedAt: string | null;
+  /** The locale the edit view shows. */
+  locale: string | null;
   /** The admin may release and cancel editions (plugin::policy-ledger.release). */
   canRelease: boolean;
 }
@@ -28,6 +30,7 @@ export const EditionPanelContent = ({
   model,
   documentId,
   documentUpdatedAt,
+  locale,
   canRelease,
 }: EditionPanelContentProps) => {
   const { formatMessage } = useIntl();
@@ -86,6 +89,8 @@ export const EditionPanelContent = ({
       model={model}
       documentId={documentId}
       status={data}
+      statusReceivedAt={fulfilledTimeStamp}
+      locale={locale}
       remaining={dueAt === null ? null : dueAt - serverNow}
       canRelease={canRelease}
     />
@@ -96,11 +101,21 @@ interface LoadedPanelProps {
   model: string;
   documentId: string;
   status: EditionStatus;
+  statusReceivedAt: number | undefined;
+  locale: string | null;
   remaining: number | null;
   canRelease: boolean;
 }
 
-const LoadedPanel = ({ model, documentId, status, remaining, canRelease }: LoadedPanelProps) => {
+const LoadedPanel = ({
+  model,
+  documentId,
+  status,
+  statusReceivedAt,
+  locale,
+  remaining,
+  canRelease,
+}: LoadedPanelProps) => {
   // The panel is rendered inside the edit view's form; `modified` means unsaved edits.
   const formModified =
     useForm('PolicyLedgerEditionPanel', (state) => state.modified, false) ?? false;
@@ -109,9 +124,14 @@ const LoadedPanel = ({ model, documentId, status, remaining, canRelease }: Loade
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       <EditionNotices status={status} />
-      <EditionFacts status={status} remaining={remaining} />
+      <EditionFacts status={status} locale={locale} remaining={remaining} />
       {canRelease && status.state === 'draft' ? (
-        <ReleaseControls status={status} actions={actions} formModified={formModified} />
+        <ReleaseControls
+          status={status}
+          actions={actions}
+          formModified={formModified}
+          statusReceivedAt={statusReceivedAt}
+        />
       ) : null}
       {canRelease && status.state === 'scheduled' ? (
         <CancelControl status={status} actions={actions} />

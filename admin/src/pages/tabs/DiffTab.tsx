@@ -15,6 +15,7 @@ import { useQueryErrorNotification } from '../../hooks/useApiError';
 import { usePolicyLedgerDiffQuery, usePolicyLedgerOverviewQuery } from '../../services/ledgerApi';
 import { sortEditions } from '../../utils/editions';
 import { DiffResult } from './diff/DiffResult';
+import { defaultDiffLocale, editionOptionLabel } from './diff/diffDefaults';
 
 const Empty = ({ children }: { children: string }) => (
   <EmptyStateLayout icon={<ArrowsHorizontal width="6.4rem" height="6.4rem" />} content={children} />
@@ -22,7 +23,7 @@ const Empty = ({ children }: { children: string }) => (
 
 /** Line by line differences between two editions of a policy in one locale. */
 export const DiffTab = () => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale: intlLocale } = useIntl();
   const text = usePluginMessage();
   const overview = usePolicyLedgerOverviewQuery();
   const policies = overview.data?.policies ?? [];
@@ -48,7 +49,7 @@ export const DiffTab = () => {
     const inBase = new Set(base?.locales ?? []);
     return (compare?.locales ?? []).filter((l) => inBase.has(l)).sort();
   }, [base, compare]);
-  const preferred = locales[0] ?? '';
+  const preferred = defaultDiffLocale(locales, intlLocale, policy?.defaultLocale ?? null);
   const effectiveLocale = locales.includes(locale) ? locale : preferred;
 
   const sameEdition = Boolean(base && compare && base.documentId === compare.documentId);
@@ -64,15 +65,14 @@ export const DiffTab = () => {
   useQueryErrorNotification(error);
   const diff = canDiff && !isError ? data : undefined;
 
-  const editionOptions = editions.map((edition: OverviewEdition) => {
-    const parts = [
+  const editionOptions = editions.map((edition: OverviewEdition) => ({
+    value: edition.documentId,
+    label: editionOptionLabel(
+      edition,
       versionLabel(edition.version, formatMessage),
       stateLabel(edition.state, formatMessage),
-    ];
-    if (edition.editionDate) parts.push(edition.editionDate);
-    else if (edition.title) parts.push(edition.title);
-    return { value: edition.documentId, label: parts.join(' · ') };
-  });
+    ),
+  }));
 
   if (policies.length === 0) {
     return overview.isFetching ? (

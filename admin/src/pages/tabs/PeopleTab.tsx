@@ -7,8 +7,9 @@ import { useIntl } from 'react-intl';
 import { Card } from '../../components/Card';
 import { TextField } from '../../components/fields';
 import { PageLoader } from '../../components/Loading';
-import { useQueryErrorNotification } from '../../hooks/useApiError';
+import { type QueryError, useFormatApiError } from '../../hooks/useApiError';
 import { usePolicyLedgerPersonQuery } from '../../services/officerApi';
+import { fieldErrors } from '../../utils/fieldErrors';
 import { getTrad } from '../../utils/getTrad';
 import { PersonView } from './people/PersonView';
 
@@ -23,15 +24,15 @@ interface PeopleTabProps {
 /** One person: look them up by e-mail, phone or id; their standing, history, export, erasure. */
 export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) => {
   const { formatMessage } = useIntl();
+  const formatError = useFormatApiError();
   const [typed, setTyped] = React.useState(identifier ?? '');
   // A person opened from the address (a link, back and forward) shows in the field too.
   React.useEffect(() => {
     if (identifier) setTyped(identifier);
   }, [identifier]);
   const person = usePolicyLedgerPersonQuery(identifier ?? '', { skip: !identifier });
-  useQueryErrorNotification(person.error);
-  const text = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTrad(id), defaultMessage });
+  const text = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTrad(id), defaultMessage }, values);
 
   const lookUp = () => {
     const value = typed.trim();
@@ -39,7 +40,15 @@ export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) =>
     if (value === identifier) void person.refetch();
     else onLookUp(value);
   };
-  const record = identifier && person.originalArgs === identifier ? person.data : undefined;
+  // A record is shown only under the identifier that found it: while the field names that
+  // identifier, and only this lookup's own answer (`currentData`, never an earlier person's);
+  // nothing once the lookup failed.
+  const current = identifier !== null && typed.trim() === identifier;
+  const record = current && !person.isError ? person.currentData : undefined;
+  const failure =
+    current && identifier && person.isError && person.error
+      ? lookupError(person.error, identifier, formatError, text)
+      : undefined;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
@@ -55,6 +64,7 @@ export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) =>
                 'Typed as the person gave it; the server looks them up by its pseudonym.',
               )}
               value={typed}
+              error={failure}
               onChange={setTyped}
               onSubmit={lookUp}
             />
@@ -70,7 +80,7 @@ export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) =>
           </Button>
         </Flex>
       </Card>
-      {!record && person.isFetching ? (
+      {failure ? null : !record && current && person.isFetching ? (
         <PageLoader />
       ) : record && record.events.length + record.submissions.length > 0 ? (
         <PersonView identifier={identifier!} record={record} canErase={canErase} />
@@ -79,6 +89,12 @@ export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) =>
           icon={<User width="6.4rem" height="6.4rem" />}
           content={text('people.none', 'Nothing is held on this person.')}
         />
+      ) : identifier && typed.trim() ? (
+        <Typography variant="omega" textColor="neutral600" data-testid="person-not-looked-up">
+          {text('people.changed', 'Look up {identifier} to see what is held on them.', {
+            identifier: typed.trim(),
+          })}
+        </Typography>
       ) : (
         <Typography variant="omega" textColor="neutral600">
           {text(
@@ -90,3 +106,22 @@ export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) =>
     </Flex>
   );
 };
+
+/**
+ * Why a lookup failed, in words, for the field: the server's message about the identifier with
+ * the identifier itself in front ("“a@@b” is not a valid e-mail address"), or the failure.
+ */
+function lookupError(
+  error: QueryError,
+  identifier: string,
+  formatError: (error: QueryError) => string,
+  text: (id: string, defaultMessage: string, values?: Record<string, string>) => string,
+): string {
+  const { byField } = fieldErrors(error, { identifier: `“${identifier}”` });
+  return (
+    byField.identifier ??
+    text('people.lookup.failed', 'Could not look this person up: {reason}', {
+      reason: formatError(error),
+    })
+  );
+}

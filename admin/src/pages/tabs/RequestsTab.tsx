@@ -4,7 +4,7 @@ import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-syste
 import { Download, ListSearch } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
-import type { RequestsQuery } from '../../../../shared/contracts';
+import type { RequestsQuery, SubjectRequestEntry } from '../../../../shared/contracts';
 import { SelectField } from '../../components/fields';
 import { PageLoader } from '../../components/Loading';
 import { useNotifyApiError, useQueryErrorNotification } from '../../hooks/useApiError';
@@ -36,7 +36,13 @@ export const RequestsTab = ({ canAct, selected, onSelect }: RequestsTabProps) =>
   const text = (id: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTrad(id), defaultMessage }, values);
   const page = register.data;
-  const open = page?.requests.find((r) => r.id === selected) ?? null;
+  // The request as a change from its panel left it: it stays open, in its new state, even when
+  // the filter no longer lists it (done or refused, among the open requests).
+  const [changed, setChanged] = React.useState<SubjectRequestEntry | null>(null);
+  const open = latest(
+    page?.requests.find((r) => r.id === selected) ?? null,
+    changed?.id === selected ? changed : null,
+  );
 
   // A request opened from the address (a link, a reload) that the filter hides, e.g. a closed
   // one among the open requests, is shown: the filter goes to all requests. Once per request
@@ -104,7 +110,9 @@ export const RequestsTab = ({ canAct, selected, onSelect }: RequestsTabProps) =>
       ) : (
         <RequestsTable requests={page.requests} selected={selected} onSelect={onSelect} />
       )}
-      {open ? <RequestPanel key={open.id} request={open} canAct={canAct} /> : null}
+      {open ? (
+        <RequestPanel key={open.id} request={open} canAct={canAct} onChanged={setChanged} />
+      ) : null}
       {missing ? (
         <Typography variant="omega" textColor="danger600" data-testid="request-missing">
           {text('requests.missing', 'There is no request {id} in the register.', {
@@ -114,4 +122,14 @@ export const RequestsTab = ({ canAct, selected, onSelect }: RequestsTabProps) =>
       ) : null}
     </Flex>
   );
+};
+
+/** The later of two states of one request (the list may not have refetched after a change yet). */
+const latest = (
+  listed: SubjectRequestEntry | null,
+  changed: SubjectRequestEntry | null,
+): SubjectRequestEntry | null => {
+  if (!listed || !changed) return listed ?? changed;
+  const steps = (r: SubjectRequestEntry) => r.changes.length + r.actions.length;
+  return steps(changed) > steps(listed) ? changed : listed;
 };

@@ -5,7 +5,7 @@ import { TABLES } from '../tables';
 export const deskModels = [
   {
     // The register of data-subject requests (services/requests.ts). Dates are
-    // calendar dates in the plugin's time zone; `actions` is a JSON list.
+    // calendar dates in the plugin's time zone; `changes` and `actions` are JSON lists.
     uid: 'policy-ledger::request',
     singularName: 'policy_ledger_request',
     tableName: TABLES.requests,
@@ -22,6 +22,8 @@ export const deskModels = [
       identity_checked_at: ISO(),
       reason: { type: 'text' },
       note: { type: 'text' },
+      // JSON list of status changes with what was typed for each (RequestStatusChange).
+      changes: { type: 'text' },
       actions: { type: 'text' },
       created_at: ISO(),
       created_by: str(),

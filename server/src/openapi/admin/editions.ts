@@ -38,6 +38,7 @@ export const editionStatus: z.ZodType<EditionStatus> = z.strictObject({
   canCancel: z.boolean(),
   releaseEffectiveAt: instant().nullable(),
   scheduledOver: z.strictObject({ version: z.int(), effectiveAt: instant() }).nullable(),
+  identicalTo: z.strictObject({ version: z.int() }).nullable(),
 });
 
 export const editionSuccessor: z.ZodType<EditionSuccessor> = z.strictObject({
@@ -54,6 +55,7 @@ export const overview: z.ZodType<Overview> = z.strictObject({
       documentId: z.string(),
       currentVersion: z.int().nullable(),
       upcomingVersion: z.int().nullable(),
+      defaultLocale: z.string().nullable(),
       editions: z.array(
         z.strictObject({
           documentId: z.string(),

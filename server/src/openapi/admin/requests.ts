@@ -5,6 +5,7 @@ import type {
   RequestActionResult,
   RequestActionTaken,
   RequestStatus,
+  RequestStatusChange,
   RequestsPage,
   SubjectRequestEntry,
 } from '../../../../shared/contracts';
@@ -29,6 +30,16 @@ const actionTaken: z.ZodType<RequestActionTaken> = z.strictObject({
   result: z.record(z.string(), z.unknown()),
 });
 
+const statusChange: z.ZodType<RequestStatusChange> = z.strictObject({
+  from: requestStatus,
+  to: requestStatus,
+  at: instant(),
+  by: z.string(),
+  reason: z.string().nullable(),
+  identityMethod: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
 export const subjectRequestEntry: z.ZodType<SubjectRequestEntry> = z.strictObject({
   id: z.uuid(),
   type: z.enum(['access', 'correction', 'erasure', 'withdrawal', 'objection']),
@@ -44,6 +55,7 @@ export const subjectRequestEntry: z.ZodType<SubjectRequestEntry> = z.strictObjec
   identityCheck: z.strictObject({ method: z.string(), at: instant() }).nullable(),
   reason: z.string().nullable(),
   note: z.string().nullable(),
+  changes: z.array(statusChange),
   actions: z.array(actionTaken),
   createdAt: instant(),
   createdBy: z.string(),

@@ -33,7 +33,7 @@ export const AcceptanceTable = ({ rows, totals, groupKeys, people }: AcceptanceT
   return (
     <Table
       colCount={groupKeys.length + COUNT_KEYS.length + (people ? 1 : 0)}
-      rowCount={rows.length + 2}
+      rowCount={rows.length + 2 + (people && people.withoutEdition > 0 ? 1 : 0)}
       data-testid="acceptance-table"
     >
       <Thead>
@@ -102,6 +102,23 @@ export const AcceptanceTable = ({ rows, totals, groupKeys, people }: AcceptanceT
             ) : null}
           </Tr>
         ))}
+        {people && people.withoutEdition > 0 ? (
+          <Tr data-testid="acceptance-without-edition">
+            <Td colSpan={groupKeys.length + COUNT_KEYS.length}>
+              <Typography textColor="neutral700">
+                {formatMessage({
+                  id: getTrad('acceptance.people.without-edition'),
+                  defaultMessage: 'Declined / no edition accepted',
+                })}
+              </Typography>
+            </Td>
+            <Td data-testid="count-people">
+              <Typography textColor="neutral800" fontWeight="bold">
+                {num(people.withoutEdition)}
+              </Typography>
+            </Td>
+          </Tr>
+        ) : null}
         <Tr data-testid="acceptance-totals" background="neutral100">
           {groupKeys.length > 0 ? (
             <Td colSpan={groupKeys.length}>

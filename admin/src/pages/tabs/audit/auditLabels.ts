@@ -2,6 +2,7 @@ import type { IntlShape } from 'react-intl';
 
 import type { AuditEntry } from '../../../../../shared/contracts';
 import { getTrad } from '../../../utils/getTrad';
+import { formatInstant, isIsoInstant } from '../../../utils/time';
 
 /** Every action the trail records (server/src/domain/audit.ts), with its English label. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -44,9 +45,26 @@ export const actorLabel = (
   return actor.type === 'admin' ? name : `${name} (${actor.type})`;
 };
 
-/** The details as "key: value" pairs on one line. */
-export const detailsText = (details: Record<string, unknown>): string =>
-  Object.entries(details)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join(', ');
+/**
+ * The details as "key: value" pairs on one line. With `formatDate`, every instant in them (an ISO
+ * string, also inside a nested value such as an export's filters) is shown in the plugin's time
+ * zone, named; without it they stay as recorded (UTC ISO, e.g. for a tooltip).
+ */
+export const detailsText = (
+  details: Record<string, unknown>,
+  formatDate?: IntlShape['formatDate'],
+): string => {
+  const value = (v: unknown): string => {
+    if (formatDate && isIsoInstant(v))
+      return formatInstant(formatDate, v, 'date-time-seconds') ?? v;
+    if (Array.isArray(v)) return `[${v.map(value).join(', ')}]`;
+    if (v !== null && typeof v === 'object') return `{${pairs(v as Record<string, unknown>)}}`;
+    return String(v);
+  };
+  const pairs = (o: Record<string, unknown>): string =>
+    Object.entries(o)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => `${k}: ${value(v)}`)
+      .join(', ');
+  return pairs(details);
+};

@@ -62,16 +62,19 @@ interface LedgerFilterBarProps {
   onSearch: () => void;
   onReset: () => void;
   isSearching: boolean;
+  /** Why the last search was refused, per field, in words (shown next to the field). */
+  errors?: Partial<Record<keyof LedgerFilterValues, string>>;
 }
 
 export const LedgerFilterBar = (props: LedgerFilterBarProps) => {
-  const { policies, values, onChange, onSearch, onReset, isSearching } = props;
+  const { policies, values, onChange, onSearch, onReset, isSearching, errors } = props;
   const { formatMessage } = useIntl();
   const text = usePluginMessage();
   const field = (key: keyof LedgerFilterValues) => ({
     name: `ledger-${key}`,
     testId: `ledger-${key}`,
     value: values[key],
+    error: errors?.[key],
     onChange: (value: string) => onChange({ [key]: value }),
   });
 
@@ -149,7 +152,7 @@ export const LedgerFilterBar = (props: LedgerFilterBarProps) => {
             {...field('version')}
             type="number"
             label={text('panel.version', 'Version')}
-            error={versionError}
+            error={versionError ?? errors?.version}
             onSubmit={onSearch}
           />
         )}

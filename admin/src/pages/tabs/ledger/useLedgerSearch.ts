@@ -1,7 +1,7 @@
 import * as React from 'react';
 
 import type { LedgerEvent, LedgerFilters, LedgerQuery } from '../../../../../shared/contracts';
-import { useQueryErrorNotification } from '../../../hooks/useApiError';
+import type { QueryError } from '../../../hooks/useApiError';
 import { usePolicyLedgerEventsQuery } from '../../../services/ledgerApi';
 
 const PAGE_SIZE = 50;
@@ -14,8 +14,12 @@ export interface LedgerSearch {
   events: LedgerEvent[];
   /** More events match than are shown. */
   hasMore: boolean;
-  /** A search has answered at least once. */
+  /** The current search has answered (and not failed). */
   loaded: boolean;
+  /** Why the current search failed; undefined while it has not. */
+  error: QueryError | undefined;
+  /** The person the current search is for, as typed ("" for anyone). */
+  subject: string;
   /** A first page is loading (a search or the initial load). */
   isSearching: boolean;
   isLoadingMore: boolean;
@@ -28,13 +32,16 @@ export interface LedgerSearch {
 /**
  * The Ledger tab's search: the latest events unfiltered at first, then what `search` asks for,
  * page by page. The pages are one cache entry of the events query (see services/ledgerApi.ts).
+ * Only the current search's own events are given (`currentData`): while another search loads,
+ * and after it failed, no event of an earlier one is.
  */
 export function useLedgerSearch(): LedgerSearch {
   const [query, setQuery] = React.useState<LedgerQuery>({ limit: PAGE_SIZE });
-  const { data, error, isError, isFetching, refetch } = usePolicyLedgerEventsQuery(query, {
+  const { currentData, error, isError, isFetching, refetch } = usePolicyLedgerEventsQuery(query, {
     refetchOnMountOrArgChange: true,
   });
-  useQueryErrorNotification(error);
+  // A failed search shows nothing; a failed "Load more" keeps the pages of the same search.
+  const data = isError && query.cursor === undefined ? undefined : currentData;
 
   const search = (filters: LedgerFilters) => {
     const next: LedgerQuery = { ...filters, limit: PAGE_SIZE };
@@ -48,9 +55,10 @@ export function useLedgerSearch(): LedgerSearch {
 
   return {
     events: data?.events ?? [],
-    // After a failed search the events shown are an earlier search's: do not page on.
     hasMore: !isError && Boolean(data?.nextCursor),
     loaded: data !== undefined,
+    error: isError ? error : undefined,
+    subject: query.subject ?? '',
     isSearching: isFetching && query.cursor === undefined,
     isLoadingMore: isFetching && query.cursor !== undefined,
     search,

@@ -12,6 +12,7 @@ import {
   usePolicyLedgerEraseSubjectMutation,
   usePolicyLedgerPersonExportMutation,
 } from '../../../services/officerApi';
+import { exportLocale } from '../../../utils/exportLocale';
 import { getTrad } from '../../../utils/getTrad';
 
 interface PersonActionsProps {
@@ -23,7 +24,7 @@ interface PersonActionsProps {
 
 /** The access export (JSON or a readable page) and erasure, behind a confirmation. */
 export const PersonActions = ({ identifier, record, canErase }: PersonActionsProps) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
   const notifyError = useNotifyApiError();
   const [download, exporting] = usePolicyLedgerPersonExportMutation();
@@ -36,7 +37,7 @@ export const PersonActions = ({ identifier, record, canErase }: PersonActionsPro
   const save = async (format: SubjectExportFormat) => {
     const day = new Date().toISOString().slice(0, 10);
     const filename = `personal-data-${record.subject.slice(0, 12)}-${day}.${format}`;
-    const outcome = await download({ identifier, format, filename });
+    const outcome = await download({ identifier, format, locale: exportLocale(locale), filename });
     if ('error' in outcome) notifyError(outcome.error);
   };
   const confirmErase = async () => {
@@ -48,13 +49,14 @@ export const PersonActions = ({ identifier, record, canErase }: PersonActionsPro
         type: 'success',
         message: text(
           'people.erased',
-          'Erased {submissions} submissions and {evidence} evidence records. The pseudonymous decisions stay.',
-          { ...outcome.data },
+          'Erased {submissions, plural, one {# submission} other {# submissions}} and {evidence, plural, one {# evidence record} other {# evidence records}} of {identifier}. The pseudonymous decisions stay.',
+          { ...outcome.data, identifier },
         ),
       });
     }
   };
   const held = record.submissions.filter((s) => !s.erasedAt).length;
+  const withEvidence = record.events.filter((e) => e.evidence).length;
 
   return (
     <Flex gap={2} wrap="wrap" alignItems="flex-start">
@@ -82,8 +84,8 @@ export const PersonActions = ({ identifier, record, canErase }: PersonActionsPro
           onOpenChange={setOpen}
           triggerLabel={text('people.erase', 'Erase personal data')}
           triggerVariant="danger-light"
-          triggerDisabled={held === 0 || erasing.isLoading}
-          title={text('people.erase.title', 'Erase this person’s data?')}
+          triggerDisabled={held + withEvidence === 0 || erasing.isLoading}
+          title={text('people.erase.title', 'Erase the data of {identifier}?', { identifier })}
           confirmLabel={text('people.erase.confirm', 'Erase')}
           tone="danger"
           busy={erasing.isLoading}
@@ -93,8 +95,8 @@ export const PersonActions = ({ identifier, record, canErase }: PersonActionsPro
           <Typography>
             {text(
               'people.erase.body',
-              'The data of {count} submissions and the evidence of every decision (IP, browser, page) are deleted for good. The pseudonymous decisions stay in the ledger, as the law requires proof of consent.',
-              { count: held },
+              'Deleted for good: what {identifier} sent in {count, plural, =0 {no submission} one {# submission} other {# submissions}}, and the evidence (IP address, browser, page) of {decisions, plural, =0 {no decision} one {# decision} other {# decisions}}. The pseudonymous decisions stay in the ledger, as the law requires proof of consent.',
+              { identifier, count: held, decisions: withEvidence },
             )}
           </Typography>
         </ConfirmActionDialog>

@@ -31,7 +31,7 @@ export const PersonView = ({ identifier, record, canErase }: PersonViewProps) =>
                 {
                   id: getTrad('people.pseudonym'),
                   defaultMessage:
-                    'Pseudonym {subject} · {events} decisions · {submissions} submissions',
+                    'Pseudonym {subject} · {events, plural, one {# decision} other {# decisions}} · {submissions, plural, one {# submission} other {# submissions}}',
                 },
                 {
                   subject: record.subject.slice(0, 12),

@@ -37,9 +37,12 @@ const STATUS_LABEL: Record<RequestStatus, string> = {
 const DEADLINE: Record<DeadlineState, [BadgeProps['variant'], string]> = {
   overdue: ['danger', 'Overdue by {days, plural, one {# day} other {# days}}'],
   'due-soon': ['warning', 'Due in {days, plural, =0 {today} one {# day} other {# days}}'],
-  'on-time': ['secondary', '{days} days left'],
+  'on-time': ['secondary', '{days, plural, one {# day left} other {# days left}}'],
   closed: ['neutral', 'Closed'],
 };
+
+/** A status as an ICU select key ("in-progress" → "in_progress": a hyphen cannot be one). */
+export const selector = (status: RequestStatus): string => status.replace(/-/g, '_');
 
 export function useRequestLabels() {
   const { formatMessage } = useIntl();
