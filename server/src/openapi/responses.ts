@@ -6,7 +6,6 @@ import type {
   CurrentPolicy,
   EditionArchive,
   EditionBrief,
-  EventContent,
   FormDefinition,
   PendingSubmission,
   PolicyEdition,
@@ -19,6 +18,15 @@ import type {
   UpcomingEdition,
   WithdrawResult,
 } from '../../../shared/contracts';
+import {
+  changeKind,
+  date,
+  editionState,
+  eventContent,
+  instant,
+  ledgerAction as consentAction,
+  sha256,
+} from './common';
 
 /**
  * The bodies the content API answers, as schemas: the OpenAPI document's
@@ -28,12 +36,6 @@ import type {
  * field fails the contract test.
  */
 
-const instant = () => z.iso.datetime({ offset: true });
-const date = () => z.iso.date();
-const sha256 = () => z.string().regex(/^[0-9a-f]{64}$/);
-const changeKind = z.enum(['editorial', 'material', 'reconsent']);
-const editionState = z.enum(['draft', 'scheduled', 'in-force', 'superseded', 'cancelled']);
-const consentAction = z.enum(['granted', 'implied', 'withdrawn', 'denied', 'notified']);
 const format = z.enum(['markdown', 'html']);
 
 const editionBrief: z.ZodType<EditionBrief> = z.strictObject({
@@ -154,26 +156,6 @@ export const formDefinition: z.ZodType<FormDefinition> = z.strictObject({
       upcoming: formPolicyEdition.nullable(),
     }),
   ),
-});
-
-/** An event exactly as hashed (shared/proof/canonical.ts eventCanonical). */
-const eventContent: z.ZodType<EventContent> = z.strictObject({
-  id: z.string(),
-  occurredAt: instant(),
-  subject: sha256(),
-  action: consentAction,
-  policy: z.string(),
-  version: z.int(),
-  locale: z.string().nullable(),
-  contentHash: sha256().nullable(),
-  form: z.string().nullable(),
-  formRevision: z.int().nullable(),
-  formHash: sha256().nullable(),
-  purposes: z.record(z.string(), z.boolean()),
-  method: z.enum(['form', 'api', 'continued-use', 'admin', 'notice']),
-  submission: z.string().nullable(),
-  evidenceHash: sha256().nullable(),
-  strength: z.enum(['confirmed', 'unverified']).optional(),
 });
 
 const receiptEventShape = {

@@ -1,6 +1,6 @@
 import { z } from '@strapi/utils';
 import type { ApiResponse, AuditEntry, AuditPage } from '../../../../shared/contracts';
-import { dataBody, instant, sha256 } from './common';
+import { dataBody, instant, sha256 } from '../common';
 
 /** The audit trail (controllers/admin-audit.ts). */
 

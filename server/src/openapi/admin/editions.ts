@@ -8,7 +8,7 @@ import type {
   Overview,
   PluginSettings,
 } from '../../../../shared/contracts';
-import { changeKind, dataBody, date, editionState, instant, sha256 } from './common';
+import { changeKind, dataBody, date, editionState, instant, sha256 } from '../common';
 
 /** Editions (status, release, cancel, successor), the overview, diffs, settings. */
 

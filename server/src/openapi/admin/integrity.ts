@@ -12,7 +12,7 @@ import type {
   VerifyMismatch,
   VerifyResult,
 } from '../../../../shared/contracts';
-import { dataBody, instant, sha256 } from './common';
+import { dataBody, instant, sha256 } from '../common';
 
 /** Verification, sealing and setup health (controllers/admin-ledger.ts). */
 

@@ -8,7 +8,7 @@ import type {
   LedgerPage,
   PeopleCounts,
 } from '../../../../shared/contracts';
-import { dataBody, date, eventContentShape, evidenceStrength, sha256 } from './common';
+import { dataBody, date, eventContentShape, evidenceStrength, sha256 } from '../common';
 
 /** The ledger's pages and acceptance (controllers/admin-reports.ts). */
 

@@ -14,7 +14,7 @@ import {
   ledgerAction,
   purposes,
   sha256,
-} from './common';
+} from '../common';
 
 /** One person: their record, the access export, erasure (controllers/admin-people.ts). */
 

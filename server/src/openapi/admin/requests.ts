@@ -9,7 +9,7 @@ import type {
   RequestsPage,
   SubjectRequestEntry,
 } from '../../../../shared/contracts';
-import { dataBody, date, instant, sha256 } from './common';
+import { dataBody, date, instant, sha256 } from '../common';
 import { subjectExport } from './people';
 
 /** The register of data-subject requests (controllers/admin-requests.ts). */

@@ -7,12 +7,12 @@ import type {
   EventContent,
   EvidenceStrength,
   LedgerAction,
-} from '../../../../shared/contracts';
+} from '../../../shared/contracts';
 
 /**
- * The pieces the admin API's answer schemas share (the same rules as
- * openapi/responses.ts for the content API: instants as the services send
- * them, `toISOString()`, so `Z`; calendar dates YYYY-MM-DD; hashes lowercase hex).
+ * The pieces both APIs' answer schemas share (responses.ts for the content
+ * API, admin/ for the admin API): instants as the services send them,
+ * `toISOString()`, so `Z`; calendar dates YYYY-MM-DD; hashes lowercase hex.
  */
 
 export const instant = () => z.iso.datetime({ offset: true });
