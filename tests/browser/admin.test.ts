@@ -23,6 +23,7 @@ import {
 import { http } from '../helpers/http';
 import { ADMIN, ROOT, boot, shutdown, testApp } from '../helpers/strapi';
 import { dateInZone, dueDate, type DeadlineRule } from '../../server/src/domain/deadlines';
+import { parseCsv } from '../helpers/csv';
 
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 const EVENTS = 'policy_ledger_events';
@@ -901,39 +902,6 @@ describe('Policy Ledger admin page in Chromium', () => {
 
   it("keeps a request's note and every field typed: shown after a reload, and in the CSV", async () => {
     const { url } = testApp();
-    /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
-    const parseCsv = (text: string): string[][] => {
-      const rows: string[][] = [];
-      let row: string[] = [];
-      let cell = '';
-      let quoted = false;
-      const endCell = () => {
-        row.push(cell);
-        cell = '';
-      };
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted && c === '"' && text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (c === '"') {
-          quoted = !quoted;
-        } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
-          cell += c;
-        } else if (c === ',') {
-          endCell();
-        } else if (c === '\n') {
-          endCell();
-          rows.push(row);
-          row = [];
-        }
-      }
-      if (cell || row.length) {
-        endCell();
-        rows.push(row);
-      }
-      return rows;
-    };
     await page.setViewportSize({ width: 1440, height: 900 });
     try {
       await page.goto(`${url}/admin/plugins/policy-ledger/requests`);
