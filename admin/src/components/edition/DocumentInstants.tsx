@@ -1,10 +1,10 @@
-import { Flex, Typography } from '@strapi/design-system';
+import { Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import { usePluginMessage } from '../../hooks/usePluginMessage';
 import { formatInstant } from '../../utils/time';
-import { usePluginTimeZoneName } from '../PluginTimeZone';
 import { Stat } from '../Stat';
+import { TimesInZone } from './TimesInZone';
 
 /** The loaded document's field, if it holds an instant. */
 const instantOf = (document: Record<string, unknown>, field: string): string | null =>
@@ -18,7 +18,6 @@ const instantOf = (document: Record<string, unknown>, field: string): string | n
 export const DocumentInstants = ({ document }: { document: Record<string, unknown> }) => {
   const { formatDate } = useIntl();
   const label = usePluginMessage();
-  const timeZone = usePluginTimeZoneName();
   const effectiveAt = formatInstant(formatDate, instantOf(document, 'effectiveAt'));
   const cancelledAt = formatInstant(formatDate, instantOf(document, 'cancelledAt'));
   return (
@@ -41,11 +40,7 @@ export const DocumentInstants = ({ document }: { document: Record<string, unknow
           {cancelledAt}
         </Stat>
       ) : null}
-      {timeZone ? (
-        <Typography variant="pi" textColor="neutral600" data-testid="edition-time-zone">
-          {label('panel.time-zone', 'Times in {zone}.', { zone: timeZone })}
-        </Typography>
-      ) : null}
+      <TimesInZone />
     </Flex>
   );
 };

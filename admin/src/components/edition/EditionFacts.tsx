@@ -9,7 +9,7 @@ import { formatCalendarDate, formatInstant } from '../../utils/time';
 import { EditionStateBadge, changeKindLabel } from '../labels';
 import { versionLabel } from '../../utils/versionLabel';
 import { Stat } from '../Stat';
-import { usePluginTimeZoneName } from '../PluginTimeZone';
+import { TimesInZone } from './TimesInZone';
 import { FrozenNotice } from './FrozenNotice';
 import { Notice } from './Notice';
 
@@ -29,7 +29,6 @@ interface EditionFactsProps {
 export const EditionFacts = ({ status, locale = null, remaining }: EditionFactsProps) => {
   const { formatMessage, formatDate } = useIntl();
   const label = usePluginMessage();
-  const timeZone = usePluginTimeZoneName();
   const notSet = label('panel.not-set', '—');
   // A locale added after the release has its own release instant (or none yet).
   const localeReleasedAt = locale
@@ -114,12 +113,7 @@ export const EditionFacts = ({ status, locale = null, remaining }: EditionFactsP
           {formatInstant(formatDate, status.cancelledAt) ?? notSet}
         </Stat>
       ) : null}
-
-      {timeZone ? (
-        <Typography variant="pi" textColor="neutral600" data-testid="edition-time-zone">
-          {label('panel.time-zone', 'Times in {zone}.', { zone: timeZone })}
-        </Typography>
-      ) : null}
+      <TimesInZone />
     </>
   );
 };
