@@ -8,12 +8,19 @@
  * with --watch-stdin (bench/run.ts passes it), when stdin closes, so that it
  * never outlives the run. A SQLite file is deleted on exit.
  *
+ * With --profile-control, V8's CPU profiler is driven from stdin, so that a
+ * profile covers exactly a load and not the boot: a line `profile-start`
+ * starts it (answer `PROFILING`), `profile-stop <file>` stops it and writes
+ * the profile, as `node --cpu-prof` would, to <file> (answer `PROFILED <file>`).
+ *
  * Environment:
  * - DATABASE_CLIENT: sqlite (default; a fresh file under bench/out/) or
  *   postgres (DATABASE_NAME and friends name an existing, empty database);
  * - PORT (or --port): 0 = any free port;
  * - POLICY_LEDGER_FAST_PATH: true (default) or false, read by the plugin;
- * - BENCH_LOG_LEVEL: Strapi's log level (default error).
+ * - BENCH_LOG_LEVEL: Strapi's log level (default error);
+ * - BENCH_TRUST_PROXY: true (default) or false, Strapi's `server.proxy.koa`
+ *   (bench/app/config/server.ts): the client address is X-Forwarded-For's.
  *
  * The plugin itself is loaded from dist/server: build it first
  * (`npm run build:plugin`; bench/run.ts does).
@@ -21,8 +28,10 @@
 // First: keeps the demo's .env out (before @strapi/strapi loads it).
 import '../tests/helpers/no-dotenv';
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { throwawaySecrets } from '../tests/helpers/secrets';
@@ -70,7 +79,35 @@ async function info(strapi: Core.Strapi, client: string): Promise<Record<string,
   const fastPath = strapi.plugin('policy-ledger').service('fast-path') as
     { state?: { enabled?: boolean } } | undefined;
   out.fast_path = String(fastPath?.state?.enabled ?? 'unknown');
+  // Koa's `proxy`: whether the client address (and so the abuse limits' per-address count) is X-Forwarded-For's.
+  out.trust_proxy = String(strapi.server.app.proxy);
   return out;
+}
+
+/** `profile-start` / `profile-stop <file>` on stdin: V8's CPU profiler over exactly the load that follows. */
+function profileControl() {
+  const session = new Session();
+  session.connect();
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const lines = readline.createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    const [command, file] = line.trim().split(/\s+/, 2);
+    const run = async () => {
+      if (command === 'profile-start') {
+        await session.post('Profiler.enable');
+        // 1 ms, as `node --cpu-prof` (--cpu-prof-interval 1000).
+        await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+        await session.post('Profiler.start');
+        say('PROFILING');
+      } else if (command === 'profile-stop' && file) {
+        const { profile } = await session.post('Profiler.stop');
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, JSON.stringify(profile));
+        say(`PROFILED ${file}`);
+      }
+    };
+    run().catch((e: unknown) => say(`PROFILE-ERROR ${(e as Error).message}`));
+  });
 }
 
 async function main() {
@@ -78,7 +115,11 @@ async function main() {
   // every Error whose stack is read costs a source-map lookup (Strapi's dist ships .map files).
   if (process.env.BENCH_SOURCE_MAPS !== 'true') process.setSourceMapsEnabled(false);
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'watch-stdin': { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      'watch-stdin': { type: 'boolean' },
+      'profile-control': { type: 'boolean' },
+    },
     strict: true,
   });
   const port = Number(values.port ?? process.env.PORT ?? 0);
@@ -149,6 +190,7 @@ async function main() {
     process.stdin.resume();
   }
 
+  if (values['profile-control']) profileControl();
   for (const [k, v] of Object.entries(await info(strapi, client)))
     process.stdout.write(`INFO ${k}=${v}\n`);
   process.stdout.write(`READY ${actual}\n`);

@@ -18,6 +18,8 @@ export interface Child {
   /** The command line, as it would be typed. */
   command: string;
   logFile: string;
+  /** The child's stdout, line by line (see ask()). */
+  lines: readline.Interface;
 }
 
 const running = new Set<ChildProcess>();
@@ -108,6 +110,7 @@ export async function startChild(o: StartOptions): Promise<Child> {
     if (tail.length > 40) tail.shift();
   });
 
+  const lines = readline.createInterface({ input: proc.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(
@@ -116,7 +119,6 @@ export async function startChild(o: StartOptions): Promise<Child> {
         ),
       );
     }, o.readyTimeoutMs ?? 180_000);
-    const lines = readline.createInterface({ input: proc.stdout! });
     lines.on('line', (line) => {
       log.write(line + '\n');
       const info1 = /^INFO ([\w.-]+)=(.*)$/.exec(line);
@@ -140,7 +142,45 @@ export async function startChild(o: StartOptions): Promise<Child> {
       reject(e);
     });
   });
-  return { name: o.name, proc, pid: proc.pid!, port, info, command, logFile };
+  return { name: o.name, proc, pid: proc.pid!, port, info, command, logFile, lines };
+}
+
+/**
+ * Writes one line to a child's stdin and waits for its answer: the first line
+ * on its stdout that `answer` matches (`fails` matching: rejected).
+ */
+export function ask(
+  child: Child,
+  line: string,
+  answer: RegExp,
+  fails: RegExp | null = null,
+  timeoutMs = 60_000,
+): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const done = (f: () => void) => {
+      clearTimeout(timer);
+      child.lines.off('line', onLine);
+      child.proc.off('exit', onExit);
+      f();
+    };
+    const onLine = (l: string) => {
+      const m = answer.exec(l);
+      if (m) done(() => resolve(m));
+      else if (fails?.test(l)) done(() => reject(new Error(`${child.name}: ${l}`)));
+    };
+    const onExit = () =>
+      done(() => reject(new Error(`${child.name} exited; see ${child.logFile}`)));
+    const timer = setTimeout(
+      () =>
+        done(() =>
+          reject(new Error(`${child.name} did not answer "${line}" in ${timeoutMs / 1000} s`)),
+        ),
+      timeoutMs,
+    );
+    child.lines.on('line', onLine);
+    child.proc.once('exit', onExit);
+    child.proc.stdin!.write(`${line}\n`);
+  });
 }
 
 function waitExit(proc: ChildProcess, ms: number): Promise<boolean> {

@@ -5,9 +5,17 @@
  * what a submission spends its server CPU on.
  */
 
+export interface CallFrame {
+  functionName: string;
+  url: string;
+  /** 0-based, as V8 reports them. */
+  lineNumber?: number;
+  columnNumber?: number;
+}
+
 export interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber?: number };
+  callFrame: CallFrame;
   children?: number[];
 }
 export interface CpuProfile {
@@ -46,12 +54,14 @@ export function whereOf(url: string, root: string): string {
 
 /**
  * Self time per function over the samples whose index `inWindow` accepts,
- * idle time left out; `busy` is the sum of the rest.
+ * idle time left out; `busy` is the sum of the rest. `resolve` may map a
+ * frame to where its source lives (a source map: see cpu-profile.ts).
  */
 export function selfTimes(
   profile: CpuProfile,
   inWindow: (index: number) => boolean,
   root: string,
+  resolve: (frame: CallFrame) => CallFrame = (frame) => frame,
 ): { busy: number; rows: SelfTime[]; areas: SelfTime[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map<string, number>();
@@ -59,8 +69,9 @@ export function selfTimes(
   let busy = 0;
   profile.samples.forEach((id, i) => {
     if (!inWindow(i)) return;
-    const frame = byId.get(id)?.callFrame;
-    if (!frame || frame.functionName === '(idle)') return;
+    const raw = byId.get(id)?.callFrame;
+    if (!raw || raw.functionName === '(idle)') return;
+    const frame = resolve(raw);
     const dt = profile.timeDeltas[i] ?? 0;
     busy += dt;
     const where = whereOf(frame.url, root);
