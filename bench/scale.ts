@@ -28,7 +28,10 @@ import type { EventContent } from '../shared/contracts';
 import { checkpointHash, canonicalJson, eventHash } from '../server/src/domain/canonical';
 import { merkleRoot } from '../server/src/domain/merkle';
 import { COUNTER_SHARDS } from '../server/src/db/tables';
+import { subjectRef } from '../server/src/domain/subject';
+import { subjectSecret } from '../server/src/utils/subjects';
 import { boot, shutdown, testApp } from '../tests/helpers/strapi';
+import { BENCH_SUBJECT_SECRET } from './lib/subject-secret';
 
 const arg = (name: string, dflt: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
@@ -53,6 +56,14 @@ const rnd = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+
+/**
+ * Person n of the generated ledger is the site account `id:s<n>`, stored as
+ * the plugin stores it (the HMAC of the app's subject secret): a consent
+ * check for `id:s<n>` finds their events (bench/consent-checks.ts).
+ */
+let secret = '';
+const pseudonym = (s: string) => subjectRef(secret, `id:${s}`);
 
 function synthetic(i: number, total: number) {
   const day = Math.floor((i / total) * DAYS);
@@ -109,7 +120,7 @@ function* personChunks(standings: Map<string, number>, size = 100_000): Generato
     if (packed & 1) purposes.processing = true;
     if (v > 0) purposes.marketing = (packed & 2) !== 0;
     chunk.push({
-      subject: subject.padStart(64, '0'),
+      subject: pseudonym(subject),
       policy_key: policy,
       standing: JSON.stringify({
         acceptedVersion: v || null,
@@ -264,8 +275,11 @@ async function bulkInsert(knex: Knex, db: string, table: string, rows: Row[]) {
 async function main() {
   const db = arg('db', process.env.DATABASE_CLIENT ?? 'sqlite');
   process.env.DATABASE_CLIENT = db;
+  // One subject secret for bench:scale and bench:checks: the same people on both sides.
+  process.env.POLICY_LEDGER_SUBJECT_SECRET ??= BENCH_SUBJECT_SECRET;
   await boot();
   const { strapi } = testApp();
+  secret = subjectSecret(strapi);
   const knex = strapi.db.connection;
   const mysql = db === 'mysql';
   console.log(
@@ -303,7 +317,7 @@ async function main() {
     const content: EventContent = {
       id: randomUUID(),
       occurredAt: e.at,
-      subject: e.subject.padStart(64, '0'),
+      subject: pseudonym(e.subject),
       action: e.action as EventContent['action'],
       policy: e.policy,
       version: e.version,
@@ -381,7 +395,7 @@ async function main() {
   await bulkInsert(knex, db, 'policy_ledger_counters', counterRows);
   const stateRows = [...states.entries()].map(([k, accepted_version]) => {
     const [subject, policy_key] = k.split('|');
-    return { subject: subject.padStart(64, '0'), policy_key, accepted_version };
+    return { subject: pseudonym(subject), policy_key, accepted_version };
   });
   for (let i = 0; i < stateRows.length; i += 100_000)
     await bulkInsert(knex, db, 'policy_ledger_subject_state', stateRows.slice(i, i + 100_000));

@@ -86,6 +86,10 @@ export default ({ env }: { env: any }) => ({
         maxAge: env.int('POLICY_LEDGER_CACHE_MAX_AGE', 300),
         ttl: env.int('POLICY_LEDGER_CACHE_TTL', 5),
       },
+      // What a purpose declares: a marketing grant lasts a year, and Global
+      // Privacy Control applies to it (a browser sending Sec-GPC: 1 grants it
+      // only with the person's explicit acknowledgement).
+      purposes: { marketing: { renewAfterDays: 365, gpc: true } },
       // Calendar days (a request's receipt and due date) in Almaty.
       timeZone: env('POLICY_LEDGER_TIME_ZONE', 'Asia/Almaty'),
       // A Kazakhstan-style preset for the requests register: short terms in

@@ -21,6 +21,7 @@ const REASON: Record<StatusReason, keyof Labels> = {
   'not-accepted': 'reasonNotAccepted',
   denied: 'reasonDenied',
   'reconsent-required': 'reasonReconsent',
+  expired: 'reasonExpired',
 };
 
 /**

@@ -39,6 +39,7 @@ export const defaultLabels = {
   reasonNotAccepted: 'You have not accepted it yet.',
   reasonDenied: 'You declined it earlier.',
   reasonReconsent: 'This change needs your consent again.',
+  reasonExpired: 'Your consent has expired: please give it again.',
   review: 'Review and accept',
 };
 

@@ -6,6 +6,7 @@ import { getService } from './utils/get-service';
 import { configureEditionLayout } from './content-manager-layout';
 import { registerWebhookEvents } from './webhooks/events';
 import { durabilityOf } from './db/durability';
+import { backfillIdentifiers } from './db/identifier-backfill';
 import { RBAC } from '../../shared/rbac';
 
 async function registerRbacActions(strapi: Core.Strapi) {
@@ -105,6 +106,28 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Checkpoints, editions and consents can be sent out by Strapi webhooks.
   registerWebhookEvents(strapi);
   scheduleJobs(strapi);
+  // People counts of an older version are counted again (each purpose's grant instant).
+  await getService(strapi, 'people-counts')
+    .upgrade()
+    .then((again) => {
+      if (again)
+        strapi.log.info(
+          '[policy-ledger] people counts are counted again from the first event (purposes that expire need each grant instant); the report says how far they have come',
+        );
+    });
+  // What an older version stored, indexed by its identifiers: once, in the background.
+  backfillIdentifiers(strapi)
+    .then((done) => {
+      if (done && done.submissions + done.held > 0)
+        strapi.log.info(
+          `[policy-ledger] indexed the identifiers of ${done.submissions} submissions and ${done.held} held submissions`,
+        );
+    })
+    .catch((e: Error) =>
+      strapi.log.warn(
+        `[policy-ledger] could not index older submissions by their identifiers (retried at the next start): ${e.message}`,
+      ),
+    );
   // Once every bootstrap has run (the app's may create locales) and the
   // server listens: say how sealing and locales stand.
   strapi.server.httpServer.once('listening', () => {

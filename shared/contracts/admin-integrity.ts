@@ -138,6 +138,37 @@ export interface Health {
   warnings: SetupWarning[];
 }
 
+/** An e-mail the plugin wrote to the person about a submission: what and when, never its text or link. */
+export interface PersonMessage {
+  kind: 'confirmation' | 'notice';
+  createdAt: string;
+  /** null: not sent yet (queued, or failing). */
+  sentAt: string | null;
+}
+
+/**
+ * A submission held for double opt-in: what the person sent, kept until they
+ * open the e-mailed link (then recorded) or the link expires (then erased).
+ */
+export interface HeldSubmission {
+  id: string;
+  form: string;
+  formRevision: number;
+  locale: string;
+  receivedAt: string;
+  expiresAt: string;
+  status: 'awaiting-confirmation';
+  data: Record<string, unknown>;
+  purposes: Record<string, boolean>;
+  /** The confirmation e-mail. */
+  messages: PersonMessage[];
+}
+
+/**
+ * Everything held on a person: the submissions and held submissions found by
+ * their pseudonym or by any identifier they hold (an e-mail or phone typed
+ * into a form), the events of those submissions, and the texts accepted.
+ */
 export interface SubjectExport {
   subject: string;
   submissions: Array<{
@@ -148,7 +179,11 @@ export interface SubjectExport {
     receivedAt: string;
     data: Record<string, unknown> | null;
     erasedAt: string | null;
+    /** The e-mails about it (a confirmation link, once opened). */
+    messages: PersonMessage[];
   }>;
+  /** Submissions waiting for their e-mailed link: in nobody's standing yet. */
+  held: HeldSubmission[];
   /** The person's events: what each recorded (without the form's revision and hashes) and its evidence. */
   events: Array<
     Omit<EventContent, 'subject' | 'formRevision' | 'formHash' | 'evidenceHash' | 'strength'> & {
@@ -166,9 +201,32 @@ export interface SubjectExport {
     body: string;
     contentHash: string;
   }>;
+  /**
+   * The person's pseudonyms: the one looked up first, then every one linked
+   * to it (server/src/services/identities.ts). Their events are all listed.
+   */
+  identities: string[];
+  /** The links binding those pseudonyms now, each pair once (their entries are among the events). */
+  links: Array<{ subject: string; linkedSubject: string }>;
+  /** The confirmed e-mail addresses kept for notices of material changes. */
+  contacts: PersonContact[];
+}
+
+/** A confirmed e-mail address kept for notices of changes (double opt-in). */
+export interface PersonContact {
+  email: string;
+  /** The language notices are written in. */
+  locale: string | null;
+  confirmedAt: string | null;
+  /** The person asked to be e-mailed about material changes. */
+  notices: boolean;
 }
 
 export interface EraseResult {
   submissions: number;
   evidence: number;
+  /** Held (double opt-in) submissions deleted, with their e-mails. */
+  held: number;
+  /** Confirmed e-mail addresses kept for notices deleted, with the e-mails to them. */
+  contacts: number;
 }

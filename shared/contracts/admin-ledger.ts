@@ -89,8 +89,12 @@ export interface PeopleCounts {
    * they add up to `people`.
    */
   withoutEdition: number;
-  /** People whose consent to each purpose stands now. */
-  purposes: Array<{ purpose: string; people: number }>;
+  /**
+   * Per purpose: the people whose consent to it stands now, and (`expired`)
+   * those whose grant has outlived the purpose's `renewAfterDays` — to be
+   * asked again, not counted as consenting.
+   */
+  purposes: Array<{ purpose: string; people: number; expired: number }>;
   countedUpTo: number;
   notYetCounted: number;
 }

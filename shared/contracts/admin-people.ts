@@ -20,6 +20,8 @@ export interface PersonStanding {
   impliedOnNextVisit: boolean;
   /** Each purpose as it stands: true (consenting now) or false (withdrawn or denied). */
   purposes: Record<string, boolean>;
+  /** Purposes granted (true above) whose grant has expired (`renewAfterDays`): to be asked again. */
+  expiredPurposes: string[];
 }
 
 /** GET /subjects/record?identifier=: everything held on one person, and their standing. */

@@ -12,8 +12,17 @@ export type EditionState = 'draft' | 'scheduled' | 'in-force' | 'superseded' | '
 /** What a ledger event records: a decision. */
 export type ConsentAction = 'granted' | 'implied' | 'withdrawn' | 'denied';
 
-/** What a ledger entry records: a decision, or that the person was sent a notice of a change. */
-export type LedgerAction = ConsentAction | 'notified';
+/**
+ * Two pseudonyms bound to one person (`linked`), or that binding undone
+ * (`unlinked`): see server/src/services/identities.ts.
+ */
+export type LinkAction = 'linked' | 'unlinked';
+
+/**
+ * What a ledger entry records: a decision, that the person was sent a notice
+ * of a change, or that two of their identifiers were linked or unlinked.
+ */
+export type LedgerAction = ConsentAction | 'notified' | LinkAction;
 
 /**
  * How far a decision is proven to be the person's own: `confirmed` through
@@ -63,4 +72,18 @@ export interface EventContent {
   evidenceHash: string | null;
   /** Hashed only when set, so events written before it existed keep their hashes. */
   strength?: EvidenceStrength;
+  /**
+   * On `linked` / `unlinked` entries only: the other pseudonym of the pair
+   * (`subject` is the first). Hashed only when set, like `strength`.
+   */
+  linkedSubject?: string;
+  /**
+   * Global Privacy Control on the request that recorded the decision
+   * (`Sec-GPC: 1`): `on`, or `acknowledged` when the person granted a purpose
+   * GPC applies to and said so explicitly (`gpcAcknowledged`). Hashed only when set.
+   */
+  gpc?: GpcSignal;
 }
+
+/** What a decision records of Global Privacy Control (see `EventContent.gpc`). */
+export type GpcSignal = 'on' | 'acknowledged';

@@ -94,7 +94,12 @@ export interface WithdrawResult {
   }>;
 }
 
-export type StatusReason = 'not-accepted' | 'denied' | 'reconsent-required';
+/**
+ * Why a person must accept: never accepted, denied, an edition asks for
+ * re-consent, or (`expired`) a purpose they granted has outlived its
+ * `renewAfterDays` and must be granted again.
+ */
+export type StatusReason = 'not-accepted' | 'denied' | 'reconsent-required' | 'expired';
 
 /** Body of GET /subjects/status. */
 export interface SubjectStatus {
@@ -103,6 +108,32 @@ export interface SubjectStatus {
   currentVersion: number | null;
   needsAcceptance: boolean;
   reason: StatusReason | null;
-  /** The purposes the person consents to now (true only). */
+  /** The purposes the person consents to now (true only; an expired grant is not among them). */
   purposes: Record<string, true>;
+  /** Purposes whose grant has expired (their `renewAfterDays` passed): ask again. */
+  expiredPurposes: string[];
+}
+
+/** Why `consents.check` allows or refuses (see server/src/domain/consent-check.ts). */
+export type ConsentCheckReason =
+  | 'granted'
+  | 'not-granted'
+  | 'denied'
+  | 'withdrawn'
+  | 'expired'
+  | 'unverified'
+  | 'policy-not-accepted'
+  | 'policy-denied'
+  | 'policy-reconsent-required';
+
+/** The answer of `strapi.plugin('policy-ledger').service('consents').check(…)`. */
+export interface ConsentCheck {
+  allowed: boolean;
+  reason: ConsentCheckReason;
+  /** With `policy`: the version of it the person accepted; else the version the grant was made under. */
+  acceptedVersion: number | null;
+  /** When the person's latest word on the purpose was recorded (ISO instant), if any. */
+  since: string | null;
+  /** When a grant of a purpose with a lifetime expires (ISO instant); null without one. */
+  expiresAt: string | null;
 }

@@ -34,6 +34,13 @@ export interface SubmissionBody {
   pageUrl?: string;
   /** The person asks to be e-mailed when a policy of the form changes materially (needs a confirmed e-mail). */
   notices?: boolean;
+  /**
+   * The person grants a purpose Global Privacy Control applies to although
+   * their browser sends `Sec-GPC: 1`, and says so explicitly (e.g. a checkbox
+   * "I know my browser asks not to share my data, and I agree anyway").
+   * Recorded on the decision as `gpc: 'acknowledged'`.
+   */
+  gpcAcknowledged?: boolean;
 }
 
 /** Body of POST /consents: a decision recorded without a form. */
@@ -52,6 +59,13 @@ export interface ConsentBody {
   purposes?: Record<string, boolean>;
   action: 'granted' | 'denied';
   pageUrl?: string;
+  /**
+   * The person grants a purpose Global Privacy Control applies to although
+   * their browser sends `Sec-GPC: 1`, and says so explicitly (e.g. a checkbox
+   * "I know my browser asks not to share my data, and I agree anyway").
+   * Recorded on the decision as `gpc: 'acknowledged'`.
+   */
+  gpcAcknowledged?: boolean;
 }
 
 /** Body of POST /consents/withdraw. */
@@ -210,3 +224,4 @@ export interface FormDefinition {
 }
 
 export type * from './content-api-results';
+export type * from './identities';

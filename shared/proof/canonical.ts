@@ -38,7 +38,9 @@ export function eventCanonical(e: EventContent): string {
   // Keys in code-point order; every value is a string, a number, a boolean or null.
   return (
     `{"action":${j(e.action)},"contentHash":${j(e.contentHash)},"evidenceHash":${j(e.evidenceHash)},` +
-    `"form":${j(e.form)},"formHash":${j(e.formHash)},"formRevision":${j(e.formRevision)},"id":${j(e.id)},` +
+    `"form":${j(e.form)},"formHash":${j(e.formHash)},"formRevision":${j(e.formRevision)},` +
+    `${e.gpc === undefined ? '' : `"gpc":${j(e.gpc)},`}"id":${j(e.id)},` +
+    `${e.linkedSubject === undefined ? '' : `"linkedSubject":${j(e.linkedSubject)},`}` +
     `"locale":${j(e.locale)},"method":${j(e.method)},"occurredAt":${j(e.occurredAt)},"policy":${j(e.policy)},` +
     `"purposes":{${purposes}},${e.strength === undefined ? '' : `"strength":${j(e.strength)},`}"subject":${j(e.subject)},"submission":${j(e.submission)},"v":1,"version":${j(e.version)}}`
   );

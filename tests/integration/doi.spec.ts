@@ -204,7 +204,13 @@ export function doubleOptInSpec() {
       );
       assert.equal(exported.status, 200, JSON.stringify(exported.body));
       assert.equal(exported.body.data.submissions.length, submissions);
-      assert.ok(!JSON.stringify(exported.body).includes('marketing":false'));
+      // Recorded: nothing of the forger's. Held, awaiting the victim's confirmation: what was sent
+      // with their e-mail (personal data held on them until the link expires).
+      assert.ok(!JSON.stringify(exported.body.data.submissions).includes('marketing":false'));
+      assert.ok(!JSON.stringify(exported.body.data.events).includes('marketing":false'));
+      assert.equal(exported.body.data.held.length, 1);
+      assert.equal(exported.body.data.held[0].id, held.body.data.submissionId);
+      assert.equal(exported.body.data.held[0].status, 'awaiting-confirmation');
 
       // The operator's own server (an API token) may still record for the person.
       const token = await fullAccessToken(uniqueKey('doitoken'));
@@ -305,6 +311,46 @@ export function doubleOptInSpec() {
       // The notice is in the ledger and verifies like every entry.
       await plugin().service('integrity').seal();
       assert.equal((await plugin().service('verification').verify('incremental')).ok, true);
+    });
+
+    it('lists the confirmed address kept for notices in the access export, and erasure deletes it with the e-mails to it', async () => {
+      const exported = await http(
+        `/policy-ledger/subjects/export?identifier=${encodeURIComponent(victim)}`,
+        { admin: true },
+      );
+      assert.equal(exported.status, 200, JSON.stringify(exported.body));
+      assert.equal(exported.body.data.contacts.length, 1);
+      assert.deepEqual(
+        [exported.body.data.contacts[0].email, exported.body.data.contacts[0].notices],
+        [victim, true],
+      );
+      assert.ok((await knex()('policy_ledger_outbox').where({ recipient: victim })).length >= 2);
+      const erased = await http('/policy-ledger/subjects/erase', {
+        admin: true,
+        body: { identifier: victim },
+      });
+      assert.equal(erased.status, 200, JSON.stringify(erased.body));
+      assert.equal(erased.body.data.contacts, 1);
+      assert.equal(
+        await knex()('policy_ledger_contacts')
+          .where({ subject: await subjectOf(victim) })
+          .first(),
+        undefined,
+      );
+      assert.deepEqual(await knex()('policy_ledger_outbox').where({ recipient: victim }), []);
+      // No notice of a later change reaches them.
+      const before = sink().messages.length;
+      await released(
+        await createEdition(policy.documentId, textsFor('doi v3'), { changeKind: 'material' }),
+      );
+      await plugin().service('notices').run();
+      await sendMail();
+      assert.deepEqual(
+        sink()
+          .messages.slice(before)
+          .filter((m) => m.to.includes(victim)),
+        [],
+      );
     });
   });
 }

@@ -14,11 +14,24 @@ export function fastPathSpec() {
         raw: number;
         submissions: number;
       };
-    /** Runs `request` and tells whether the raw listener (before Koa) answered it. */
-    const viaRaw = async <T>(request: () => Promise<T>): Promise<{ res: T; raw: boolean }> => {
-      const before = state().raw;
-      const res = await request();
-      return { res, raw: state().raw > before };
+    /**
+     * Runs `request` and tells whether the raw listener (before Koa) answered it.
+     * The raw listener answers only from warm caches, whose TTL is 1 s in the
+     * suite: an entry may expire between two requests. A request the raw
+     * listener declines goes the Koa way, which warms them again, so when
+     * `wantRaw` the request is tried up to three times; one raw answer is
+     * what the caller checks.
+     */
+    const viaRaw = async <T>(
+      request: () => Promise<T>,
+      wantRaw = true,
+    ): Promise<{ res: T; raw: boolean }> => {
+      for (let attempt = 1; ; attempt++) {
+        const before = state().raw;
+        const res = await request();
+        const raw = state().raw > before;
+        if (raw || !wantRaw || attempt === 3) return { res, raw };
+      }
     };
     const headersOf = (h: Headers) =>
       Object.fromEntries([...h.entries()].filter(([k]) => !VOLATILE.has(k)).sort());
@@ -32,7 +45,7 @@ export function fastPathSpec() {
         { origin: 'https://shop.example' },
         { 'accept-language': 'en-US' },
       ] as Array<Record<string, string>>) {
-        const { res: fast, raw } = await viaRaw(() => http(URL, { headers }));
+        const { res: fast, raw } = await viaRaw(() => http(URL, { headers }), !headers.origin);
         // Without Origin the raw listener answers; with it, the Koa middleware (CORS).
         assert.equal(raw, !headers.origin, `raw answer for ${JSON.stringify(headers)}`);
         state().enabled = false;

@@ -446,6 +446,7 @@ export function ledgerSpec() {
         needsAcceptance: false,
         reason: null,
         purposes: { marketing: true, processing: true },
+        expiredPurposes: [],
       });
 
       const w = await withToken('/api/policy-ledger/consents/withdraw', {

@@ -87,8 +87,8 @@ export function peopleCountsSpec() {
       ]);
       assert.equal(s.people.declining, 1);
       assert.deepEqual(s.people.purposes, [
-        { purpose: 'marketing', people: 1 }, // p2 only: p1 said no the second time, p3 withdrew
-        { purpose: 'processing', people: 3 },
+        { purpose: 'marketing', people: 1, expired: 0 }, // p2 only: p1 said no the second time, p3 withdrew
+        { purpose: 'processing', people: 3, expired: 0 },
       ]);
 
       // The same from the database: fold every person's events.
@@ -150,6 +150,28 @@ export function peopleCountsSpec() {
           .length;
       assert.equal(await page('to=2031-03-01'), 0, 'nothing on 1 March in Almaty');
       assert.equal(await page('from=2031-03-02&to=2031-03-02'), 4);
+    });
+
+    it('counts people whose marketing grant has expired (365 days in the demo) apart from those consenting now', async () => {
+      const marketing = async () =>
+        (await stats()).people.purposes.find((p: { purpose: string }) => p.purpose === 'marketing');
+      const now = await marketing();
+      assert.equal(now.expired, 0);
+      const was = testApp().clock.now();
+      // p2 granted marketing on 2031-03-03 (Almaty); p5 on the same day: both expire on 2032-03-02 (a leap year).
+      testApp().clock.set('2032-03-01T18:59:00.000Z'); // 23:59 on 1 March in Almaty
+      assert.deepEqual(await marketing(), now);
+      testApp().clock.set('2032-03-01T19:00:00.000Z'); // the start of 2 March there
+      const later = await marketing();
+      assert.equal(later.expired, now.people);
+      assert.equal(later.people, 0);
+      // Processing has no lifetime.
+      const processing = (await stats()).people.purposes.find(
+        (p: { purpose: string }) => p.purpose === 'processing',
+      );
+      assert.equal(processing.expired, 0);
+      assert.ok(processing.people > 0);
+      testApp().clock.set(was);
     });
   });
 }

@@ -56,6 +56,7 @@ export function peopleSpec() {
           reason: null,
           impliedOnNextVisit: true,
           purposes: { processing: true, marketing: true },
+          expiredPurposes: [],
         },
       ]);
       assert.deepEqual(
@@ -113,7 +114,7 @@ export function peopleSpec() {
         body: { identifier: email },
       });
       assert.equal(erased.status, 200, JSON.stringify(erased.body));
-      assert.deepEqual(erased.body.data, { submissions: 1, evidence: 1 });
+      assert.deepEqual(erased.body.data, { submissions: 1, evidence: 1, held: 0, contacts: 0 });
       const r = (await record(email)).body.data;
       assert.equal(r.submissions[0].data, null);
       assert.ok(r.submissions[0].erasedAt);

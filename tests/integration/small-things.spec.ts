@@ -69,7 +69,13 @@ export function smallThingsSpec() {
       const trail = await http('/policy-ledger/audit?action=subject.erased', { admin: true });
       assert.equal(trail.status, 200);
       const entry = trail.body.data.entries[0];
-      assert.deepEqual(entry.details, { submissions: 1, evidence: 1, request: id });
+      assert.deepEqual(entry.details, {
+        submissions: 1,
+        evidence: 1,
+        held: 0,
+        contacts: 0,
+        request: id,
+      });
     });
   });
 }

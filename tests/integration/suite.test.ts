@@ -24,8 +24,11 @@ import { timestampsSpec } from './timestamps.spec';
 import { abuseSpec } from './abuse.spec';
 import { webhooksSpec } from './webhooks.spec';
 import { doubleOptInSpec } from './doi.spec';
+import { identifiersSpec } from './identifiers.spec';
+import { identitiesSpec } from './identities.spec';
 import { speakersSpec } from './speakers.spec';
 import { smallThingsSpec } from './small-things.spec';
+import { consentChecksSpec } from './consent-checks.spec';
 import { recordContentApi } from '../helpers/contract';
 
 describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})`, () => {
@@ -55,7 +58,10 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   abuseSpec();
   webhooksSpec();
   doubleOptInSpec();
+  identifiersSpec();
+  identitiesSpec();
   speakersSpec();
   smallThingsSpec();
+  consentChecksSpec();
   contractSpec(); // last: checks every content-API and admin-API answer the suite received
 });

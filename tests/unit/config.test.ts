@@ -38,6 +38,7 @@ describe('plugin configuration', () => {
         noticeBatchSize: 500,
       },
       timestamping: { authorities: [], timeoutMs: 10000, graceMinutes: 60 },
+      purposes: {},
       jobs: {
         enabled: true,
         seal: '*/1 * * * *',
@@ -165,6 +166,20 @@ describe('plugin configuration', () => {
       },
     );
     assert.throws(() => resolveConfig({ requiredLocales: [] }), /requiredLocales/);
+  });
+
+  it('takes what a purpose declares, with defaults, and refuses bad keys and lifetimes', () => {
+    assert.deepEqual(resolveConfig({ purposes: { marketing: { gpc: true } } }).purposes, {
+      marketing: { renewAfterDays: null, gpc: true },
+    });
+    assert.throws(
+      () => resolveConfig({ purposes: { 'bad key': {}, news: { renewAfterDays: 0 } } }),
+      (e: Error) => {
+        assert.match(e.message, /- purposes\.bad key: must be a purpose key/);
+        assert.match(e.message, /- purposes\.news\.renewAfterDays: /);
+        return true;
+      },
+    );
   });
 
   it('lists every locale the configuration names, with the option naming it', () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldPeople, personKey, type PeopleEvent } from '../../server/src/domain/people-counts';
+import {
+  expiredCount,
+  foldPeople,
+  personKey,
+  type PeopleEvent,
+} from '../../server/src/domain/people-counts';
 import { foldStanding, type Standing } from '../../server/src/domain/standing';
 
 const ev = (over: Partial<PeopleEvent>): PeopleEvent => ({
@@ -77,5 +82,51 @@ describe('people counts (domain/people-counts.ts)', () => {
     assert.deepEqual(asObject(sum), asObject(once.deltas));
     assert.equal(once.deltas.get('cookies|purpose|analytics'), 1);
     assert.equal(once.deltas.get('privacy|person|'), 2);
+  });
+});
+
+describe('people whose grant has expired (domain/people-counts.ts granted rows)', () => {
+  it('counts the day of each standing grant in the zone, and moves it with a new grant or a withdrawal', () => {
+    const at = (iso: string, over: Partial<PeopleEvent>) => ev({ ...over, occurredAt: iso });
+    // 23:30 on 10 January in Almaty is still 10 January there, 18:30 UTC.
+    const first = foldPeople(
+      new Map(),
+      [at('2027-01-10T18:30:00.000Z', { purposes: { marketing: true, processing: true } })],
+      'Asia/Almaty',
+    );
+    assert.equal(first.deltas.get('privacy|granted|marketing@2027-01-10'), 1);
+    assert.equal(first.deltas.get('privacy|granted|processing@2027-01-10'), 1);
+    const later = foldPeople(
+      first.standings,
+      [
+        at('2027-03-01T05:00:00.000Z', {
+          action: 'implied',
+          version: 2,
+          purposes: { marketing: true },
+        }),
+        at('2027-03-02T05:00:00.000Z', { purposes: { marketing: true } }),
+        at('2027-03-03T05:00:00.000Z', { action: 'withdrawn', purposes: { processing: false } }),
+      ],
+      'Asia/Almaty',
+    );
+    assert.equal(later.deltas.get('privacy|granted|marketing@2027-01-10'), -1);
+    assert.equal(
+      later.deltas.get('privacy|granted|marketing@2027-03-02'),
+      1,
+      'the new grant, not the implied one',
+    );
+    assert.equal(later.deltas.get('privacy|granted|processing@2027-01-10'), -1);
+  });
+
+  it('sums the rows whose grant has expired on a day', () => {
+    const rows = [
+      { key: 'marketing@2026-01-01', n: 3 },
+      { key: 'marketing@2026-01-02', n: 5 },
+      { key: 'news@2026-01-01', n: 7 },
+    ];
+    assert.equal(expiredCount(rows, 'marketing', 365, '2027-01-01'), 3);
+    assert.equal(expiredCount(rows, 'marketing', 365, '2027-01-02'), 8);
+    assert.equal(expiredCount(rows, 'marketing', 365, '2026-12-31'), 0);
+    assert.equal(expiredCount(rows, 'news', 1, '2026-01-02'), 7);
   });
 });

@@ -49,6 +49,8 @@ const ACTION_BADGE: Record<LedgerAction, BadgeProps['variant']> = {
   withdrawn: 'warning',
   denied: 'danger',
   notified: 'secondary',
+  linked: 'neutral',
+  unlinked: 'neutral',
 };
 
 const ACTION_LABEL: Record<LedgerAction, string> = {
@@ -57,6 +59,8 @@ const ACTION_LABEL: Record<LedgerAction, string> = {
   withdrawn: 'Withdrawn',
   denied: 'Denied',
   notified: 'Notified of a change',
+  linked: 'Identifiers linked',
+  unlinked: 'Identifiers unlinked',
 };
 
 export const CONSENT_ACTIONS: ConsentAction[] = ['granted', 'implied', 'withdrawn', 'denied'];

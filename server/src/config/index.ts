@@ -1,5 +1,6 @@
 import { z } from '@strapi/utils';
 import { parseDate } from '../domain/deadlines';
+import { NAME as PURPOSE_KEY } from '../domain/form';
 import { isValidLocaleTag } from '../domain/locale';
 
 const locale = z
@@ -124,6 +125,33 @@ const mail = group({
   noticeBatchSize: int(1, 10_000).default(500),
 });
 
+/**
+ * What a purpose (a key of the forms' `purposes`, e.g. `marketing`) declares,
+ * whichever form or API call records it. A purpose left out: its grant does
+ * not expire and Global Privacy Control is kept as evidence only.
+ */
+const purposes = z
+  .record(
+    z.string().regex(PURPOSE_KEY, 'must be a purpose key (a letter, then letters, digits or _)'),
+    z.strictObject({
+      /** Calendar days (in `timeZone`) a grant lasts: made on day D, it has expired from the start of day D + N; null: never. */
+      renewAfterDays: int(1, 36_500).nullable().default(null),
+      /**
+       * Global Privacy Control applies to this purpose (e.g. selling or
+       * sharing data): a grant of it from a browser sending `Sec-GPC: 1` is
+       * refused unless the body carries `gpcAcknowledged: true`.
+       */
+      gpc: z.boolean().default(false),
+    }),
+    {
+      error: (iss) =>
+        iss.code === 'invalid_key'
+          ? 'must be a purpose key (a letter, then letters, digits or _)'
+          : undefined,
+    },
+  )
+  .default({});
+
 export const configSchema = z.strictObject({
   /** Days between release and effect; a policy may override it (0 = on release). */
   effectDelayDays: int(0, 3650).default(7),
@@ -177,6 +205,7 @@ export const configSchema = z.strictObject({
   limits,
   mail,
   timestamping,
+  purposes,
   /**
    * The time zone of the plugin's calendar days (a request's receipt and due
    * date). null (the default): the host's own zone.
@@ -230,6 +259,15 @@ export function resolveTimestamping(raw: unknown): PluginConfig['timestamping'] 
   if (result.success) return result.data;
   throw new Error(
     `Invalid policy-ledger configuration (timestamping): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  );
+}
+
+/** The `purposes` option as configured now (an app or a test may change it at runtime). */
+export function resolvePurposes(raw: unknown): PluginConfig['purposes'] {
+  const result = purposes.safeParse(raw);
+  if (result.success) return result.data;
+  throw new Error(
+    `Invalid policy-ledger configuration (purposes): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
   );
 }
 

@@ -10,6 +10,7 @@ import { TABLES } from '../db/tables';
 import { pickCurrent } from '../domain/effective';
 import { evidenceOf, type RequestMeta } from '../ledger/evidence';
 import { newEvent } from '../ledger/events';
+import { gpcOf } from '../ledger/gpc';
 import { idempotent } from '../ledger/idempotency';
 import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/policies';
 import { receiptEvent } from '../ledger/receipts';
@@ -28,7 +29,7 @@ const strengthOf = (meta: RequestMeta) =>
 type Spoken<T> = T & { subject: string };
 
 /** Decisions without a form: POST /consents (granted or denied) and POST /consents/withdraw. */
-const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
+export const consentRecording = (strapi: Core.Strapi) => ({
   async record(body: Spoken<ConsentBody>, meta: RequestMeta): Promise<ConsentResult> {
     const subject = pseudonymOf(strapi, body.subject);
     // An anonymous caller never gets here (auth/caller.ts): a person is the API token's or themselves.
@@ -38,6 +39,12 @@ const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const edition = acceptableEdition(snap, body.version, now);
     const shown = getService(strapi, 'catalog').textFor(snap, edition, { locale: body.locale });
     checkShownText(body.policy, body.version, body.hash, shown, 'hash');
+    const signal = gpcOf(
+      strapi,
+      meta,
+      body.action === 'granted' ? (body.purposes ?? {}) : {},
+      body.gpcAcknowledged,
+    );
     // Seen again: a later edition in force may be accepted by continued use first.
     if (edition.version !== pickCurrent(snap.editions, now).current?.version) {
       await getService(strapi, 'standing').recordImpliedAcceptance(subject, snap, now);
@@ -62,6 +69,7 @@ const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
           method: 'api',
           evidenceHash: ev.hash,
           ...strengthOf(meta),
+          ...signal,
         });
         const row = rowOfContent(event);
         const response: ConsentResult = {
@@ -120,6 +128,7 @@ const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         method,
         evidenceHash: ev.hash,
         ...strengthOf(meta),
+        ...gpcOf(strapi, meta, {}, undefined),
       });
       rows.push(rowOfContent(event));
       evidence.push({ ...ev.item, event_id: event.id });
@@ -138,11 +147,3 @@ const consentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 });
-
-export default consentsService;
-
-declare module './registry' {
-  interface PluginServices {
-    consents: ReturnType<typeof consentsService>;
-  }
-}

@@ -8,6 +8,7 @@ import adminAudit from './admin-audit';
 import confirmations from './confirmations';
 import consents from './consents';
 import forms from './forms';
+import identities from './identities';
 import openapi from './openapi';
 import receipts from './receipts';
 import type { adminRoutes } from '../routes/admin';
@@ -19,6 +20,7 @@ const controllers = {
   forms,
   consents,
   confirmations,
+  identities,
   openapi,
   receipts,
   'admin-editions': adminEditions,

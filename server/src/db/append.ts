@@ -53,6 +53,8 @@ export function derivedRows(
 ): { counters: Row[]; states: Row[] } {
   const counters = new Map<string, Row & { n: number }>();
   for (const e of events) {
+    // Linked identities (db/links.ts) are no decision: nothing to count.
+    if (e.action === 'linked' || e.action === 'unlinked') continue;
     // The day in the plugin's time zone: the admin groups and filters by it.
     const day = dayOf(e.occurred_at, timeZone);
     const locale = e.locale ?? '';
@@ -130,6 +132,16 @@ export async function appendRows(trx: Knex, tables: ReadonlyArray<readonly [stri
         .insert(rows)
         .onConflict(['subject', 'policy_key'])
         .merge({ accepted_version: greatest });
+    } else if (table === TABLES.links) {
+      const greatest = mysql
+        ? trx.raw('GREATEST(generation, VALUES(generation))')
+        : pg
+          ? trx.raw('GREATEST(??, excluded.generation)', [`${TABLES.links}.generation`])
+          : trx.raw('MAX(??, excluded.generation)', [`${TABLES.links}.generation`]);
+      await trx(table)
+        .insert(rows)
+        .onConflict(['subject', 'linked_subject'])
+        .merge({ generation: greatest });
     } else {
       await trx(table).insert(rows);
     }

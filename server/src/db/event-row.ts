@@ -22,6 +22,10 @@ export interface EventRow {
   hash: string;
   implied_key: string | null;
   strength?: EventContent['strength'] | null;
+  /** The other pseudonym of a `linked` / `unlinked` entry; null otherwise. */
+  linked_subject?: string | null;
+  /** Global Privacy Control on the request (EventContent.gpc); null when not sent. */
+  gpc?: EventContent['gpc'] | null;
 }
 
 /** The content of a stored event row, as hashed. */
@@ -43,6 +47,8 @@ export function contentOfRow(r: EventRow): EventContent {
     submission: r.submission_id,
     evidenceHash: r.evidence_hash,
     ...(r.strength ? { strength: r.strength } : {}),
+    ...(r.linked_subject ? { linkedSubject: r.linked_subject } : {}),
+    ...(r.gpc ? { gpc: r.gpc } : {}),
   };
 }
 
@@ -67,6 +73,8 @@ export function rowOfContent(c: EventContent, impliedKey: string | null = null):
     hash: eventHash(c),
     implied_key: impliedKey,
     strength: c.strength ?? null,
+    linked_subject: c.linkedSubject ?? null,
+    gpc: c.gpc ?? null,
   };
 }
 

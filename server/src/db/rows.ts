@@ -1,6 +1,7 @@
 import { COUNTER_SHARDS } from './tables';
 import type { EventRow } from './event-row';
 import { derivedRows } from './append';
+import { mergeLinkRows, type LinkRow } from './links';
 
 /** Everything one ledger write stores, all or nothing. */
 export interface LedgerWrite {
@@ -11,6 +12,10 @@ export interface LedgerWrite {
   /** A submission held for double opt-in, and the e-mail that asks to confirm it. */
   pending?: Array<Record<string, unknown>>;
   outbox?: Array<Record<string, unknown>>;
+  /** The index rows of the submission or held submission (db/identifiers.ts `identifierRows`). */
+  identifiers?: Array<Record<string, unknown>>;
+  /** The pairs a `linked` / `unlinked` entry of this write moves (db/links.ts `linkRow`). */
+  links?: LinkRow[];
   /** The plugin's time zone: the counters' day is the day there (default UTC). */
   timeZone?: string;
 }
@@ -46,6 +51,8 @@ export const COLUMNS = {
     'hash',
     'implied_key',
     'strength',
+    'linked_subject',
+    'gpc',
   ],
   evidence: ['event_id', 'ip', 'user_agent', 'page_url', 'created_at'],
   counters: [
@@ -61,9 +68,11 @@ export const COLUMNS = {
     'n',
   ],
   subjectState: ['subject', 'policy_key', 'accepted_version'],
+  links: ['subject', 'linked_subject', 'generation'],
   idempotency: ['scope_key', 'request_hash', 'status', 'response', 'created_at'],
   pending: ['public_id', 'form_key', 'subject', 'email', 'content', 'received_at', 'expires_at'],
   outbox: ['kind', 'ref', 'recipient', 'message', 'created_at', 'attempts'],
+  identifiers: ['pseudonym', 'kind', 'ref'],
 } as const;
 export type Table = keyof typeof COLUMNS;
 
@@ -75,6 +84,7 @@ export const INTEGER = new Set([
   'accepted_version',
   'status',
   'attempts',
+  'generation',
 ]);
 
 export const ORDER: Table[] = [
@@ -83,9 +93,11 @@ export const ORDER: Table[] = [
   'evidence',
   'counters',
   'subjectState',
+  'links',
   'idempotency',
   'pending',
   'outbox',
+  'identifiers',
 ];
 
 /** The rows of one or several writes, stored together (counters and subject state merged). */
@@ -102,9 +114,11 @@ export function rowsOf(...ws: LedgerWrite[]): Record<Table, Array<Record<string,
     evidence: ws.length === 1 ? ws[0].evidence : ws.flatMap((w) => w.evidence),
     counters,
     subjectState: states,
+    links: mergeLinkRows(ws.flatMap((w) => w.links ?? [])),
     idempotency: ws.flatMap((w) => (w.idempotency ? [w.idempotency] : [])),
     pending: ws.flatMap((w) => w.pending ?? []),
     outbox: ws.flatMap((w) => w.outbox ?? []),
+    identifiers: ws.flatMap((w) => w.identifiers ?? []),
   };
 }
 

@@ -17,6 +17,12 @@ export const TABLES = {
   contacts: 'policy_ledger_contacts',
   pending: 'policy_ledger_pending',
   outbox: 'policy_ledger_outbox',
+  /** The pseudonyms of every identifier a submission holds (db/models/identifiers.ts). */
+  identifiers: 'policy_ledger_identifiers',
+  /** Linked identities (derived from `linked` / `unlinked` events: db/links.ts). */
+  links: 'policy_ledger_links',
+  /** A signed-in user's e-mail waiting for its link to be opened (services/account-emails.ts). */
+  linkRequests: 'policy_ledger_link_requests',
   /** Not a model: rate-limiter-flexible's own table (limits/store.ts creates it). */
   limits: 'policy_ledger_limits',
 } as const;

@@ -15,7 +15,7 @@ import {
 // JSON arrays, and a single statement is atomic without BEGIN/COMMIT. It is a
 // named prepared statement, parsed once per connection.
 
-const PG_STATEMENT = 'policy_ledger_write_v2';
+const PG_STATEMENT = 'policy_ledger_write_v3';
 
 const pgSqlBySchema = new Map<string, string>();
 
@@ -36,6 +36,9 @@ function buildPgSql(schema: string | undefined): string {
       sql += ` ON CONFLICT ("bucket") DO UPDATE SET "n" = ${q(t)}."n" + excluded."n"`;
     if (t === 'subjectState') {
       sql += ` ON CONFLICT ("subject", "policy_key") DO UPDATE SET "accepted_version" = GREATEST(${q(t)}."accepted_version", excluded."accepted_version")`;
+    }
+    if (t === 'links') {
+      sql += ` ON CONFLICT ("subject", "linked_subject") DO UPDATE SET "generation" = GREATEST(${q(t)}."generation", excluded."generation")`;
     }
     return `w_${t} AS (${sql})`;
   };

@@ -35,6 +35,9 @@ function sqliteSql(table: Table): string {
   if (table === 'subjectState') {
     return `${insert} ON CONFLICT ("subject", "policy_key") DO UPDATE SET "accepted_version" = MAX("accepted_version", excluded."accepted_version")`;
   }
+  if (table === 'links') {
+    return `${insert} ON CONFLICT ("subject", "linked_subject") DO UPDATE SET "generation" = MAX("generation", excluded."generation")`;
+  }
   return insert;
 }
 

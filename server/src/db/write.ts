@@ -21,8 +21,9 @@ async function writeKnex(strapi: Core.Strapi, rows: TableRows) {
 
 /**
  * Writes one submission or decision — the submission row, its events and
- * evidence, the acceptance counters and subject state they move, and the
- * idempotency record — atomically, in the cheapest form the database
+ * evidence, the acceptance counters and subject state they move, the index
+ * rows of its identifiers (db/identifiers.ts), and the idempotency record
+ * — atomically, in the cheapest form the database
  * allows: one synchronous transaction on SQLite (shared with the writes of
  * the same event-loop turn, fsynced: group commit), one statement on
  * PostgreSQL (shared with the writes that arrived meanwhile: group commit),

@@ -7,6 +7,8 @@ export interface StandingEvent {
   version: number;
   locale: string | null;
   purposes: Record<string, boolean>;
+  /** When it was recorded (ISO instant): folds that know it keep each purpose's grant instant. */
+  occurredAt?: string;
 }
 
 /** Where a person stands with one policy, after their events. */
@@ -19,6 +21,12 @@ export interface Standing {
   deniedVersion: number | null;
   /** Each purpose as it stands: granted (true) or not (false). */
   purposes: Record<string, boolean>;
+  /**
+   * When each granted purpose was last granted (ISO instant), when the events
+   * folded carry `occurredAt` (the people counts: a purpose's lifetime).
+   * An implied acceptance carries purposes forward and renews none.
+   */
+  grantedAt?: Record<string, string>;
 }
 
 /**
@@ -30,7 +38,21 @@ export function foldStanding(events: Iterable<StandingEvent>, start?: Standing):
   let acceptedLocale: string | null = start?.acceptedLocale ?? null;
   let deniedVersion: number | null = start?.deniedVersion ?? null;
   const purposes: Record<string, boolean> = { ...start?.purposes };
+  let grantedAt: Record<string, string> | undefined = start?.grantedAt
+    ? { ...start.grantedAt }
+    : undefined;
   for (const e of events) {
+    if (e.occurredAt !== undefined) grantedAt ??= {};
+    if (grantedAt) {
+      if (e.action === 'granted' && e.occurredAt !== undefined) {
+        for (const [k, v] of Object.entries(e.purposes)) {
+          if (v === true) grantedAt[k] = e.occurredAt;
+          else delete grantedAt[k];
+        }
+      } else if (e.action === 'denied' || e.action === 'withdrawn') {
+        for (const k of Object.keys(e.purposes)) delete grantedAt[k];
+      }
+    }
     if (e.action === 'granted' || e.action === 'implied') {
       if (acceptedVersion === null || e.version >= acceptedVersion) {
         acceptedVersion = e.version;
@@ -45,7 +67,13 @@ export function foldStanding(events: Iterable<StandingEvent>, start?: Standing):
       for (const k of Object.keys(e.purposes)) purposes[k] = false;
     }
   }
-  return { acceptedVersion, acceptedLocale, deniedVersion, purposes };
+  return {
+    acceptedVersion,
+    acceptedLocale,
+    deniedVersion,
+    purposes,
+    ...(grantedAt ? { grantedAt } : {}),
+  };
 }
 
 /** Why a person must accept the edition in force, or null when they need not. */

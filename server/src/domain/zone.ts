@@ -37,8 +37,13 @@ export function dayOf(isoInstant: string, timeZone: string): string {
 
 /** The day after a calendar day. */
 export function nextDay(day: string): string {
+  return addDays(day, 1);
+}
+
+/** The calendar day `n` days after (or, negative, before) a calendar day. */
+export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /**

@@ -44,5 +44,6 @@ export function requestMeta(ctx: Context, pageUrl?: string): RequestMeta {
     pageUrl: pageUrl ?? (ctx.get('referer') || null),
     idempotencyKey,
     caller: callerOf(ctx).kind,
+    gpc: ctx.get('sec-gpc').trim() === '1',
   };
 }

@@ -23,6 +23,8 @@ export interface RequestMeta {
    * but `server`; a decision is `unverified` unless `server` recorded it.
    */
   caller: CallerKind;
+  /** The request sent Global Privacy Control (`Sec-GPC: 1`). */
+  gpc?: boolean;
 }
 
 /** A row of the evidence table, without the event it belongs to. */

@@ -81,6 +81,61 @@ export function confirmationMail(p: {
   return { subject: t.subject(p.form), text, html };
 }
 
+const LINK = {
+  en: {
+    subject: (form: string) => `Please confirm your e-mail: ${form}`,
+    intro: (form: string) =>
+      `Someone signed in to an account, hopefully you, sent the form "${form}" with this e-mail address.`,
+    action: 'Confirm',
+    ask: 'To confirm that this address is yours and link it to your account, open this link:',
+    until: (d: string) => `The link works until ${d}.`,
+    ignore:
+      'If it was not you, ignore this message: this address is not linked to anyone, and the request is erased when the link expires.',
+  },
+  ru: {
+    subject: (form: string) => `Подтвердите адрес электронной почты: ${form}`,
+    intro: (form: string) =>
+      `Из учётной записи — надеемся, вашей — была отправлена форма «${form}» с этим адресом электронной почты.`,
+    action: 'Подтвердить',
+    ask: 'Чтобы подтвердить, что это ваш адрес, и связать его с вашей учётной записью, откройте ссылку:',
+    until: (d: string) => `Ссылка действует до ${d}.`,
+    ignore:
+      'Если это были не вы, просто не отвечайте: адрес ни с кем не будет связан, а запрос удалится, когда ссылка истечёт.',
+  },
+  kk: {
+    subject: (form: string) => `Электрондық поштаңызды растаңыз: ${form}`,
+    intro: (form: string) =>
+      `Тіркелгіден осы электрондық пошта мекенжайымен «${form}» нысаны жіберілді.`,
+    action: 'Растау',
+    ask: 'Бұл мекенжай сіздікі екенін растап, оны тіркелгіңізбен байланыстыру үшін мына сілтемені ашыңыз:',
+    until: (d: string) => `Сілтеме ${d} дейін жарамды.`,
+    ignore:
+      'Егер бұл сіз болмасаңыз, хатқа жауап бермеңіз: мекенжай ешкіммен байланыстырылмайды, ал сұрау сілтеменің мерзімі біткенде жойылады.',
+  },
+};
+
+/**
+ * A signed-in user typed this e-mail on a double opt-in form: the link that
+ * confirms it is theirs and links it to their account (services/account-emails.ts).
+ */
+export function emailLinkMail(p: {
+  locale: string | null;
+  form: string;
+  link: string;
+  expiresAt: Date;
+  timeZone: string;
+}): MailContent {
+  const lang = langOf(p.locale);
+  const t = LINK[lang];
+  const until = t.until(dateIn(lang, p.expiresAt, p.timeZone));
+  const text = [t.intro(p.form), '', t.ask, p.link, '', until, '', t.ignore, ''].join('\n');
+  const html =
+    `<p>${escapeHtml(t.intro(p.form))}</p><p>${escapeHtml(t.ask)}</p>` +
+    `<p><a href="${escapeHtml(p.link)}">${escapeHtml(t.action)}</a></p>` +
+    `<p>${escapeHtml(until)}</p><p>${escapeHtml(t.ignore)}</p>`;
+  return { subject: t.subject(p.form), text, html };
+}
+
 const NOTICE = {
   en: {
     subject: (policy: string) => `Changes to ${policy}`,

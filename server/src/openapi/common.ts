@@ -33,6 +33,8 @@ export const ledgerAction: z.ZodType<LedgerAction> = z.enum([
   'withdrawn',
   'denied',
   'notified',
+  'linked',
+  'unlinked',
 ]);
 export const consentMethod: z.ZodType<ConsentMethod> = z.enum([
   'form',
@@ -71,5 +73,7 @@ export const eventContentShape = {
   submission: z.string().nullable(),
   evidenceHash: sha256().nullable(),
   strength: evidenceStrength.optional(),
+  linkedSubject: sha256().optional(),
+  gpc: z.enum(['on', 'acknowledged']).optional(),
 };
 export const eventContent: z.ZodType<EventContent> = z.strictObject(eventContentShape);

@@ -31,6 +31,13 @@ const HEADERS: Record<RequestHeader, Json> = {
     description: 'Up to 200 characters; a retry with the same key replays the first answer.',
     schema: { type: 'string', maxLength: 200 },
   },
+  'Sec-GPC': {
+    name: 'Sec-GPC',
+    in: 'header',
+    description:
+      'Global Privacy Control, sent by the browser: `1` is kept on the decision as evidence; a purpose the operator declares GPC applies to is granted only with `gpcAcknowledged: true`.',
+    schema: { type: 'string', enum: ['1'] },
+  },
 };
 
 /** A route's `{ key: schema }` → OpenAPI parameters in `where`. */

@@ -7,6 +7,7 @@ import type {
   EditionArchive,
   EditionBrief,
   FormDefinition,
+  LinkResult,
   PendingSubmission,
   PolicyEdition,
   PolicySummary,
@@ -258,6 +259,14 @@ export const subjectStatus: z.ZodType<SubjectStatus> = z.strictObject({
   acceptedVersion: z.int().nullable(),
   currentVersion: z.int().nullable(),
   needsAcceptance: z.boolean(),
-  reason: z.enum(['not-accepted', 'denied', 'reconsent-required']).nullable(),
+  reason: z.enum(['not-accepted', 'denied', 'reconsent-required', 'expired']).nullable(),
   purposes: z.record(z.string(), z.literal(true)),
+  expiredPurposes: z.array(z.string()),
+});
+
+export const linkResult: z.ZodType<LinkResult> = z.strictObject({
+  action: z.enum(['linked', 'unlinked']),
+  linked: z.boolean(),
+  recorded: z.strictObject({ id: z.string(), occurredAt: instant() }).nullable(),
+  identities: z.int(),
 });

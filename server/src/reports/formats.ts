@@ -19,6 +19,8 @@ export const CSV_COLUMNS = [
   'submission',
   'evidenceHash',
   'hash',
+  // The other pseudonym of a `linked` / `unlinked` entry (services/identities.ts); empty otherwise.
+  'linkedSubject',
 ] as const;
 
 /** The CSV header: the event columns, then one `purpose:<key>` column per purpose. */
@@ -38,8 +40,20 @@ export function csvCell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One consent record in the spirit of ISO/IEC TS 27560 (consent record information structure). */
+/**
+ * One consent record in the spirit of ISO/IEC TS 27560 (consent record
+ * information structure). A `linked` / `unlinked` entry is no consent: it
+ * says that two PII principal ids are (or no longer are) the same principal,
+ * with no notice and no purposes.
+ */
 export function iso27560Record(e: LedgerEvent) {
+  const identity =
+    e.action === 'linked' || e.action === 'unlinked'
+      ? {
+          type: e.action === 'linked' ? 'pii-principal-linked' : 'pii-principal-unlinked',
+          linked_pii_principal_id: e.linkedSubject ?? null,
+        }
+      : null;
   const status: Record<string, string> = {
     granted: 'given',
     implied: 'implied',
@@ -52,14 +66,21 @@ export function iso27560Record(e: LedgerEvent) {
     record_sequence: e.seq,
     pii_principal_id: e.subject,
     pii_principal_id_type: 'hmac-sha256 pseudonym',
-    event: { type: status[e.action] ?? e.action, timestamp: e.occurredAt, method: e.method },
-    notice: {
-      id: `${e.policy}@${e.version}`,
-      policy: e.policy,
-      version: e.version,
-      language: e.locale,
-      content_hash: e.contentHash ? `sha256:${e.contentHash}` : null,
+    event: {
+      type: identity?.type ?? status[e.action] ?? e.action,
+      timestamp: e.occurredAt,
+      method: e.method,
     },
+    ...(identity ? { linked_pii_principal_id: identity.linked_pii_principal_id } : {}),
+    notice: identity
+      ? null
+      : {
+          id: `${e.policy}@${e.version}`,
+          policy: e.policy,
+          version: e.version,
+          language: e.locale,
+          content_hash: e.contentHash ? `sha256:${e.contentHash}` : null,
+        },
     collection: e.form
       ? {
           form: e.form,

@@ -9,6 +9,20 @@ export interface PersonHtmlText {
   standingsHead: string[];
   submissionsHeading: string;
   submissionsHead: string[];
+  heldHeading: string;
+  heldIntro: string;
+  heldHead: string[];
+  /** The confirmed address kept for notices of changes. */
+  contactsHeading: string;
+  contactsHead: string[];
+  /** An e-mail about a submission: its kind, and when it was queued and sent. */
+  message: {
+    confirmation: string;
+    notice: string;
+    queued: string;
+    sent: string;
+    notSent: string;
+  };
   eventsHeading: string;
   eventsHead: string[];
   textsHeading: string;
@@ -34,7 +48,28 @@ export const PERSON_HTML_TEXT: Record<SubjectExportLocale, PersonHtmlText> = {
       'Purposes',
     ],
     submissionsHeading: 'What you sent us',
-    submissionsHead: ['Submission', 'Form', 'Received (UTC)', 'Locale', 'Data'],
+    submissionsHead: ['Submission', 'Form', 'Received (UTC)', 'Locale', 'Data', 'E-mails'],
+    contactsHeading: 'Your confirmed e-mail address',
+    contactsHead: ['E-mail', 'Confirmed (UTC)', 'Language', 'Notices of changes'],
+    heldHeading: 'Waiting for your confirmation',
+    heldIntro:
+      'Sent through a form that asks you to confirm by e-mail: recorded once you open the link, deleted when it expires.',
+    heldHead: [
+      'Submission',
+      'Form',
+      'Received (UTC)',
+      'Link expires (UTC)',
+      'Locale',
+      'Data',
+      'E-mails',
+    ],
+    message: {
+      confirmation: 'confirmation e-mail',
+      notice: 'notice of a change',
+      queued: 'queued',
+      sent: 'sent',
+      notSent: 'not sent yet',
+    },
     eventsHeading: 'Every decision recorded',
     eventsHead: [
       '#',
@@ -73,7 +108,28 @@ export const PERSON_HTML_TEXT: Record<SubjectExportLocale, PersonHtmlText> = {
       'Цели',
     ],
     submissionsHeading: 'Что вы нам отправили',
-    submissionsHead: ['Отправка', 'Форма', 'Получено (UTC)', 'Язык', 'Данные'],
+    submissionsHead: ['Отправка', 'Форма', 'Получено (UTC)', 'Язык', 'Данные', 'Письма'],
+    contactsHeading: 'Ваш подтверждённый адрес e-mail',
+    contactsHead: ['E-mail', 'Подтверждён (UTC)', 'Язык', 'Уведомления об изменениях'],
+    heldHeading: 'Ожидает вашего подтверждения',
+    heldIntro:
+      'Отправлено через форму, которая просит подтвердить по e-mail: записывается, когда вы откроете ссылку, и удаляется, когда срок ссылки истечёт.',
+    heldHead: [
+      'Отправка',
+      'Форма',
+      'Получено (UTC)',
+      'Ссылка действует до (UTC)',
+      'Язык',
+      'Данные',
+      'Письма',
+    ],
+    message: {
+      confirmation: 'письмо для подтверждения',
+      notice: 'уведомление об изменении',
+      queued: 'в очереди с',
+      sent: 'отправлено',
+      notSent: 'ещё не отправлено',
+    },
     eventsHeading: 'Все записанные решения',
     eventsHead: [
       '№',
@@ -112,7 +168,28 @@ export const PERSON_HTML_TEXT: Record<SubjectExportLocale, PersonHtmlText> = {
       'Мақсаттар',
     ],
     submissionsHeading: 'Бізге жібергеніңіз',
-    submissionsHead: ['Жіберілім', 'Форма', 'Алынған (UTC)', 'Тіл', 'Деректер'],
+    submissionsHead: ['Жіберілім', 'Форма', 'Алынған (UTC)', 'Тіл', 'Деректер', 'Хаттар'],
+    contactsHeading: 'Сіздің расталған e-mail мекенжайыңыз',
+    contactsHead: ['E-mail', 'Расталды (UTC)', 'Тіл', 'Өзгерістер туралы хабарламалар'],
+    heldHeading: 'Растауыңызды күтуде',
+    heldIntro:
+      'E-mail арқылы растауды сұрайтын форма арқылы жіберілді: сілтемені ашқанда жазылады, сілтеменің мерзімі өткенде жойылады.',
+    heldHead: [
+      'Жіберілім',
+      'Форма',
+      'Алынған (UTC)',
+      'Сілтеме мерзімі (UTC)',
+      'Тіл',
+      'Деректер',
+      'Хаттар',
+    ],
+    message: {
+      confirmation: 'растау хаты',
+      notice: 'өзгеріс туралы хабарлама',
+      queued: 'кезекке қойылды',
+      sent: 'жіберілді',
+      notSent: 'әлі жіберілмеді',
+    },
     eventsHeading: 'Жазылған барлық шешімдер',
     eventsHead: [
       '№',

@@ -1,10 +1,11 @@
-import type { PersonRecord, SubjectExportLocale } from '../../../shared/contracts';
+import type { PersonMessage, PersonRecord, SubjectExportLocale } from '../../../shared/contracts';
 import { renderMarkdown } from '../domain/render';
 import { PERSON_HTML_TEXT } from './person-html-text';
 
 /**
  * The access export as a page a person can read (admin → People → Download
- * HTML): their standing, what they submitted, every consent event with its
+ * HTML): their standing, what they submitted (and what waits for their
+ * confirmation, with the e-mails about it), every consent event with its
  * evidence, and the full text of each edition they accepted. Every value is
  * escaped; the texts are the sanitized Markdown rendering the API serves.
  * Instants are ISO 8601 in UTC, as the page says. In English, Russian or Kazakh
@@ -54,6 +55,13 @@ export function personHtml(
     ]),
     t.none,
   );
+  const messagesText = (messages: readonly PersonMessage[]) =>
+    messages
+      .map(
+        (m) =>
+          `${t.message[m.kind] ?? m.kind}: ${t.message.queued} ${m.createdAt}, ${m.sentAt ? `${t.message.sent} ${m.sentAt}` : t.message.notSent}`,
+      )
+      .join('; ');
   const submissions = table(
     t.submissionsHead,
     record.submissions.map((s) => [
@@ -62,16 +70,50 @@ export function personHtml(
       s.receivedAt,
       s.locale,
       s.erasedAt ? `${t.erased} ${s.erasedAt}` : fieldsText(s.data ?? {}),
+      messagesText(s.messages),
     ]),
     t.none,
   );
+  const held = record.held.length
+    ? `<h2>${esc(t.heldHeading)}</h2>
+<p>${esc(t.heldIntro)}</p>
+${table(
+  t.heldHead,
+  record.held.map((h) => [
+    h.id,
+    `${h.form} r${h.formRevision}`,
+    h.receivedAt,
+    h.expiresAt,
+    h.locale,
+    `${fieldsText(h.data)}; ${purposesText(h.purposes)}`,
+    messagesText(h.messages),
+  ]),
+  t.none,
+)}
+`
+    : '';
+  const contacts = record.contacts.length
+    ? `<h2>${esc(t.contactsHeading)}</h2>
+${table(
+  t.contactsHead,
+  record.contacts.map((c) => [
+    c.email,
+    c.confirmedAt ?? '',
+    c.locale ?? '',
+    c.notices ? t.yes : t.no,
+  ]),
+  t.none,
+)}
+`
+    : '';
   const events = table(
     t.eventsHead,
     record.events.map((e) => [
       e.seq,
       e.occurredAt,
       e.action,
-      `${e.policy} v${e.version}`,
+      // A link entry names the person's other pseudonym, no policy (services/identities.ts).
+      e.linkedSubject ? `↔ ${e.linkedSubject}` : `${e.policy} v${e.version}`,
       e.locale ?? '',
       purposesText(e.purposes),
       e.form ? `${e.method} (${e.form})` : e.method,
@@ -104,7 +146,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}td,th{border:1px
 ${standings}
 <h2>${esc(t.submissionsHeading)}</h2>
 ${submissions}
-<h2>${esc(t.eventsHeading)}</h2>
+${held}${contacts}<h2>${esc(t.eventsHeading)}</h2>
 ${events}
 <h2>${esc(t.textsHeading)}</h2>
 ${texts || `<p>${esc(t.none)}</p>`}

@@ -6,6 +6,7 @@ import {
   currentPolicy,
   editionArchive,
   formDefinition,
+  linkResult,
   pendingSubmission,
   policyEdition,
   policyList,
@@ -18,6 +19,7 @@ import {
   consentBody,
   currentQuery,
   keyParams,
+  linkBody,
   localeQuery,
   receiptParams,
   statusQuery,
@@ -39,6 +41,9 @@ const WHO_SPEAKS =
   'Whose decision it is comes from the credentials: your server (an API token) may name any `subject`; a signed-in end user (users-permissions JWT) is recorded as `id:<user id>` and gets 403 for naming anyone else; an anonymous caller may not send `subject` (400).';
 const NEEDS_SPEAKER =
   'With no form to identify the person, this route needs an API token (with `subject`) or a signed-in user (themselves).';
+
+const LINK_DOC =
+  "Only your server (an API token) may call it; anyone else gets 403. Records a `linked` (or `unlinked`) ledger entry between the two pseudonyms, hashed and sealed like every entry; from then on the person's standing, record, access export, erasure and the people counts take every linked identifier as one person. Linking a pair linked already records nothing (`recorded: null`).";
 
 const cached = (
   summary: string,
@@ -129,9 +134,10 @@ export const contentApiRoutes = [
         WHO_SPEAKS +
         " An anonymous submission is about the person of the form's e-mail field, else its phone field. " +
         'On a double opt-in form (`doubleOptIn` in the form definition) an anonymous submission is held and answered 202: nothing is recorded until the person opens the link e-mailed to them. ' +
-        "An anonymous submission recorded at once carries evidence strength `unverified`, and is refused (409) for a person whose e-mail is confirmed; so does a signed-in user's (`unverified`, never held).",
+        "An anonymous submission recorded at once carries evidence strength `unverified`, and is refused (409) for a person whose e-mail is confirmed; so does a signed-in user's (`unverified`, never held). " +
+        'On a double opt-in form, the e-mail a signed-in user typed gets a link: opening it links that e-mail to their account (`id:<user id>`), so both are one person.',
       tag: 'Forms',
-      headers: ['Idempotency-Key'],
+      headers: ['Idempotency-Key', 'Sec-GPC'],
       status: 201,
       accepted: {
         status: 202,
@@ -152,7 +158,7 @@ export const contentApiRoutes = [
       summary: 'Record a decision (granted or denied) without a form',
       description: WHO_SPEAKS + ' ' + NEEDS_SPEAKER,
       tag: 'Consents',
-      headers: ['Idempotency-Key'],
+      headers: ['Idempotency-Key', 'Sec-GPC'],
       status: 201,
       errors: WRITE_ERRORS,
     },
@@ -168,7 +174,7 @@ export const contentApiRoutes = [
       summary: 'Withdraw consent: one policy or all, some purposes or all',
       description: WHO_SPEAKS + ' ' + NEEDS_SPEAKER,
       tag: 'Consents',
-      headers: ['Idempotency-Key'],
+      headers: ['Idempotency-Key', 'Sec-GPC'],
       status: 201,
       errors: WRITE_ERRORS,
     },
@@ -186,6 +192,39 @@ export const contentApiRoutes = [
       tag: 'Consents',
       status: 200,
       errors: [400, 404, 429],
+    },
+  },
+  // Linked identities: the operator's server only (controllers/identities.ts).
+  {
+    method: 'POST',
+    path: '/identities/link',
+    handler: 'identities.link',
+    config: open(),
+    request: { body: { 'application/json': linkBody } },
+    response: envelope(linkResult),
+    doc: {
+      summary: 'Link two identifiers of one person (e-mail, phone, `id:<user id>`)',
+      description: LINK_DOC,
+      tag: 'Consents',
+      status: 200,
+      errors: [400, 413, 415],
+    },
+  },
+  {
+    method: 'POST',
+    path: '/identities/unlink',
+    handler: 'identities.unlink',
+    config: open(),
+    request: { body: { 'application/json': linkBody } },
+    response: envelope(linkResult),
+    doc: {
+      summary: 'Undo a link between two identifiers',
+      description:
+        LINK_DOC +
+        ' Unlinking a pair unlinked before records nothing (`recorded: null`); a pair that was never linked to each other is a 409 (`details.connected` says whether they are connected through other identifiers).',
+      tag: 'Consents',
+      status: 200,
+      errors: [400, 409, 413, 415],
     },
   },
   // A double opt-in link: the signed token is the credential; it holds nothing personal.

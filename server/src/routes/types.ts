@@ -14,7 +14,7 @@ export interface RouteRequest {
   body?: { 'application/json': z.ZodType } & Record<string, z.ZodType>;
 }
 
-export type RequestHeader = 'Accept-Language' | 'If-None-Match' | 'Idempotency-Key';
+export type RequestHeader = 'Accept-Language' | 'If-None-Match' | 'Idempotency-Key' | 'Sec-GPC';
 
 /** What the OpenAPI document says of a content-API route beside its schemas. */
 export interface RouteDoc {

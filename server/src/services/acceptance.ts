@@ -7,6 +7,7 @@ import type {
   AcceptanceStats,
   GroupKey,
   LedgerAction,
+  LinkAction,
 } from '../../../shared/contracts';
 import { TABLES } from '../db/tables';
 import { pickCurrent } from '../domain/effective';
@@ -59,7 +60,8 @@ const acceptanceService = ({ strapi }: { strapi: Core.Strapi }) => ({
         byKey.set(key, row);
       }
       const n = Number(r.n);
-      const action = String(r.action) as LedgerAction;
+      // Link entries are never counted (db/append.ts): a counter row is a decision or a notice.
+      const action = String(r.action) as Exclude<LedgerAction, LinkAction>;
       row[action] += n;
       totals[action] += n;
       if (action !== 'notified') {

@@ -5,12 +5,13 @@ import type {
   PendingSubmission,
   SubmissionResult,
 } from '../../../shared/contracts';
+import { identifierRows } from '../db/identifiers';
 import { TABLES } from '../db/tables';
 import { DAY_MS } from '../domain/clock';
 import { conflict, gone } from '../http/errors';
 import { idempotent } from '../ledger/idempotency';
 import type { RequestMeta } from '../ledger/evidence';
-import { checkConfirmationToken, confirmationToken } from '../mail/token';
+import { checkConfirmationToken, confirmationToken, purposeOf } from '../mail/token';
 import { confirmationMail } from '../mail/templates';
 import { iso, isUniqueViolation } from '../utils/db';
 import { getService } from '../utils/get-service';
@@ -20,7 +21,10 @@ import { subjectSecret } from '../utils/subjects';
 import { recordSubmission, type SubmissionRecord } from './submissions';
 
 /** What a pending row keeps: the submission as checked, and what confirming adds. */
-interface PendingContent extends Omit<SubmissionRecord, 'subject' | 'submissionId' | 'receivedAt'> {
+interface PendingContent extends Omit<
+  SubmissionRecord,
+  'subject' | 'submissionId' | 'receivedAt' | 'identifiers'
+> {
   notices: boolean;
   pageUrl: string | null;
 }
@@ -94,6 +98,7 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           shown: record.shown,
           notices: extra.notices,
           pageUrl: extra.pageUrl,
+          ...(record.gpc ? { gpc: record.gpc } : {}),
         };
         const response: PendingSubmission = {
           status: 'pending',
@@ -121,6 +126,13 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
             { kind: 'confirmation', ref: record.submissionId, to: extra.email, ...mail },
           ]),
           idempotency: idem ? { ...idem, status: 202 } : null,
+          // Found by every identifier it holds while it waits (db/held.ts).
+          identifiers: identifierRows(
+            'pending',
+            record.submissionId,
+            record.subject,
+            record.identifiers ?? [],
+          ),
         });
         getService(strapi, 'mailer').kick();
         return response;
@@ -147,6 +159,9 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** POST /confirmations/:token: records the held submission (once; a second click replays). */
   async function confirm(token: string, meta: RequestMeta): Promise<SubmissionResult> {
+    // A signed-in user's e-mail, to link to their account (services/account-emails.ts).
+    if (purposeOf(token) === 'link')
+      return getService(strapi, 'account-emails').confirm(token, meta);
     const { submissionId } = checked(token);
     const scope = 'confirm';
     const row = await pendingRow(submissionId);
@@ -159,6 +174,10 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     const content = JSON.parse(row.content) as PendingContent;
+    // The identifiers it was held under (its subject aside): the submission is indexed under them.
+    const identifiers = (await knex()(TABLES.identifiers)
+      .where({ kind: 'pending', ref: submissionId })
+      .pluck('pseudonym')) as string[];
     const result = await recordSubmission(
       strapi,
       {
@@ -171,12 +190,21 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         shown: content.shown,
         receivedAt: row.received_at,
         strength: 'confirmed',
+        identifiers,
+        // The signal of the request the person sent their choice with, not of the click.
+        ...(content.gpc ? { gpc: content.gpc } : {}),
       },
       { ...meta, pageUrl: content.pageUrl ?? meta.pageUrl },
       { scope, key: submissionId, body: {} },
     );
     await confirmContact(row.subject, row.email, content.locale, content.notices);
-    await knex()(TABLES.pending).where({ id: row.id }).del();
+    await strapi.db.transaction(async ({ trx }) => {
+      await knex()(TABLES.pending).transacting(trx).where({ id: row.id }).del();
+      await knex()(TABLES.identifiers)
+        .transacting(trx)
+        .where({ kind: 'pending', ref: submissionId })
+        .del();
+    });
     return result;
   }
 
@@ -203,6 +231,7 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** GET /confirmations/:token: whether the link still works (and the locale to say it in). */
   async function status(token: string): Promise<ConfirmationStatus & { locale: string | null }> {
+    if (purposeOf(token) === 'link') return getService(strapi, 'account-emails').status(token);
     const result = checkConfirmationToken(secret(), token, clock(strapi).now());
     if (!result.ok && result.reason !== 'expired') checked(token);
     const expiresAt = iso(result.expiresAt as Date);
@@ -237,7 +266,7 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Erases held submissions whose link expired, with their unsent messages. */
+  /** Erases held submissions whose link expired, with their unsent messages and index rows. */
   async function expire(): Promise<number> {
     const now = iso(clock(strapi).now());
     let erased = 0;
@@ -251,6 +280,14 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async ({ trx }) => {
         await knex()(TABLES.outbox)
           .transacting(trx)
+          .whereIn(
+            'ref',
+            ids.map((r) => r.public_id),
+          )
+          .del();
+        await knex()(TABLES.identifiers)
+          .transacting(trx)
+          .where({ kind: 'pending' })
           .whereIn(
             'ref',
             ids.map((r) => r.public_id),

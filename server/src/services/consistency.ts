@@ -28,6 +28,8 @@ const consistencyService = ({ strapi }: { strapi: Core.Strapi }) => {
       >,
       knex()(TABLES.events)
         .select('policy_key', 'policy_version', 'action')
+        // Linked identities are not counted (db/append.ts).
+        .whereNotIn('action', ['linked', 'unlinked'])
         .count({ c: '*' })
         .groupBy('policy_key', 'policy_version', 'action') as Promise<
         Array<{ policy_key: string; policy_version: number; action: string; c: number | string }>

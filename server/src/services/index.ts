@@ -1,16 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import acceptance from './acceptance';
+import accountEmails from './account-emails';
 import audit from '../audit/service';
 import catalog from '../catalog/service';
 import clock from './clock';
 import confirmations from './confirmations';
-import consents from './consents';
+import consents from '../consents/service';
 import consistency from './consistency';
 import diff from './diff';
 import editions from './editions';
 import fastPath from '../fast-path/service';
 import forms from './forms';
 import health from './health';
+import identities from './identities';
 import integrity from './integrity';
 import ledgerReads from './ledger-reads';
 import limits from '../limits/service';
@@ -40,6 +42,7 @@ import type { PluginServices } from './registry';
  */
 const services = {
   acceptance,
+  'account-emails': accountEmails,
   audit,
   catalog,
   clock,
@@ -51,6 +54,7 @@ const services = {
   'fast-path': fastPath,
   forms,
   health,
+  identities,
   integrity,
   'ledger-reads': ledgerReads,
   limits,

@@ -6,9 +6,10 @@ import type {
   SubjectExportFormat,
 } from '../../../shared/contracts';
 import { pickCurrent } from '../domain/effective';
+import { expiredPurposes, type PurposeRule } from '../domain/consent-check';
 import { acceptanceNeed, foldStanding } from '../domain/standing';
 import { getService } from '../utils/get-service';
-import { clock } from '../utils/plugin';
+import { clock, purposesConfig, timeZoneOf } from '../utils/plugin';
 
 /**
  * A person's record for the privacy officer (admin → People): everything held
@@ -26,16 +27,25 @@ const peopleService = ({ strapi }: { strapi: Core.Strapi }) => {
     const snap = await getService(strapi, 'catalog').snapshot(policy);
     const current = snap ? pickCurrent(snap.editions, now).current : null;
     const need = snap ? acceptanceNeed(standing, current, snap.editions, now) : null;
+    // A purpose's latest word may come from any policy's event (domain/consent-check.ts).
+    const config = purposesConfig(strapi);
+    const rules: Record<string, PurposeRule> = {};
+    for (const [k, granted] of Object.entries(standing.purposes))
+      if (granted && config[k]?.renewAfterDays)
+        rules[k] = { renewAfterDays: config[k].renewAfterDays };
+    const expired = expiredPurposes(events, rules, now, timeZoneOf(strapi));
+    const reason = need === 'implied' ? null : (need ?? (expired.length ? 'expired' : null));
     return {
       policy,
       name: snap?.name ?? null,
       acceptedVersion: standing.acceptedVersion,
       acceptedLocale: standing.acceptedLocale,
       currentVersion: current?.version ?? null,
-      needsAcceptance: need !== null && need !== 'implied',
-      reason: need === 'implied' ? null : need,
+      needsAcceptance: reason !== null,
+      reason,
       impliedOnNextVisit: need === 'implied',
       purposes: standing.purposes,
+      expiredPurposes: expired,
     };
   }
 
@@ -62,7 +72,14 @@ const peopleService = ({ strapi }: { strapi: Core.Strapi }) => {
     async record(identifier: string): Promise<PersonRecord> {
       const held = await getService(strapi, 'subjects').exportSubject(identifier);
       const now = clock(strapi).now();
-      const policies = [...new Set(held.events.map((e) => e.policy))].sort();
+      // Link entries (services/identities.ts) belong to no policy.
+      const policies = [
+        ...new Set(
+          held.events
+            .filter((e) => e.action !== 'linked' && e.action !== 'unlinked')
+            .map((e) => e.policy),
+        ),
+      ].sort();
       const standings = [];
       for (const policy of policies) standings.push(await standingFor(policy, held.events, now));
       return { ...held, standings };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { DAY_MS } from '../domain/clock';
 import { FORM_UID } from '../constants';
 import { counterBucket, type CounterKey } from '../db/append';
@@ -30,25 +31,43 @@ const retentionService = ({ strapi }: { strapi: Core.Strapi }) => {
     }>;
     let submissions = 0;
     const keyed = new Set(forms.map((f) => f.key));
+    /** Erases the data of the submissions `which` picks, and their index rows, in one transaction. */
+    const erase = (which: (q: Knex.QueryBuilder) => Knex.QueryBuilder) =>
+      strapi.db.transaction(async ({ trx }) => {
+        const at = () => which(knex()(TABLES.submissions).transacting(trx));
+        const n = await at()
+          .whereNull('erased_at')
+          .update({ data: null, erased_at: iso(now), erase_reason: 'retention' });
+        // Nothing finds them by an identifier any more (db/held.ts).
+        if (n > 0) {
+          const erased = at()
+            .where({ erased_at: iso(now), erase_reason: 'retention' })
+            .select('public_id');
+          await knex()(TABLES.identifiers)
+            .transacting(trx)
+            .where('kind', 'submission')
+            .whereIn('ref', erased)
+            .del();
+        }
+        return n;
+      });
     for (const f of forms) {
       const cutoff = iso(
         new Date(now.getTime() - (f.retentionDays ?? cfg.submissionDays) * DAY_MS),
       );
-      submissions += await knex()(TABLES.submissions)
-        .where({ form_key: f.key })
-        .andWhere('received_at', '<', cutoff)
-        .whereNull('erased_at')
-        .update({ data: null, erased_at: iso(now), erase_reason: 'retention' });
+      submissions += await erase((q) =>
+        q.where({ form_key: f.key }).andWhere('received_at', '<', cutoff),
+      );
     }
     // Submissions of forms that no longer exist: the plugin default.
     const orphanCutoff = iso(new Date(now.getTime() - cfg.submissionDays * DAY_MS));
-    submissions += await knex()(TABLES.submissions)
-      .whereNotIn('form_key', [...keyed])
-      .andWhere('received_at', '<', orphanCutoff)
-      .whereNull('erased_at')
-      .update({ data: null, erased_at: iso(now), erase_reason: 'retention' });
+    submissions += await erase((q) =>
+      q.whereNotIn('form_key', [...keyed]).andWhere('received_at', '<', orphanCutoff),
+    );
     // Held (double opt-in) submissions whose link expired: erased with their unsent mail.
     const unconfirmed = await getService(strapi, 'confirmations').expire();
+    // Signed-in users' e-mails never confirmed (services/account-emails.ts): nothing is linked.
+    await getService(strapi, 'account-emails').expire();
     return { evidence, submissions, unconfirmed };
   }
 

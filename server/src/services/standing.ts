@@ -17,10 +17,13 @@ import { pseudonymOf } from '../utils/subjects';
  * and the one write a read may cause: an implied acceptance by continued use.
  */
 const standingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The person's standing: the events of every pseudonym linked to `subject`, oldest first. */
   async function standingOf(subject: string, policy: string): Promise<Standing> {
+    const pseudonyms = await getService(strapi, 'identities').pseudonymsOf(subject);
     const rows = (await strapi.db
       .connection(TABLES.events)
-      .where({ subject, policy_key: policy })
+      .whereIn('subject', pseudonyms)
+      .where({ policy_key: policy })
       .orderBy('seq', 'asc')) as EventRow[];
     return foldStanding(rows.map(contentOfRow));
   }
@@ -83,15 +86,18 @@ const standingService = ({ strapi }: { strapi: Core.Strapi }) => {
         snap,
         clock(strapi).now(),
       );
+      const granted = Object.keys(standing.purposes).filter((k) => standing.purposes[k]);
+      const expired = await getService(strapi, 'consents').expiredOf(subject, granted);
       return {
         policy: snap.key,
         acceptedVersion: standing.acceptedVersion,
         currentVersion,
-        needsAcceptance: need !== null,
-        reason: need,
+        needsAcceptance: need !== null || expired.length > 0,
+        reason: need ?? (expired.length ? 'expired' : null),
         purposes: Object.fromEntries(
-          Object.entries(standing.purposes).filter(([, v]) => v),
+          granted.filter((k) => !expired.includes(k)).map((k) => [k, true]),
         ) as Record<string, true>,
+        expiredPurposes: expired,
       };
     },
   };

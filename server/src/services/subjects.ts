@@ -1,29 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { EraseResult, SubjectExport } from '../../../shared/contracts';
 import { contentOfRow, type EventRow } from '../db/event-row';
-import { TABLES } from '../db/tables';
+import { contactsOf, eraseContacts } from '../db/contacts';
+import { eraseHeld, heldOn } from '../db/held';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
 import { pseudonymOf } from '../utils/subjects';
 
-/** A person's access and erasure requests: everything held on them, and erasing what may be erased. */
-interface SubmissionRow {
-  public_id: string;
-  form_key: string;
-  form_revision: number;
-  locale: string;
-  received_at: string;
-  data: string | null;
-  erased_at: string | null;
-}
-
-interface EvidenceRow {
-  event_id: string;
-  ip: string | null;
-  user_agent: string | null;
-  page_url: string | null;
-}
-
+/**
+ * A person's access and erasure requests: everything held on them, and
+ * erasing what may be erased. What is held is found by a list of pseudonyms
+ * (db/held.ts): by subject and by every identifier a submission holds.
+ */
 const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The texts the person's events refer to, once each. */
   async function textsAccepted(events: EventRow[]): Promise<SubjectExport['texts']> {
@@ -53,81 +41,108 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return texts;
   }
 
+  /** Everything held on the person with these pseudonyms; `subject`: the one looked up. */
+  async function exportOf(
+    subject: string,
+    pseudonyms: string[],
+  ): Promise<Omit<SubjectExport, 'identities' | 'links'>> {
+    const found = await heldOn(strapi.db.connection, pseudonyms);
+    const contacts = await contactsOf(strapi.db.connection, pseudonyms);
+    const evidenceOf = new Map(found.evidence.map((x) => [x.event_id, x]));
+    return {
+      subject,
+      submissions: found.submissions.map((s) => ({
+        id: s.public_id,
+        form: s.form_key,
+        formRevision: Number(s.form_revision),
+        locale: s.locale,
+        receivedAt: s.received_at,
+        data: s.data ? (JSON.parse(s.data) as Record<string, unknown>) : null,
+        erasedAt: s.erased_at ?? null,
+        messages: found.messages.get(s.public_id) ?? [],
+      })),
+      held: found.held,
+      events: found.events.map((row) => {
+        const e = contentOfRow(row);
+        const x = evidenceOf.get(row.event_id);
+        return {
+          id: e.id,
+          seq: Number(row.seq),
+          occurredAt: e.occurredAt,
+          action: e.action,
+          policy: e.policy,
+          version: e.version,
+          locale: e.locale,
+          contentHash: e.contentHash,
+          form: e.form,
+          purposes: e.purposes,
+          method: e.method,
+          strength: e.strength ?? null,
+          ...(e.linkedSubject ? { linkedSubject: e.linkedSubject } : {}),
+          ...(e.gpc ? { gpc: e.gpc } : {}),
+          submission: e.submission,
+          evidence: x ? { ip: x.ip, userAgent: x.user_agent, pageUrl: x.page_url } : null,
+        };
+      }),
+      texts: await textsAccepted(found.events),
+      contacts,
+    };
+  }
+
+  /**
+   * Erases what is held on the person with these pseudonyms, in one
+   * transaction with its audit entry; `subject`: the one named.
+   */
+  async function eraseOf(
+    subject: string,
+    pseudonyms: string[],
+    request?: string,
+  ): Promise<EraseResult> {
+    const now = clock(strapi).now().toISOString();
+    return strapi.db.transaction(async ({ trx }) => {
+      const { submissions, evidence, held } = await eraseHeld(trx, pseudonyms, now);
+      const contacts = await eraseContacts(trx, pseudonyms);
+      // E-mails waiting to be linked to their account (services/account-emails.ts).
+      await getService(strapi, 'account-emails').eraseOf(trx, pseudonyms);
+      await getService(strapi, 'audit').record(
+        'subject.erased',
+        subject,
+        request
+          ? { submissions, evidence, held, contacts, request }
+          : { submissions, evidence, held, contacts },
+        { trx },
+      );
+      return { submissions, evidence, held, contacts };
+    });
+  }
+
   return {
-    /** Everything held on one person (an access request). */
+    /** Everything held on one person (an access request), over every pseudonym linked to theirs. */
     async exportSubject(identifier: string): Promise<SubjectExport> {
       const subject = pseudonymOf(strapi, identifier);
-      const knex = strapi.db.connection;
-      const submissions = (await knex(TABLES.submissions)
-        .where({ subject })
-        .orderBy('id', 'asc')) as SubmissionRow[];
-      const events = (await knex(TABLES.events)
-        .where({ subject })
-        .orderBy('seq', 'asc')) as EventRow[];
-      const evidence = events.length
-        ? ((await knex(TABLES.evidence).whereIn(
-            'event_id',
-            events.map((e) => e.event_id),
-          )) as EvidenceRow[])
-        : [];
-      const evidenceOf = new Map(evidence.map((x) => [x.event_id, x]));
+      const identities = getService(strapi, 'identities');
+      const pseudonyms = await identities.pseudonymsOf(subject);
+      const links = await identities.linksAmong(pseudonyms);
       return {
-        subject,
-        submissions: submissions.map((s) => ({
-          id: s.public_id,
-          form: s.form_key,
-          formRevision: Number(s.form_revision),
-          locale: s.locale,
-          receivedAt: s.received_at,
-          data: s.data ? (JSON.parse(s.data) as Record<string, unknown>) : null,
-          erasedAt: s.erased_at ?? null,
-        })),
-        events: events.map((row) => {
-          const e = contentOfRow(row);
-          const x = evidenceOf.get(row.event_id);
-          return {
-            id: e.id,
-            seq: Number(row.seq),
-            occurredAt: e.occurredAt,
-            action: e.action,
-            policy: e.policy,
-            version: e.version,
-            locale: e.locale,
-            contentHash: e.contentHash,
-            form: e.form,
-            purposes: e.purposes,
-            method: e.method,
-            strength: e.strength ?? null,
-            submission: e.submission,
-            evidence: x ? { ip: x.ip, userAgent: x.user_agent, pageUrl: x.page_url } : null,
-          };
-        }),
-        texts: await textsAccepted(events),
+        ...(await exportOf(subject, pseudonyms)),
+        identities: pseudonyms,
+        links: links.map((l) => ({ subject: l.subject, linkedSubject: l.linked_subject })),
       };
     },
 
     /**
-     * Erases one person's submission data and evidence; the pseudonymous events stay.
-     * `request`: the request this erasure answers, named in the audit entry.
+     * Erases one person's submission data, held submissions and evidence; the
+     * pseudonymous events stay. `request`: the request this erasure answers,
+     * named in the audit entry.
      */
     async eraseSubject(identifier: string, request?: string): Promise<EraseResult> {
       const subject = pseudonymOf(strapi, identifier);
-      const now = clock(strapi).now().toISOString();
-      return strapi.db.transaction(async ({ trx }) => {
-        const submissions = await trx(TABLES.submissions)
-          .where({ subject })
-          .whereNull('erased_at')
-          .update({ data: null, erased_at: now, erase_reason: 'erasure' });
-        const ids = trx(TABLES.events).select('event_id').where({ subject });
-        const evidence = await trx(TABLES.evidence).whereIn('event_id', ids).del();
-        await getService(strapi, 'audit').record(
-          'subject.erased',
-          subject,
-          request ? { submissions, evidence, request } : { submissions, evidence },
-          { trx },
-        );
-        return { submissions, evidence };
-      });
+      // Every pseudonym linked to theirs is the same person (services/identities.ts).
+      return eraseOf(
+        subject,
+        await getService(strapi, 'identities').pseudonymsOf(subject),
+        request,
+      );
     },
   };
 };

@@ -3,15 +3,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type {
   EvidenceStrength,
+  GpcSignal,
   SubmissionBody,
   SubmissionOutcome,
   SubmissionResult,
 } from '../../../shared/contracts';
 import { rowOfContent, type EventRow } from '../db/event-row';
+import { identifierRows } from '../db/identifiers';
 import { checkSubmission, emailOf, usesDoubleOptIn, type CheckedSubmission } from '../domain/form';
+import { identifyingValues } from '../domain/identifiers';
 import { subjectRef } from '../domain/subject';
 import { evidenceOf, type RequestMeta } from '../ledger/evidence';
 import { newEvent } from '../ledger/events';
+import { gpcOf } from '../ledger/gpc';
 import { idempotent } from '../ledger/idempotency';
 import { acceptableEdition, checkShownText, policySnapshot } from '../ledger/policies';
 import { receiptEvent, withdrawHint } from '../ledger/receipts';
@@ -26,7 +30,8 @@ const invalid = (path: string, message: string) =>
 /**
  * Who submitted: the subject the caller's credentials allow (set at the edge,
  * auth/caller.ts: the API token's choice, or a signed-in user's own id), else
- * the form's e-mail or phone field, else this submission alone.
+ * the form's e-mail or phone field, else this submission alone. `known`: the
+ * pseudonyms of the submission's identifiers, by canonical identifier.
  */
 function subjectOf(
   strapi: Core.Strapi,
@@ -34,13 +39,16 @@ function subjectOf(
   body: SubmissionBody,
   checked: CheckedSubmission,
   submissionId: string,
+  known: ReadonlyMap<string, string>,
 ) {
   if (body.subject !== undefined) return pseudonymOf(strapi, body.subject);
   const idField =
     form.fields.find((f) => f.type === 'email' && checked.values[f.name]) ??
     form.fields.find((f) => f.type === 'phone' && checked.values[f.name]);
-  if (idField)
-    return pseudonymOf(strapi, `${idField.type}:${checked.values[idField.name] as string}`);
+  if (idField) {
+    const canonical = `${idField.type}:${checked.values[idField.name] as string}`;
+    return known.get(canonical) ?? pseudonymOf(strapi, canonical);
+  }
   return subjectRef(subjectSecret(strapi), `submission:${submissionId}`);
 }
 
@@ -63,6 +71,13 @@ export interface SubmissionRecord {
   shown: ShownEdition[];
   receivedAt: string;
   strength?: EvidenceStrength;
+  /** Global Privacy Control on the request that sent it (ledger/gpc.ts). */
+  gpc?: GpcSignal;
+  /**
+   * The pseudonyms of the identifiers it holds (each e-mail and phone field),
+   * indexed in the same write, its subject aside (policy_ledger_identifiers).
+   */
+  identifiers?: string[];
 }
 
 /**
@@ -106,6 +121,7 @@ export async function recordSubmission(
           submission: s.submissionId,
           evidenceHash: ev.hash,
           ...(s.strength ? { strength: s.strength } : {}),
+          ...(s.gpc ? { gpc: s.gpc } : {}),
         });
         const row = rowOfContent(event);
         events.push(row);
@@ -140,6 +156,7 @@ export async function recordSubmission(
         events,
         evidence,
         idempotency: record(response),
+        identifiers: identifierRows('submission', s.submissionId, s.subject, s.identifiers ?? []),
       });
       return response;
     },
@@ -153,7 +170,9 @@ export async function recordSubmission(
  * one `granted` event per policy of the form, the receipt — `unverified`
  * unless the operator's server recorded it; an anonymous caller may not
  * change the standing of a person whose e-mail is confirmed. A signed-in
- * user is recorded at once as themselves (`id:<user id>`).
+ * user is recorded at once as themselves (`id:<user id>`); on a double opt-in
+ * form the e-mail they typed gets a link that, once opened, links it to their
+ * account (services/account-emails.ts).
  */
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit(
@@ -183,6 +202,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         );
       }
     });
+    const signal = gpcOf(strapi, meta, checked.purposes, body.gpcAcknowledged);
     const now = clock(strapi).now();
     const catalog = getService(strapi, 'catalog');
     const shown: ShownEdition[] = [];
@@ -202,7 +222,12 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     const submissionId = randomUUID();
-    const subject = subjectOf(strapi, form, body, checked, submissionId);
+    // Every identifier the person typed (e-mail, phone): they are found by any of them.
+    const secret = subjectSecret(strapi);
+    const identifiers = new Map(
+      identifyingValues(form.fields, checked.values).map((c) => [c, subjectRef(secret, c)]),
+    );
+    const subject = subjectOf(strapi, form, body, checked, submissionId, identifiers);
     if (meta.caller !== 'server') await getService(strapi, 'limits').subject(subject);
 
     const record: SubmissionRecord = {
@@ -214,6 +239,8 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       purposes: checked.purposes,
       shown,
       receivedAt: now.toISOString(),
+      identifiers: [...identifiers.values()],
+      ...signal,
     };
     const idempotency = { scope: `form:${formKey}`, key: meta.idempotencyKey, body };
     const email = emailOf(form, checked.values);
@@ -234,7 +261,25 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       await getService(strapi, 'confirmations').assertNotConfirmed(subject);
     }
     if (meta.caller !== 'server') record.strength = 'unverified';
-    return recordSubmission(strapi, record, meta, idempotency);
+    const result = await recordSubmission(strapi, record, meta, idempotency);
+    // A signed-in user's e-mail on a double opt-in form: recorded now as themselves, and
+    // the link e-mailed to it links it to their account (services/account-emails.ts).
+    if (meta.caller === 'user' && email && usesDoubleOptIn(form)) {
+      await getService(strapi, 'account-emails')
+        .request({
+          submissionId: result.submissionId,
+          subject,
+          email,
+          form: { key: form.key, title: pickLabel(form.labels?.title, body.locale) ?? form.name },
+          locale: body.locale,
+        })
+        .catch((e: unknown) =>
+          strapi.log.warn(
+            `[policy-ledger] could not ask to confirm a signed-in user's e-mail: ${(e as Error)?.message ?? e}`,
+          ),
+        );
+    }
+    return result;
   },
 });
 

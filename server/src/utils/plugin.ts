@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { resolveConfig, resolveTimestamping, type PluginConfig } from '../config';
+import { resolveConfig, resolvePurposes, resolveTimestamping, type PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { Clock } from '../domain/clock';
 import { pluginClock } from './clock';
@@ -24,6 +24,22 @@ export function pluginConfig(strapi: Core.Strapi): PluginConfig {
 /** The time-stamping options as configured now (see config/index.ts resolveTimestamping). */
 export function timestampingConfig(strapi: Core.Strapi): PluginConfig['timestamping'] {
   return resolveTimestamping(strapi.config.get(`plugin::${PLUGIN_ID}.timestamping`));
+}
+
+const purposes = new WeakMap<Core.Strapi, { raw: unknown; resolved: PluginConfig['purposes'] }>();
+
+/**
+ * The `purposes` option as configured now (see config/index.ts
+ * resolvePurposes): read on each use, validated again only when the app
+ * changed it (consent checks ask on every call).
+ */
+export function purposesConfig(strapi: Core.Strapi): PluginConfig['purposes'] {
+  const raw = strapi.config.get(`plugin::${PLUGIN_ID}.purposes`);
+  const seen = purposes.get(strapi);
+  if (seen && seen.raw === raw) return seen.resolved;
+  const resolved = resolvePurposes(raw);
+  purposes.set(strapi, { raw, resolved });
+  return resolved;
 }
 
 /** The plugin's clock (utils/clock.ts): read it for every time decision. */

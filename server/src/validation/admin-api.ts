@@ -59,7 +59,7 @@ const filters = {
   version: positiveIntText(),
   locale: locale(),
   form: boundedText(64),
-  action: oneOf(['granted', 'implied', 'withdrawn', 'denied', 'notified']),
+  action: oneOf(['granted', 'implied', 'withdrawn', 'denied', 'notified', 'linked', 'unlinked']),
   from: dateOrInstant(),
   to: dateOrInstant(),
   subject: personIdentifier('must be an e-mail address, a phone number or an id'),

@@ -2,6 +2,7 @@ import { z } from '@strapi/utils';
 import type {
   ConsentBody,
   CurrentQuery,
+  LinkBody,
   StatusQuery,
   SubmissionBody,
   WithdrawBody,
@@ -89,6 +90,7 @@ export const submissionBody: z.ZodType<SubmissionBody> = z.strictObject(
     subject: subject().optional(),
     pageUrl: pageUrl().optional(),
     notices: z.boolean({ error: 'must be true or false' }).optional(),
+    gpcAcknowledged: z.boolean({ error: 'must be true or false' }).optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -107,6 +109,7 @@ export const consentBody: z.ZodType<ConsentBody> = z.strictObject(
       .optional(),
     action: oneOf(['granted', 'denied']),
     pageUrl: pageUrl().optional(),
+    gpcAcknowledged: z.boolean({ error: 'must be true or false' }).optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -118,4 +121,13 @@ export const withdrawBody: z.ZodType<WithdrawBody> = z.strictObject(
     purposes: z.array(purposeKey(), { error: 'must be a list of purpose keys' }).optional(),
   },
   { error: 'must be a JSON object' },
+);
+
+/** POST /identities/link and /unlink: two identifiers of one person (the operator's server only). */
+export const linkBody: z.ZodType<LinkBody> = z.strictObject(
+  {
+    subject: subject(),
+    linkedSubject: subject(),
+  },
+  { error: 'must be { "subject": identifier, "linkedSubject": identifier }' },
 );

@@ -82,8 +82,14 @@ export function consentEvents(strapi: Core.Strapi, rows: EventRow[]) {
     strength: r.strength ?? null,
   });
   const withdrawn = rows.filter((r) => r.action === 'withdrawn');
-  // Notices sent are not decisions.
-  const recorded = rows.filter((r) => r.action !== 'withdrawn' && r.action !== 'notified');
+  // Notices sent and linked identities are not decisions.
+  const recorded = rows.filter(
+    (r) =>
+      r.action !== 'withdrawn' &&
+      r.action !== 'notified' &&
+      r.action !== 'linked' &&
+      r.action !== 'unlinked',
+  );
   if (recorded.length)
     emit(strapi, WEBHOOK_EVENTS.POLICY_LEDGER_CONSENT_RECORDED, { events: recorded.map(brief) });
   if (withdrawn.length)

@@ -82,7 +82,7 @@ export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) =>
       </Card>
       {failure ? null : !record && current && person.isFetching ? (
         <PageLoader />
-      ) : record && record.events.length + record.submissions.length > 0 ? (
+      ) : record && record.events.length + record.submissions.length + record.held.length > 0 ? (
         <PersonView identifier={identifier!} record={record} canErase={canErase} />
       ) : record ? (
         <EmptyStateLayout

@@ -104,6 +104,7 @@ export const deskModels = [
     indexes: [
       { name: 'pl_pending_public_uq', columns: ['public_id'], type: 'unique' },
       { name: 'pl_pending_expires_idx', columns: ['expires_at'] },
+      { name: 'pl_pending_subject_idx', columns: ['subject'] },
     ],
   },
   {

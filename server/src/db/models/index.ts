@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { deskModels } from './desk';
+import { identifierModels } from './identifiers';
+import { identityModels } from './identities';
 import { ledgerModels } from './ledger';
 import { reportsModels } from './reports';
 
@@ -13,6 +15,12 @@ import { reportsModels } from './reports';
  * and read back byte for byte, which the event hashes depend on.
  */
 export function registerModels(strapi: Core.Strapi) {
-  for (const model of [...ledgerModels, ...reportsModels, ...deskModels])
+  for (const model of [
+    ...ledgerModels,
+    ...identifierModels,
+    ...identityModels,
+    ...reportsModels,
+    ...deskModels,
+  ])
     strapi.get('models').add(model);
 }

@@ -52,6 +52,10 @@ export const ledgerModels = [
       implied_key: str(),
       // 'confirmed' (double opt-in) or 'unverified' (an anonymous caller); null otherwise.
       strength: str(),
+      // The other pseudonym of a linked / unlinked entry (db/links.ts); null otherwise.
+      linked_subject: HASH(),
+      // Global Privacy Control on the request: 'on' or 'acknowledged'; null when not sent.
+      gpc: str(),
     },
     indexes: [
       { name: 'pl_ev_event_id_uq', columns: ['event_id'], type: 'unique' },
@@ -61,6 +65,7 @@ export const ledgerModels = [
       { name: 'pl_ev_occurred_idx', columns: ['occurred_at'] },
       { name: 'pl_ev_submission_idx', columns: ['submission_id'] },
       { name: 'pl_ev_form_idx', columns: ['form_key', 'seq'] },
+      { name: 'pl_ev_linked_idx', columns: ['linked_subject'] },
     ],
   },
   {

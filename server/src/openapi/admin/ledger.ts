@@ -29,7 +29,7 @@ const peopleCounts: z.ZodType<PeopleCounts> = z.strictObject({
   declining: z.int(),
   byEdition: z.array(z.strictObject({ version: z.int(), people: z.int() })),
   withoutEdition: z.int(),
-  purposes: z.array(z.strictObject({ purpose: z.string(), people: z.int() })),
+  purposes: z.array(z.strictObject({ purpose: z.string(), people: z.int(), expired: z.int() })),
   countedUpTo: z.int(),
   notYetCounted: z.int(),
 });

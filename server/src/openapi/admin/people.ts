@@ -2,6 +2,8 @@ import { z } from '@strapi/utils';
 import type {
   ApiResponse,
   EraseResult,
+  HeldSubmission,
+  PersonMessage,
   PersonRecord,
   PersonStanding,
   SubjectExport,
@@ -18,6 +20,25 @@ import {
 
 /** One person: their record, the access export, erasure (controllers/admin-people.ts). */
 
+const personMessage: z.ZodType<PersonMessage> = z.strictObject({
+  kind: z.enum(['confirmation', 'notice']),
+  createdAt: instant(),
+  sentAt: instant().nullable(),
+});
+
+const heldSubmission: z.ZodType<HeldSubmission> = z.strictObject({
+  id: z.string(),
+  form: z.string(),
+  formRevision: z.int(),
+  locale: z.string(),
+  receivedAt: instant(),
+  expiresAt: instant(),
+  status: z.literal('awaiting-confirmation'),
+  data: z.record(z.string(), z.unknown()),
+  purposes: purposes(),
+  messages: z.array(personMessage),
+});
+
 const subjectExportShape = {
   /** The person's pseudonym (HMAC-SHA-256, hex). */
   subject: sha256(),
@@ -30,8 +51,11 @@ const subjectExportShape = {
       receivedAt: instant(),
       data: z.record(z.string(), z.unknown()).nullable(),
       erasedAt: instant().nullable(),
+      messages: z.array(personMessage),
     }),
   ),
+  /** Submissions held for double opt-in, found by the same pseudonyms. */
+  held: z.array(heldSubmission),
   events: z.array(
     z.strictObject({
       id: z.string(),
@@ -46,6 +70,8 @@ const subjectExportShape = {
       purposes: purposes(),
       method: consentMethod,
       strength: evidenceStrength.nullable(),
+      linkedSubject: sha256().optional(),
+      gpc: z.enum(['on', 'acknowledged']).optional(),
       submission: z.string().nullable(),
       evidence: z
         .strictObject({
@@ -66,6 +92,17 @@ const subjectExportShape = {
       contentHash: sha256(),
     }),
   ),
+  /** The person's linked pseudonyms (services/identities.ts), the one looked up first. */
+  identities: z.array(sha256()),
+  links: z.array(z.strictObject({ subject: sha256(), linkedSubject: sha256() })),
+  contacts: z.array(
+    z.strictObject({
+      email: z.string(),
+      locale: z.string().nullable(),
+      confirmedAt: instant().nullable(),
+      notices: z.boolean(),
+    }),
+  ),
 };
 
 export const subjectExport: z.ZodType<SubjectExport> = z.strictObject(subjectExportShape);
@@ -77,9 +114,10 @@ const personStanding: z.ZodType<PersonStanding> = z.strictObject({
   acceptedLocale: z.string().nullable(),
   currentVersion: z.int().nullable(),
   needsAcceptance: z.boolean(),
-  reason: z.enum(['not-accepted', 'denied', 'reconsent-required']).nullable(),
+  reason: z.enum(['not-accepted', 'denied', 'reconsent-required', 'expired']).nullable(),
   impliedOnNextVisit: z.boolean(),
   purposes: purposes(),
+  expiredPurposes: z.array(z.string()),
 });
 
 export const personRecord: z.ZodType<PersonRecord> = z.strictObject({
@@ -90,6 +128,8 @@ export const personRecord: z.ZodType<PersonRecord> = z.strictObject({
 export const eraseResult: z.ZodType<EraseResult> = z.strictObject({
   submissions: z.int(),
   evidence: z.int(),
+  held: z.int(),
+  contacts: z.int(),
 });
 
 export const personRecordBody: z.ZodType<ApiResponse<PersonRecord>> = dataBody(personRecord);

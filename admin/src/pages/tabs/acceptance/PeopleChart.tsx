@@ -11,7 +11,7 @@ interface Bar {
   key: string;
   label: string;
   people: number;
-  color: 'success500' | 'danger500' | 'primary500';
+  color: 'success500' | 'danger500' | 'primary500' | 'warning500';
 }
 
 /**
@@ -41,12 +41,23 @@ export const PeopleChart = ({ people }: { people: PeopleCounts }) => {
       people: people.declining,
       color: 'danger500',
     });
-  const purposes: Bar[] = people.purposes.map((p) => ({
-    key: `purpose-${p.purpose}`,
-    label: p.purpose,
-    people: p.people,
-    color: 'primary500',
-  }));
+  const purposes: Bar[] = people.purposes.flatMap((p) => [
+    { key: `purpose-${p.purpose}`, label: p.purpose, people: p.people, color: 'primary500' },
+    // A grant past the purpose's lifetime (renewAfterDays): to be asked again.
+    ...(p.expired > 0
+      ? [
+          {
+            key: `expired-${p.purpose}`,
+            label: formatMessage(
+              { id: getTrad('acceptance.people.expired'), defaultMessage: '{purpose}: expired' },
+              { purpose: p.purpose },
+            ),
+            people: p.expired,
+            color: 'warning500' as const,
+          },
+        ]
+      : []),
+  ]);
   const max = Math.max(1, people.people);
 
   return (

@@ -49,14 +49,15 @@ export const PersonActions = ({ identifier, record, canErase }: PersonActionsPro
         type: 'success',
         message: text(
           'people.erased',
-          'Erased {submissions, plural, one {# submission} other {# submissions}} and {evidence, plural, one {# evidence record} other {# evidence records}} of {identifier}. The pseudonymous decisions stay.',
+          'Erased {submissions, plural, one {# submission} other {# submissions}}, {evidence, plural, one {# evidence record} other {# evidence records}} and {held, plural, one {# submission awaiting confirmation} other {# submissions awaiting confirmation}} of {identifier}. The pseudonymous decisions stay.',
           { ...outcome.data, identifier },
         ),
       });
     }
   };
-  const held = record.submissions.filter((s) => !s.erasedAt).length;
+  const kept = record.submissions.filter((s) => !s.erasedAt).length;
   const withEvidence = record.events.filter((e) => e.evidence).length;
+  const held = record.held.length;
 
   return (
     <Flex gap={2} wrap="wrap" alignItems="flex-start">
@@ -84,7 +85,7 @@ export const PersonActions = ({ identifier, record, canErase }: PersonActionsPro
           onOpenChange={setOpen}
           triggerLabel={text('people.erase', 'Erase personal data')}
           triggerVariant="danger-light"
-          triggerDisabled={held + withEvidence === 0 || erasing.isLoading}
+          triggerDisabled={kept + held + withEvidence === 0 || erasing.isLoading}
           title={text('people.erase.title', 'Erase the data of {identifier}?', { identifier })}
           confirmLabel={text('people.erase.confirm', 'Erase')}
           tone="danger"
@@ -95,8 +96,8 @@ export const PersonActions = ({ identifier, record, canErase }: PersonActionsPro
           <Typography>
             {text(
               'people.erase.body',
-              'Deleted for good: what {identifier} sent in {count, plural, =0 {no submission} one {# submission} other {# submissions}}, and the evidence (IP address, browser, page) of {decisions, plural, =0 {no decision} one {# decision} other {# decisions}}. The pseudonymous decisions stay in the ledger, as the law requires proof of consent.',
-              { identifier, count: held, decisions: withEvidence },
+              'Deleted for good: what {identifier} sent in {count, plural, =0 {no submission} one {# submission} other {# submissions}}{held, plural, =0 {} one { and # submission awaiting confirmation (with its e-mail)} other { and # submissions awaiting confirmation (with their e-mails)}}, and the evidence (IP address, browser, page) of {decisions, plural, =0 {no decision} one {# decision} other {# decisions}}. The pseudonymous decisions stay in the ledger, as the law requires proof of consent.',
+              { identifier, count: kept, held, decisions: withEvidence },
             )}
           </Typography>
         </ConfirmActionDialog>

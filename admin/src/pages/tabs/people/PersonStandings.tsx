@@ -9,6 +9,7 @@ const REASON: Record<string, string> = {
   'not-accepted': 'Has not accepted the edition in force',
   denied: 'Declined',
   'reconsent-required': 'A change asks for consent again',
+  expired: 'A consent has expired: to be asked again',
 };
 
 /** Where the person stands with each policy they have decisions for. */
@@ -59,13 +60,27 @@ export const PersonStandings = ({ standings }: { standings: PersonStanding[] }) 
               <Flex gap={2} wrap="wrap">
                 {Object.entries(s.purposes)
                   .sort(([a], [b]) => a.localeCompare(b))
-                  .map(([purpose, on]) => (
-                    <Box key={purpose} data-testid="person-purpose" data-on={String(on)}>
-                      <Badge variant={on ? 'success' : 'neutral'}>
-                        {`${purpose}: ${on ? text('people.purpose.on', 'yes') : text('people.purpose.off', 'no')}`}
-                      </Badge>
-                    </Box>
-                  ))}
+                  .map(([purpose, on]) => {
+                    const expired = on && s.expiredPurposes.includes(purpose);
+                    return (
+                      <Box
+                        key={purpose}
+                        data-testid="person-purpose"
+                        data-on={String(on && !expired)}
+                        data-expired={String(expired)}
+                      >
+                        <Badge variant={expired ? 'warning' : on ? 'success' : 'neutral'}>
+                          {`${purpose}: ${
+                            expired
+                              ? text('people.purpose.expired', 'expired')
+                              : on
+                                ? text('people.purpose.on', 'yes')
+                                : text('people.purpose.off', 'no')
+                          }`}
+                        </Badge>
+                      </Box>
+                    );
+                  })}
               </Flex>
             </Flex>
           </Card>

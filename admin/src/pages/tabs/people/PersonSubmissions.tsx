@@ -6,6 +6,7 @@ import { Card } from '../../../components/Card';
 import { TableHead, type Column } from '../../../components/TableHead';
 import { getTrad } from '../../../utils/getTrad';
 import { formatInstant } from '../../../utils/time';
+import { PersonMessages } from './PersonMessages';
 
 const COLUMNS: Column[] = [
   ['people.submission.received', 'Received'],
@@ -14,7 +15,8 @@ const COLUMNS: Column[] = [
   ['people.submission.data', 'What they sent'],
 ];
 
-const dataText = (data: Record<string, unknown>) =>
+/** A submission's fields as one line: "name: Ana · phone: +7…". */
+export const dataText = (data: Record<string, unknown>) =>
   Object.entries(data)
     .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' · ');
@@ -59,6 +61,7 @@ export const PersonSubmissions = ({
                         )
                       : dataText(s.data ?? {})}
                   </Typography>
+                  <PersonMessages messages={s.messages} />
                 </Td>
               </Tr>
             ))}

@@ -56,9 +56,16 @@ const TimelineEvent = ({ event, texts }: { event: PersonEvent; texts: PersonReco
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Flex gap={3} wrap="wrap" alignItems="center">
           <ConsentActionBadge action={event.action} />
-          <Typography fontWeight="bold">
-            {`${event.policy} ${versionLabel(event.version, formatMessage)}`}
-          </Typography>
+          {event.linkedSubject ? (
+            // A link entry (linked identities): the person's other pseudonym, no policy.
+            <Typography fontWeight="bold" title={event.linkedSubject}>
+              {`↔ ${event.linkedSubject.slice(0, 12)}…`}
+            </Typography>
+          ) : (
+            <Typography fontWeight="bold">
+              {`${event.policy} ${versionLabel(event.version, formatMessage)}`}
+            </Typography>
+          )}
           <Typography textColor="neutral600">
             {formatInstant(formatDate, event.occurredAt)}
           </Typography>

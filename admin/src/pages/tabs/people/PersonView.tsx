@@ -5,6 +5,8 @@ import type { PersonRecord } from '../../../../../shared/contracts';
 import { Card } from '../../../components/Card';
 import { getTrad } from '../../../utils/getTrad';
 import { PersonActions } from './PersonActions';
+import { PersonContacts } from './PersonContacts';
+import { PersonHeld } from './PersonHeld';
 import { PersonStandings } from './PersonStandings';
 import { PersonSubmissions } from './PersonSubmissions';
 import { PersonTimeline } from './PersonTimeline';
@@ -15,7 +17,7 @@ interface PersonViewProps {
   canErase: boolean;
 }
 
-/** A person's record: standing per policy, actions, decisions over time, submissions. */
+/** A person's record: standing per policy, actions, decisions over time, held submissions, submissions. */
 export const PersonView = ({ identifier, record, canErase }: PersonViewProps) => {
   const { formatMessage } = useIntl();
   return (
@@ -46,6 +48,8 @@ export const PersonView = ({ identifier, record, canErase }: PersonViewProps) =>
       </Card>
       <PersonStandings standings={record.standings} />
       <PersonTimeline record={record} />
+      <PersonHeld held={record.held} />
+      <PersonContacts contacts={record.contacts} />
       <PersonSubmissions submissions={record.submissions} />
     </Flex>
   );

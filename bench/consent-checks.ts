@@ -1,0 +1,99 @@
+/**
+ * npm run bench:checks -- --db=postgres [--people=N]   (DATABASE_NAME=<a database bench:scale filled>)
+ *
+ * Times the consent check the app's own code calls
+ * (`strapi.plugin('policy-ledger').service('consents')`) on the ledger
+ * `npm run bench:scale` left: person n of that ledger is `id:s<n>`.
+ * - `check` for one person: 5,000 checks one after the other, people drawn at
+ *   random (most have events, some none), purpose "marketing"; p50, p99, max;
+ *   then the same with `policy: 'privacy'` (the edition in force also checked);
+ * - `checkMany` for 100,000 people (`id:s0` … `id:s99999`, batches of 1,000).
+ */
+import { performance } from 'node:perf_hooks';
+import { boot, shutdown, testApp } from '../tests/helpers/strapi';
+import { BENCH_SUBJECT_SECRET } from './lib/subject-secret';
+
+const arg = (name: string, dflt: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+
+interface Checks {
+  check(q: { subject: string; purpose: string; policy?: string }): Promise<{ allowed: boolean }>;
+  checkMany(q: {
+    subjects: Iterable<string>;
+    purpose: string;
+  }): AsyncGenerator<{ allowed: boolean }>;
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function main() {
+  const db = arg('db', process.env.DATABASE_CLIENT ?? 'postgres');
+  process.env.DATABASE_CLIENT = db;
+  // One subject secret for bench:scale and bench:checks: the same people on both sides.
+  process.env.POLICY_LEDGER_SUBJECT_SECRET ??= BENCH_SUBJECT_SECRET;
+  await boot();
+  const { strapi } = testApp();
+  const knex = strapi.db.connection;
+  const events = Number((await knex('policy_ledger_events').count({ n: '*' }).first())?.n);
+  // bench:scale draws people from 0 … (events sized for) / 3.
+  const people = Number(arg('people', String(Math.max(1, Math.floor(events / 3)))));
+  console.log(
+    `# ${db}: ${events.toLocaleString('en')} events, people drawn from id:s0 … id:s${people - 1}`,
+  );
+  const consents = strapi.plugin('policy-ledger').service('consents') as unknown as Checks;
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+
+  const results: Record<string, number> = {};
+  for (const policy of [undefined, 'privacy']) {
+    const label = policy ? 'check (marketing, policy privacy)' : 'check (marketing)';
+    // Warm-up: connections, statement plans.
+    for (let i = 0; i < 200; i++)
+      await consents.check({
+        subject: `id:s${Math.floor(rnd() * people)}`,
+        purpose: 'marketing',
+        policy,
+      });
+    const ms: number[] = [];
+    let allowed = 0;
+    for (let i = 0; i < 5000; i++) {
+      const subject = `id:s${Math.floor(rnd() * people)}`;
+      const t = performance.now();
+      const r = await consents.check({ subject, purpose: 'marketing', policy });
+      ms.push(performance.now() - t);
+      if (r.allowed) allowed++;
+    }
+    ms.sort((a, b) => a - b);
+    const [p50, p99, max] = [pct(ms, 50), pct(ms, 99), ms[ms.length - 1]];
+    console.log(
+      `${label}: p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, max ${max.toFixed(3)} ms (${allowed} of 5,000 allowed)`,
+    );
+    results[`${label} p50`] = Math.round(p50 * 1000) / 1000;
+    results[`${label} p99`] = Math.round(p99 * 1000) / 1000;
+  }
+
+  const n = 100_000;
+  function* list() {
+    for (let i = 0; i < n; i++) yield `id:s${i}`;
+  }
+  const t = performance.now();
+  let count = 0;
+  let allowed = 0;
+  for await (const r of consents.checkMany({ subjects: list(), purpose: 'marketing' })) {
+    count++;
+    if (r.allowed) allowed++;
+  }
+  const bulk = performance.now() - t;
+  console.log(
+    `checkMany of ${count.toLocaleString('en')} people: ${(bulk / 1000).toFixed(2)} s (${allowed.toLocaleString('en')} allowed)`,
+  );
+  results['checkMany 100,000 people (s)'] = Math.round(bulk) / 1000;
+  console.log(`JSON ${JSON.stringify({ db, events, results })}`);
+  await shutdown();
+}
+
+main().catch((e) => {
+  console.error(String((e as Error).stack ?? e).slice(0, 2000));
+  process.exit(1);
+});
