@@ -8,7 +8,11 @@
  * one through a phone-only form recorded, the plugin's own job seals a checkpoint,
  * verify is ok, and the plugin's admin page renders in Chromium without a
  * console error. A registered end user (users-permissions) submits a form and
- * is recorded as themselves.
+ * is recorded as themselves; a route of the app's own guarded by the plugin's
+ * route policy (has-consent) lets them in once they grant its purpose and
+ * shuts again when they withdraw it; the e-mail they typed is linked to their
+ * account once they open the link mailed to it (read from the app's outbox:
+ * a stock app's sendmail delivers nowhere).
  *
  * STOCK_APP_DIR=<dir> reuses an app that scripts/stock-app.mjs prepared;
  * STOCK_STRAPI=pinned|newest|x.y.z picks the Strapi version of a new one (see
@@ -20,9 +24,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import knex from 'knex';
 import { chromium, type Browser } from 'playwright-core';
 // @ts-expect-error -- plain ESM script without types
-import { prepare } from '../../scripts/stock-app.mjs';
+import * as stock from '../../scripts/stock-app.mjs';
 
 const CM = '/content-manager/collection-types';
 const ADMIN = {
@@ -32,6 +37,8 @@ const ADMIN = {
   lastname: 'Owner',
 };
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
+/** The e-mail the registered member types into a form of the plugin (linked to their account later). */
+const MEMBER_EMAIL = 'member-offers@example.com';
 /** The default seal job runs each minute on events older than 30 s. */
 const SEAL_WAIT_MS = 150_000;
 /** The receipt of the submission made through the installed app (a ReceiptEvent). */
@@ -48,6 +55,88 @@ const installedFiles = (dir: string): string[] =>
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((f) => !f.startsWith('node_modules/'));
+
+/**
+ * A route of the app's own, as the demo app of this repository has it
+ * (src/api/member-offers): personal offers, only for a signed-in member who
+ * agreed to "marketing", checked by the plugin's route policy. Written in the
+ * stock app the way `strapi generate api` lays an API out, in TypeScript.
+ */
+const MEMBER_OFFERS: Record<string, string> = {
+  'src/api/member-offers/routes/member-offers.ts': `export default {
+  routes: [
+    {
+      method: 'GET',
+      path: '/member-offers',
+      handler: 'member-offers.list',
+      config: {
+        policies: [{ name: 'plugin::policy-ledger.has-consent', config: { purpose: 'marketing' } }],
+      },
+    },
+  ],
+};
+`,
+  'src/api/member-offers/controllers/member-offers.ts': `import type { Core } from '@strapi/strapi';
+
+export default {
+  async list(ctx) {
+    const user = ctx.state.user as { id: number; username: string };
+    ctx.body = { data: [{ title: 'Members save 10% on books this week', for: user.username }] };
+  },
+} satisfies Core.Controller;
+`,
+};
+
+/** Writes the app's guarded route; true when the app must be built (again) to serve it. */
+function addMemberOffers(dir: string): boolean {
+  let changed = !fs.existsSync(
+    path.join(dir, 'dist', 'src', 'api', 'member-offers', 'routes', 'member-offers.js'),
+  );
+  for (const [file, text] of Object.entries(MEMBER_OFFERS)) {
+    const target = path.join(dir, file);
+    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * The message the plugin queued for `to`, read from the app's database (its
+ * outbox): a stock app sends through Strapi's default provider, sendmail,
+ * which delivers nowhere here, so the message stays there, unsent.
+ */
+async function queuedMail(env: Record<string, string>, to: string) {
+  const db =
+    env.DATABASE_CLIENT === 'sqlite'
+      ? knex({
+          client: 'better-sqlite3',
+          // Relative to the app, as its config/database.ts joins it.
+          connection: { filename: path.join(appDir, env.DATABASE_FILENAME) },
+          useNullAsDefault: true,
+        })
+      : knex({
+          client: 'pg',
+          connection: {
+            host: env.DATABASE_HOST,
+            port: Number(env.DATABASE_PORT),
+            database: env.DATABASE_NAME,
+            user: env.DATABASE_USERNAME,
+            password: env.DATABASE_PASSWORD,
+          },
+        });
+  try {
+    const rows: Array<{ message: string; sent_at: unknown }> = await db('policy_ledger_outbox')
+      .where({ recipient: to })
+      .select('message', 'sent_at');
+    assert.equal(rows.length, 1, `messages to ${to}: ${JSON.stringify(rows)}`);
+    assert.ok(rows[0].message, `the message to ${to} was sent (and emptied): ${rows[0].sent_at}`);
+    return JSON.parse(rows[0].message) as { subject: string; text: string };
+  } finally {
+    await db.destroy();
+  }
+}
 
 interface Running {
   child: ChildProcess;
@@ -126,11 +215,17 @@ async function call(url: string, init: { method?: string; body?: unknown; token?
 function scenario(name: string, env: () => Record<string, string>) {
   describe(`the stock app on ${name}`, () => {
     let app: Running;
+    let database: Record<string, string>;
     let token: string;
     let browser: Browser | undefined;
+    /** Set by the tests below, for those after them. */
+    let policyId: string;
+    let serverToken: string;
+    let account: { jwt: string; id: number; username: string };
 
     before(async () => {
-      app = await start(env());
+      database = env();
+      app = await start(database);
       const reg = await call(`${app.url}/admin/register-admin`, { body: ADMIN });
       assert.equal(reg.status, 200, JSON.stringify(reg.body));
       token = reg.body.data.token;
@@ -155,6 +250,7 @@ function scenario(name: string, env: () => Record<string, string>) {
         body: { key: 'privacy', name: 'Privacy policy', effectDelayDays: 0 },
       });
       assert.equal(policy.status, 201, JSON.stringify(policy.body));
+      policyId = policy.body.data.documentId;
       const edition = await call(`${app.url}${CM}/plugin::policy-ledger.edition?locale=en`, {
         token,
         body: {
@@ -253,7 +349,8 @@ function scenario(name: string, env: () => Record<string, string>) {
         body: { username: 'member', email: 'member@example.com', password: 'Member-password-1' },
       });
       assert.equal(signup.status, 200, JSON.stringify(signup.body));
-      const { jwt, user } = signup.body as { jwt: string; user: { id: number } };
+      const { jwt, user } = signup.body as { jwt: string; user: { id: number; username: string } };
+      account = { jwt, ...user };
       const submission = (over: Record<string, unknown> = {}) => ({
         locale: 'en',
         data: { email: 'typed-by-member@example.com' },
@@ -279,6 +376,7 @@ function scenario(name: string, env: () => Record<string, string>) {
         body: { name: 'stock-server', type: 'full-access', lifespan: null },
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
+      serverToken = created.body.data.accessKey;
       const status = (subject: string) =>
         call(
           `${app.url}/api/policy-ledger/subjects/status?subject=${encodeURIComponent(subject)}&policy=privacy`,
@@ -290,6 +388,119 @@ function scenario(name: string, env: () => Record<string, string>) {
       assert.equal(
         (await status('email:typed-by-member@example.com')).body.data.acceptedVersion,
         null,
+      );
+    });
+
+    it("guards a route of the app's own with has-consent: 403 with the reason until the member grants the purpose, and again once withdrawn", async () => {
+      // Users & Permissions, as the admin panel saves it: the Authenticated role may call the
+      // route, and withdraw their own consent (not granted by default: docs/operators.md).
+      const roles = await call(`${app.url}/users-permissions/roles`, { token });
+      assert.equal(roles.status, 200, JSON.stringify(roles.body));
+      const { id } = roles.body.roles.find((r: { type: string }) => r.type === 'authenticated');
+      const { role } = (await call(`${app.url}/users-permissions/roles/${id}`, { token })).body;
+      role.permissions['api::member-offers'].controllers['member-offers'].list.enabled = true;
+      role.permissions['plugin::policy-ledger'].controllers.consents.withdraw.enabled = true;
+      const saved = await call(`${app.url}/users-permissions/roles/${id}`, {
+        token,
+        method: 'PUT',
+        body: { name: role.name, description: role.description, permissions: role.permissions },
+      });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+
+      const offers = () => call(`${app.url}/api/member-offers`, { token: account.jwt });
+      const refused = async (reason: string) => {
+        const res = await offers();
+        assert.equal(res.status, 403, JSON.stringify(res.body));
+        assert.equal(res.body.error.name, 'PolicyError');
+        assert.equal(res.body.error.details.purpose, 'marketing');
+        assert.equal(res.body.error.details.reason, reason);
+      };
+      await refused('not-granted');
+
+      // A form of the plugin asks for it; a signed-in member's submission is recorded at once, as them.
+      const form = await call(`${app.url}${CM}/plugin::policy-ledger.collection-form`, {
+        token,
+        body: {
+          key: 'offers',
+          name: 'Member offers',
+          active: true,
+          fields: [
+            {
+              name: 'email',
+              type: 'email',
+              required: true,
+              category: 'contact',
+              label: { en: 'E-mail' },
+            },
+          ],
+          purposes: [
+            {
+              key: 'marketing',
+              required: false,
+              legalBasis: 'consent',
+              label: { en: 'Send me offers for members' },
+            },
+          ],
+          policies: { connect: [{ documentId: policyId }] },
+        },
+      });
+      assert.equal(form.status, 201, JSON.stringify(form.body));
+      const granted = await call(`${app.url}/api/policy-ledger/forms/offers/submissions`, {
+        token: account.jwt,
+        body: {
+          locale: 'en',
+          data: { email: MEMBER_EMAIL },
+          purposes: { marketing: true },
+          accepted: [{ policy: 'privacy', version: 1 }],
+        },
+      });
+      assert.equal(granted.status, 201, JSON.stringify(granted.body));
+      const open = await offers();
+      assert.equal(open.status, 200, JSON.stringify(open.body));
+      assert.equal(open.body.data[0].for, account.username);
+
+      const withdrawn = await call(`${app.url}/api/policy-ledger/consents/withdraw`, {
+        token: account.jwt,
+        body: { policy: 'privacy', purposes: ['marketing'] },
+      });
+      assert.equal(withdrawn.status, 201, JSON.stringify(withdrawn.body));
+      await refused('withdrawn');
+    });
+
+    it('links the e-mail the member typed to their account once they open the link mailed to it', async () => {
+      const status = async (subject: string) => {
+        const res = await call(
+          `${app.url}/api/policy-ledger/subjects/status?subject=${encodeURIComponent(subject)}&policy=privacy`,
+          { token: serverToken },
+        );
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        return res.body.data as { acceptedVersion: number | null };
+      };
+      assert.equal((await status(MEMBER_EMAIL)).acceptedVersion, null, 'not linked yet');
+
+      const mail = await queuedMail(database, MEMBER_EMAIL);
+      assert.match(mail.subject, /confirm your e-mail/);
+      const link =
+        /https?:\/\/\S+?(\/api\/policy-ledger\/confirmations\/link\.[A-Za-z0-9._-]+)/.exec(
+          mail.text,
+        );
+      assert.ok(link, mail.text);
+      const confirmed = await call(`${app.url}${link[1]}`, { method: 'POST' });
+      assert.equal(confirmed.status, 201, JSON.stringify(confirmed.body));
+
+      // One person now: the e-mail stands where the account stands…
+      assert.equal((await status(MEMBER_EMAIL)).acceptedVersion, 1);
+      // …and the person's record (the admin's People tab) holds both, linked.
+      const record = await call(
+        `${app.url}/policy-ledger/subjects/record?identifier=${encodeURIComponent(MEMBER_EMAIL)}`,
+        { token },
+      );
+      assert.equal(record.status, 200, JSON.stringify(record.body));
+      assert.equal(record.body.data.identities.length, 2, JSON.stringify(record.body.data));
+      assert.equal(record.body.data.links.length, 1);
+      assert.ok(
+        record.body.data.events.some((e: { action: string }) => e.action === 'linked'),
+        JSON.stringify(record.body.data.events),
       );
     });
 
@@ -470,11 +681,20 @@ describe('the packed plugin in a new Strapi app', () => {
   before(() => {
     if (process.env.STOCK_APP_DIR) {
       appDir = path.resolve(process.env.STOCK_APP_DIR);
+      // An app the script prepared alone lacks the app's own route: add it, and build again.
+      if (addMemberOffers(appDir)) stock.buildApp(appDir);
     } else {
-      const prepared = prepare();
-      appDir = prepared.dir;
-      tarballFiles = prepared.files;
-      strapiVersion = prepared.version;
+      // scripts/stock-app.mjs prepare(), with the app's own route written before the build.
+      strapiVersion = stock.stockStrapi() as string;
+      const node = process.versions.node;
+      appDir = path.join(stock.WORK, `app-strapi${strapiVersion}-node${node.split('.')[0]}`);
+      console.log(`stock app: Strapi ${strapiVersion} on Node.js ${node} in ${appDir}`);
+      const packed = stock.pack() as { tarball: string; files: string[] };
+      tarballFiles = packed.files;
+      stock.createApp(appDir, strapiVersion);
+      stock.installPlugin(appDir, packed.tarball);
+      addMemberOffers(appDir);
+      stock.buildApp(appDir);
     }
   });
 
@@ -633,7 +853,8 @@ describe('the packed plugin in a new Strapi app', () => {
 
   scenario('SQLite', () => ({
     DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(appDir, '.tmp', `stock-${process.pid}.db`),
+    // Relative to the app (config/database.ts joins it to the app's folder), as its .env has it.
+    DATABASE_FILENAME: `.tmp/stock-${process.pid}.db`,
   }));
 
   const pgName = `pl_stock_${process.pid}`;

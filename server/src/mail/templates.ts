@@ -62,16 +62,29 @@ const CONFIRM = {
   },
 };
 
-/** The double opt-in message: what was sent, the link, until when, and what happens if ignored. */
-export function confirmationMail(p: {
+/** The words of a message asking the person to open a link. */
+interface LinkWords {
+  subject: (form: string) => string;
+  intro: (form: string) => string;
+  action: string;
+  ask: string;
+  until: (date: string) => string;
+  ignore: string;
+}
+
+/** What a message asking to open a link says: the form, the link, until when, in which language. */
+interface LinkMessage {
   locale: string | null;
   form: string;
   link: string;
   expiresAt: Date;
   timeZone: string;
-}): MailContent {
+}
+
+/** A message asking to open a link: why, the link, until when, and what happens if ignored. */
+function linkMessage(words: Record<Lang, LinkWords>, p: LinkMessage): MailContent {
   const lang = langOf(p.locale);
-  const t = CONFIRM[lang];
+  const t = words[lang];
   const until = t.until(dateIn(lang, p.expiresAt, p.timeZone));
   const text = [t.intro(p.form), '', t.ask, p.link, '', until, '', t.ignore, ''].join('\n');
   const html =
@@ -79,6 +92,11 @@ export function confirmationMail(p: {
     `<p><a href="${escapeHtml(p.link)}">${escapeHtml(t.action)}</a></p>` +
     `<p>${escapeHtml(until)}</p><p>${escapeHtml(t.ignore)}</p>`;
   return { subject: t.subject(p.form), text, html };
+}
+
+/** The double opt-in message: what was sent, the link, until when, and what happens if ignored. */
+export function confirmationMail(p: LinkMessage): MailContent {
+  return linkMessage(CONFIRM, p);
 }
 
 const LINK = {
@@ -118,22 +136,8 @@ const LINK = {
  * A signed-in user typed this e-mail on a double opt-in form: the link that
  * confirms it is theirs and links it to their account (services/account-emails.ts).
  */
-export function emailLinkMail(p: {
-  locale: string | null;
-  form: string;
-  link: string;
-  expiresAt: Date;
-  timeZone: string;
-}): MailContent {
-  const lang = langOf(p.locale);
-  const t = LINK[lang];
-  const until = t.until(dateIn(lang, p.expiresAt, p.timeZone));
-  const text = [t.intro(p.form), '', t.ask, p.link, '', until, '', t.ignore, ''].join('\n');
-  const html =
-    `<p>${escapeHtml(t.intro(p.form))}</p><p>${escapeHtml(t.ask)}</p>` +
-    `<p><a href="${escapeHtml(p.link)}">${escapeHtml(t.action)}</a></p>` +
-    `<p>${escapeHtml(until)}</p><p>${escapeHtml(t.ignore)}</p>`;
-  return { subject: t.subject(p.form), text, html };
+export function emailLinkMail(p: LinkMessage): MailContent {
+  return linkMessage(LINK, p);
 }
 
 const NOTICE = {

@@ -75,27 +75,6 @@ const identitiesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return edges;
   }
 
-  /** The person's pseudonyms: `pseudonym` first, then every one linked to it, directly or not. */
-  async function pseudonymsOf(pseudonym: string): Promise<string[]> {
-    const seen = new Set([pseudonym]);
-    const edges: LinkEdge[] = [];
-    let frontier = [pseudonym];
-    while (frontier.length && seen.size < MAX_COMPONENT) {
-      const found = await edgesOf(frontier);
-      const next: string[] = [];
-      for (const e of found) {
-        edges.push(e);
-        for (const p of [e.subject, e.linked_subject])
-          if (!seen.has(p)) {
-            seen.add(p);
-            next.push(p);
-          }
-      }
-      frontier = next;
-    }
-    return componentOf(pseudonym, edges);
-  }
-
   /**
    * `pseudonymsOf` for many people at once (a bulk consent check): one query
    * per hop for the whole list, not per person.
@@ -120,6 +99,11 @@ const identitiesService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!edges.length) return new Map(pseudonyms.map((p) => [p, [p]]));
     const touched = new Set(edges.flatMap((e) => [e.subject, e.linked_subject]));
     return new Map(pseudonyms.map((p) => [p, touched.has(p) ? componentOf(p, edges) : [p]]));
+  }
+
+  /** The person's pseudonyms: `pseudonym` first, then every one linked to it, directly or not. */
+  async function pseudonymsOf(pseudonym: string): Promise<string[]> {
+    return (await pseudonymsOfMany([pseudonym])).get(pseudonym) ?? [pseudonym];
   }
 
   /** The pairs directly linked now among `pseudonyms` (each pair once, in canonical order). */

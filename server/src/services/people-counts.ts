@@ -38,6 +38,18 @@ interface EventSlice {
   occurred_at: string;
 }
 
+/** What the counts read of an event (a link entry's other pseudonym besides). */
+const SLICE_COLUMNS = [
+  'seq',
+  'subject',
+  'policy_key',
+  'action',
+  'policy_version',
+  'locale',
+  'purposes',
+  'occurred_at',
+] as const;
+
 class CursorMoved extends Error {}
 
 const peopleEventOf = (e: EventSlice, subject: string): PeopleEvent => ({
@@ -134,16 +146,7 @@ const peopleCountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const members of after) {
       // Their decisions up to here, oldest first: one standing per policy.
       const rows = (await trx(TABLES.events)
-        .select(
-          'seq',
-          'subject',
-          'policy_key',
-          'action',
-          'policy_version',
-          'locale',
-          'purposes',
-          'occurred_at',
-        )
+        .select(...SLICE_COLUMNS)
         .whereIn('subject', members)
         .whereNot('policy_key', '')
         .where('seq', '<=', seq)
@@ -170,17 +173,7 @@ const peopleCountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const moved = await trx(TABLES.people).where({ bucket: CURSOR, n: from }).update({ n: to });
       if (!moved) throw new CursorMoved();
       const events = (await trx(TABLES.events)
-        .select(
-          'seq',
-          'subject',
-          'policy_key',
-          'action',
-          'policy_version',
-          'locale',
-          'purposes',
-          'linked_subject',
-          'occurred_at',
-        )
+        .select(...SLICE_COLUMNS, 'linked_subject')
         .where('seq', '>', from)
         .andWhere('seq', '<=', to)
         .orderBy('seq', 'asc')) as EventSlice[];
