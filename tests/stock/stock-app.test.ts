@@ -24,7 +24,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import knex from 'knex';
+import { createRequire } from 'node:module';
+import type knexType from 'knex';
 import { chromium, type Browser } from 'playwright-core';
 // @ts-expect-error -- plain ESM script without types
 import * as stock from '../../scripts/stock-app.mjs';
@@ -108,6 +109,8 @@ function addMemberOffers(dir: string): boolean {
  * which delivers nowhere here, so the message stays there, unsent.
  */
 async function queuedMail(env: Record<string, string>, to: string) {
+  // The app's own knex and drivers: built for the Node.js the app runs on, which may not be this repository's.
+  const knex = createRequire(path.join(appDir, 'package.json'))('knex') as typeof knexType;
   const db =
     env.DATABASE_CLIENT === 'sqlite'
       ? knex({
