@@ -8,9 +8,13 @@
  *   random (most have events, some none), purpose "marketing"; p50, p99, max;
  *   then the same with `policy: 'privacy'` (the edition in force also checked);
  * - `checkMany` for 100,000 people (`id:s0` … `id:s99999`, batches of 1,000).
+ * First, the states a check reads are folded from the sealed ledger as the
+ * sealing job does after each seal (consents/state-catch-up.ts), timed: on a
+ * ledger bench:scale wrote, nothing is folded yet.
  */
 import { performance } from 'node:perf_hooks';
 import { boot, shutdown, testApp } from '../tests/helpers/strapi';
+import { foldCheckStates } from '../server/src/consents/state-catch-up';
 import { BENCH_SUBJECT_SECRET } from './lib/subject-secret';
 
 const arg = (name: string, dflt: string) =>
@@ -41,11 +45,19 @@ async function main() {
   console.log(
     `# ${db}: ${events.toLocaleString('en')} events, people drawn from id:s0 … id:s${people - 1}`,
   );
+  const foldStart = performance.now();
+  const { folded } = await foldCheckStates(strapi, { maxEvents: Number.MAX_SAFE_INTEGER });
+  const foldMs = performance.now() - foldStart;
+  console.log(
+    `fold of the check states: ${folded.toLocaleString('en')} events in ${(foldMs / 1000).toFixed(1)} s`,
+  );
   const consents = strapi.plugin('policy-ledger').service('consents') as unknown as Checks;
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 
   const results: Record<string, number> = {};
+  if (folded > 0)
+    results['fold of the check states (events/s)'] = Math.round(folded / (foldMs / 1000));
   for (const policy of [undefined, 'privacy']) {
     const label = policy ? 'check (marketing, policy privacy)' : 'check (marketing)';
     // Warm-up: connections, statement plans.

@@ -7,6 +7,8 @@ import { configureEditionLayout } from './content-manager-layout';
 import { registerWebhookEvents } from './webhooks/events';
 import { durabilityOf } from './db/durability';
 import { backfillIdentifiers } from './db/identifier-backfill';
+import { foldCheckStates } from './consents/state-catch-up';
+import { pluginConfig } from './utils/plugin';
 import { RBAC } from '../../shared/rbac';
 
 async function registerRbacActions(strapi: Core.Strapi) {
@@ -128,6 +130,21 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         `[policy-ledger] could not index older submissions by their identifiers (retried at the next start): ${e.message}`,
       ),
     );
+  // Consent checks read states the sealing job folds (consents/state-catch-up.ts);
+  // a ledger from before them is folded once, in the background, by the instance that runs the jobs.
+  if (pluginConfig(strapi).jobs.enabled)
+    foldCheckStates(strapi, { maxEvents: Number.MAX_SAFE_INTEGER })
+      .then(({ folded }) => {
+        if (folded > 0)
+          strapi.log.info(
+            `[policy-ledger] folded ${folded} sealed events into the states consent checks read`,
+          );
+      })
+      .catch((e: Error) =>
+        strapi.log.warn(
+          `[policy-ledger] could not fold the states consent checks read (the sealing job goes on): ${e.message}`,
+        ),
+      );
   // Once every bootstrap has run (the app's may create locales) and the
   // server listens: say how sealing and locales stand.
   strapi.server.httpServer.once('listening', () => {

@@ -153,6 +153,56 @@ export function consentChecksSpec() {
       assert.deepEqual([withPolicy.allowed, withPolicy.acceptedVersion], [true, 1]);
     });
 
+    it('answers from the states the sealing job folds, with the events since on top', async () => {
+      const hal = person('hal');
+      const granted = await submit(body(hal, true));
+      assert.equal(granted.status, 201);
+      const knex = testApp().strapi.db.connection;
+      // hal's pseudonym: the subject of the latest entry (this test writes alone).
+      const subject = (await knex('policy_ledger_events').orderBy('seq', 'desc').first())
+        .subject as string;
+      const sealAndFold = async () => {
+        testApp().clock.advance(60_000); // past the sealing lag
+        await testApp().strapi.plugin('policy-ledger').service('integrity').sealNow('job');
+      };
+      await sealAndFold();
+      const stateOf = (kind: string, key: string) =>
+        knex('policy_ledger_purpose_state').where({ subject, kind, key }).first();
+      const word = await stateOf('purpose', 'marketing');
+      assert.ok(word, 'the fold stored hal’s word on marketing');
+      assert.deepEqual(
+        [JSON.parse(word.state).action, JSON.parse(word.state).value],
+        ['granted', true],
+      );
+      assert.equal(JSON.parse((await stateOf('policy', policyKey)).state).acceptedVersion, 1);
+      const cursor = await knex('policy_ledger_purpose_state')
+        .where({ subject: '', kind: 'cursor' })
+        .first();
+      assert.ok(Number(cursor.seq) >= Number(word.seq));
+      const check = () =>
+        consents().check({ subject: hal, purpose: 'marketing', policy: policyKey });
+      assert.deepEqual([(await check()).allowed, (await check()).acceptedVersion], [true, 1]);
+
+      // What the check reads: the folded word decides while nothing follows it.
+      await knex('policy_ledger_purpose_state')
+        .where({ subject, kind: 'purpose', key: 'marketing' })
+        .update({ state: JSON.stringify({ ...JSON.parse(word.state), value: false }) });
+      assert.equal((await check()).reason, 'denied');
+      await knex('policy_ledger_purpose_state')
+        .where({ subject, kind: 'purpose', key: 'marketing' })
+        .update({ state: word.state });
+
+      // A withdrawal counts at once, before any seal: the events after the cursor are read too.
+      assert.equal((await withdraw(hal)).status, 201);
+      assert.equal((await check()).reason, 'withdrawn');
+      await sealAndFold();
+      assert.equal(JSON.parse((await stateOf('purpose', 'marketing')).state).action, 'withdrawn');
+      assert.equal((await check()).reason, 'withdrawn');
+      // Processing was not withdrawn: its word is still the grant.
+      assert.equal((await consents().check({ subject: hal, purpose: 'processing' })).allowed, true);
+      testApp().clock.reset();
+    });
+
     it('checks a list of 2,500 people in batches, in the order given, from an async iterable', async () => {
       const granted = person('bulk-granted');
       assert.equal((await submit(body(granted, true))).status, 201);

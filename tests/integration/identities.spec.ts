@@ -49,6 +49,13 @@ export function identitiesSpec() {
     const email = `linked-${tag}@example.kz`;
     const phone = `+7701${String(Date.now()).slice(-7)}`;
 
+    /** The app's own consent check on marketing (consents.check). */
+    const mayMarket = async (subject: string) =>
+      (
+        (await plugin().service('consents').check({ subject, purpose: 'marketing' })) as {
+          reason: string;
+        }
+      ).reason;
     const link = (action: 'link' | 'unlink', subject: string, linkedSubject: string, t = token) =>
       http(`/api/policy-ledger/identities/${action}`, {
         body: { subject, linkedSubject },
@@ -156,6 +163,7 @@ export function identitiesSpec() {
       assert.deepEqual((await status(phone)).purposes, { processing: true });
       const two = await counts();
       assert.equal(two.people, 2);
+      assert.deepEqual([await mayMarket(email), await mayMarket(phone)], ['granted', 'denied']);
 
       const res = await link('link', email, phone);
       assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -184,6 +192,8 @@ export function identitiesSpec() {
         assert.equal(s.acceptedVersion, 1);
         assert.deepEqual(s.purposes, { processing: true });
       }
+      // The app's own check takes the person's latest word too, whichever identifier it is given.
+      assert.deepEqual([await mayMarket(email), await mayMarket(phone)], ['denied', 'denied']);
       const r = await record(phone);
       assert.equal(r.subject, p(phone));
       assert.deepEqual(r.identities, [p(phone), p(`email:${email}`)]);
@@ -268,6 +278,7 @@ export function identitiesSpec() {
       assert.ok(res.body.data.recorded);
       assert.deepEqual((await status(email)).purposes, { processing: true, marketing: true });
       assert.deepEqual((await status(phone)).purposes, { processing: true });
+      assert.deepEqual([await mayMarket(email), await mayMarket(phone)], ['granted', 'denied']);
       const r = await record(email);
       assert.deepEqual(r.identities, [p(`email:${email}`)]);
       assert.deepEqual(r.links, []);

@@ -2,12 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   checkConsent,
+  decideConsent,
   expiredPurposes,
+  policyStandingOf,
+  wordOn,
+  wordsIn,
   expiryOf,
   type CheckEvent,
   type PolicyRule,
 } from '../../server/src/domain/consent-check';
 import { gpcRefused, gpcSignal } from '../../server/src/domain/gpc';
+import { foldStanding } from '../../server/src/domain/standing';
 
 const at = (day: number) => new Date(Date.UTC(2027, 0, 1 + day)).toISOString();
 const ev = (over: Partial<CheckEvent> & Pick<CheckEvent, 'action'>): CheckEvent => ({
@@ -123,6 +128,68 @@ describe('may the app use the data for a purpose (domain/consent-check.ts)', () 
     assert.equal(withPolicy(policy('editorial'), [other]).reason, 'policy-not-accepted');
     const denied = ev({ action: 'denied', version: 2, occurredAt: at(6) });
     assert.equal(withPolicy(policy('editorial'), [granted, denied]).reason, 'policy-denied');
+  });
+});
+
+describe('a check from folded states (what the sealing job keeps) and the events since', () => {
+  it('answers as the whole history does, wherever the fold stopped', () => {
+    const editions = [
+      { version: 1, changeKind: 'editorial', effectiveAt: new Date(at(0)), cancelledAt: null },
+      { version: 2, changeKind: 'reconsent', effectiveAt: new Date(at(4)), cancelledAt: null },
+    ];
+    const policy: PolicyRule = { key: 'privacy', current: editions[1], editions };
+    const history: CheckEvent[] = [
+      ev({ action: 'granted', purposes: { marketing: true, ads: false }, strength: 'unverified' }),
+      ev({ action: 'granted', policy: 'terms', purposes: { marketing: true }, occurredAt: at(1) }),
+      ev({ action: 'notified', version: 2, occurredAt: at(2) }),
+      ev({ action: 'implied', version: 2, purposes: { marketing: true }, occurredAt: at(3) }),
+      ev({ action: 'withdrawn', purposes: { ads: false }, occurredAt: at(4) }),
+      ev({ action: 'denied', version: 2, purposes: { marketing: false }, occurredAt: at(5) }),
+      ev({
+        action: 'granted',
+        version: 2,
+        purposes: { marketing: true },
+        occurredAt: at(6),
+        strength: 'confirmed',
+      }),
+      ev({
+        action: 'withdrawn',
+        policy: 'terms',
+        purposes: { marketing: false },
+        occurredAt: at(7),
+      }),
+    ];
+    const variants = [
+      { ...opts, now: new Date(at(9)) },
+      { ...opts, now: new Date(at(9)), policy, minStrength: 'confirmed' as const },
+    ];
+    for (let n = 1; n <= history.length; n++) {
+      const events = history.slice(0, n);
+      for (let cut = 0; cut <= n; cut++) {
+        const [folded, since] = [events.slice(0, cut), events.slice(cut)];
+        const words = wordsIn(folded.filter((e) => e.action !== 'notified'));
+        const standing = policyStandingOf(
+          foldStanding(folded.filter((e) => e.policy === 'privacy')),
+        );
+        for (const purpose of ['marketing', 'ads', 'never'])
+          for (const o of variants) {
+            const rule = { renewAfterDays: purpose === 'marketing' ? 5 : null };
+            const whole = checkConsent(events, purpose, rule, o);
+            const word = wordOn(since, purpose, words.get(purpose) ?? null);
+            const resumed = policyStandingOf(
+              foldStanding(
+                since.filter((e) => e.policy === 'privacy'),
+                { ...standing, purposes: {} },
+              ),
+            );
+            assert.deepEqual(
+              decideConsent(word, o.policy ? resumed : null, rule, o),
+              whole,
+              `${n} events folded up to ${cut}, ${purpose}, policy ${o.policy ? 'on' : 'off'}`,
+            );
+          }
+      }
+    }
   });
 });
 

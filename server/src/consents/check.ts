@@ -1,46 +1,25 @@
 import type { Core } from '@strapi/strapi';
-import type { ConsentCheck, EvidenceStrength } from '../../../shared/contracts';
-import type { EventRow } from '../db/event-row';
+import type { ConsentCheck } from '../../../shared/contracts';
 import { TABLES } from '../db/tables';
 import {
-  checkConsent,
+  decideConsent,
   expiredPurposes,
+  policyStandingOf,
+  wordOn,
   type CheckEvent,
+  type CheckOptions,
   type PolicyRule,
   type PurposeRule,
 } from '../domain/consent-check';
 import { pickCurrent } from '../domain/effective';
+import { foldStanding } from '../domain/standing';
 import { policySnapshot } from '../ledger/policies';
 import { getService } from '../utils/get-service';
 import { clock, purposesConfig, timeZoneOf } from '../utils/plugin';
 import { pseudonymOf } from '../utils/subjects';
+import { CHECK_COLUMNS, checkEventOf, type CheckRow } from './check-events';
 import { checkInput, checkManyInput, type CheckInput, type CheckManyInput } from './check-input';
-
-type Row = Pick<
-  EventRow,
-  'subject' | 'action' | 'policy_key' | 'policy_version' | 'locale' | 'purposes' | 'occurred_at'
-> & { strength: EvidenceStrength | null };
-
-const COLUMNS = [
-  'subject',
-  'action',
-  'policy_key',
-  'policy_version',
-  'locale',
-  'purposes',
-  'occurred_at',
-  'strength',
-] as const;
-
-const eventOf = (r: Row): CheckEvent => ({
-  action: r.action,
-  policy: r.policy_key,
-  version: Number(r.policy_version),
-  locale: r.locale,
-  purposes: JSON.parse(r.purposes) as Record<string, boolean>,
-  occurredAt: r.occurred_at,
-  strength: r.strength,
-});
+import { LINKED, statesOf, type CheckState } from './states';
 
 /** One answer of a bulk check: the subject as given, and the check. */
 export type SubjectCheck = ConsentCheck & { subject: string };
@@ -48,34 +27,60 @@ export type SubjectCheck = ConsentCheck & { subject: string };
 /**
  * `check` and `checkMany` of the consents service: the app's own code asks
  * whether it may use a person's data for a purpose now (the rule:
- * domain/consent-check.ts). Reads only: one indexed query of the person's
- * events (the person's identifiers linked to theirs included), never a write.
+ * domain/consent-check.ts). Reads only, never a write: each person's word on
+ * the purpose and standing with the policy as the sealing job folded them
+ * (consents/states.ts), their events since on top, and the links that make
+ * several identifiers one person (a linked person's events are read whole).
  */
 export const consentChecks = (strapi: Core.Strapi) => {
-  /** Each person's events, oldest first, for a batch of pseudonyms. */
+  const knex = () => strapi.db.connection;
+
+  /** Each person's events, oldest first, for a batch of pseudonyms (linked ones merged). */
   async function eventsOf(pseudonyms: string[]): Promise<Map<string, CheckEvent[]>> {
     const persons = await getService(strapi, 'identities').pseudonymsOfMany(pseudonyms);
-    const all = [...new Set([...persons.values()].flat())];
-    const rows = (await strapi.db
-      .connection(TABLES.events)
-      .select(...COLUMNS)
+    const all = [...new Set(pseudonyms.flatMap((p) => persons.get(p) ?? [p]))];
+    const rows = (await knex()(TABLES.events)
+      .select(...CHECK_COLUMNS)
       .whereIn('subject', all)
-      .orderBy('seq', 'asc')) as Row[];
-    const bySubject = new Map<string, Row[]>();
-    for (const r of rows) {
-      const list = bySubject.get(r.subject);
-      if (list) list.push(r);
-      else bySubject.set(r.subject, [r]);
-    }
+      .orderBy('seq', 'asc')) as CheckRow[];
     const out = new Map<string, CheckEvent[]>();
     for (const p of pseudonyms) {
-      const ids = persons.get(p) ?? [p];
-      // Rows are in seq order within each subject; a person with several pseudonyms is merged by seq.
-      const own =
-        ids.length === 1 ? (bySubject.get(p) ?? []) : rows.filter((r) => ids.includes(r.subject));
-      out.set(p, own.map(eventOf));
+      const ids = new Set(persons.get(p) ?? [p]);
+      out.set(p, rows.filter((r) => ids.has(r.subject)).map(checkEventOf));
     }
     return out;
+  }
+
+  /**
+   * What each person's check needs: from the folded states, or — for a
+   * person with linked identifiers — from all their events.
+   */
+  async function checkStates(
+    pseudonyms: string[],
+    purpose: string,
+    policy: string | null,
+  ): Promise<Map<string, CheckState>> {
+    const found = await statesOf(knex(), pseudonyms, purpose, policy);
+    const states = new Map<string, CheckState>();
+    const linked: string[] = [];
+    for (const [p, state] of found) {
+      if (state === LINKED) linked.push(p);
+      else states.set(p, state);
+    }
+    if (linked.length) {
+      const events = await eventsOf(linked);
+      for (const p of linked) {
+        const own = events.get(p) ?? [];
+        states.set(p, {
+          word: wordOn(own, purpose),
+          standing:
+            policy === null
+              ? null
+              : policyStandingOf(foldStanding(own.filter((e) => e.policy === policy))),
+        });
+      }
+    }
+    return states;
   }
 
   async function policyRule(key: string | undefined): Promise<PolicyRule | null> {
@@ -120,8 +125,8 @@ export const consentChecks = (strapi: Core.Strapi) => {
       const q = checkInput(input);
       const policy = await policyRule(q.policy);
       const subject = pseudonymOf(strapi, q.subject);
-      const events = (await eventsOf([subject])).get(subject) ?? [];
-      return checkConsent(events, q.purpose, ruleOf(q.purpose), {
+      const state = (await checkStates([subject], q.purpose, policy?.key ?? null)).get(subject);
+      return decideConsent(state?.word ?? null, state?.standing ?? null, ruleOf(q.purpose), {
         policy,
         minStrength: q.minStrength,
         now: clock(strapi).now(),
@@ -142,16 +147,16 @@ export const consentChecks = (strapi: Core.Strapi) => {
       let batch: string[] = [];
       const flush = async function* (): AsyncGenerator<SubjectCheck> {
         const pseudonyms = batch.map((s) => pseudonymOf(strapi, s));
-        const events = await eventsOf([...new Set(pseudonyms)]);
-        const now = clock(strapi).now();
-        const timeZone = timeZoneOf(strapi);
+        const states = await checkStates([...new Set(pseudonyms)], q.purpose, policy?.key ?? null);
+        const opts: CheckOptions = {
+          policy,
+          minStrength: q.minStrength,
+          now: clock(strapi).now(),
+          timeZone: timeZoneOf(strapi),
+        };
         for (let i = 0; i < batch.length; i++) {
-          const r = checkConsent(events.get(pseudonyms[i]) ?? [], q.purpose, rule, {
-            policy,
-            minStrength: q.minStrength,
-            now,
-            timeZone,
-          });
+          const state = states.get(pseudonyms[i]);
+          const r = decideConsent(state?.word ?? null, state?.standing ?? null, rule, opts);
           yield { subject: batch[i], ...r };
         }
         batch = [];

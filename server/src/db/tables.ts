@@ -23,6 +23,8 @@ export const TABLES = {
   links: 'policy_ledger_links',
   /** A signed-in user's e-mail waiting for its link to be opened (services/account-emails.ts). */
   linkRequests: 'policy_ledger_link_requests',
+  /** Each person's latest word per purpose and standing per policy, for consent checks (db/models/checks.ts). */
+  purposeState: 'policy_ledger_purpose_state',
   /** Not a model: rate-limiter-flexible's own table (limits/store.ts creates it). */
   limits: 'policy_ledger_limits',
 } as const;

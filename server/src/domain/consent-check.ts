@@ -4,7 +4,7 @@ import type {
   EvidenceStrength,
   LedgerAction,
 } from '../../../shared/contracts';
-import { acceptanceNeed, foldStanding, type EditionInForce } from './standing';
+import { acceptanceNeed, foldStanding, type EditionInForce, type Standing } from './standing';
 import { addDays, dayOf, startOfDay } from './zone';
 
 /** What a consent check needs of an event (one person's, oldest first). */
@@ -48,37 +48,102 @@ export interface PolicyRule {
 const rank = (s: EvidenceStrength | null | undefined) => (s === 'unverified' ? 0 : 1);
 
 /**
- * May the app use a person's data for `purpose` now? The person's latest word
- * on the purpose decides — the latest `granted` event naming it (true or
- * false), `denied` or `withdrawn` event naming it, across every policy;
- * implied acceptances carry purposes forward and are not a new word. Then the
- * grant must be strong enough (`minStrength`), younger than the purpose's
- * lifetime, and, with `policy`, the person must stand accepted by its edition
- * in force (an acceptance by continued use counts: it is recorded when they
- * are next seen).
+ * A person's latest word on one purpose: the latest `granted` event naming it
+ * (true or false), `denied` or `withdrawn` event naming it, across every
+ * policy. Implied acceptances carry purposes forward and are not a new word.
  */
-export function checkConsent(
-  events: readonly CheckEvent[],
+export interface PurposeWord {
+  action: 'granted' | 'denied' | 'withdrawn';
+  /** What the event said of the purpose (a `granted` event may say false). */
+  value: boolean;
+  policy: string;
+  version: number;
+  occurredAt: string;
+  strength: EvidenceStrength | null;
+}
+
+/** Is this event a word on purposes (not an implied acceptance, a notice or a link)? */
+const isWord = (action: LedgerAction): action is PurposeWord['action'] =>
+  action === 'granted' || action === 'denied' || action === 'withdrawn';
+
+/**
+ * The latest word on `purpose` in `events` (oldest first), or `start` (the
+ * word before them) when they say nothing of it.
+ */
+export function wordOn(
+  events: Iterable<CheckEvent>,
   purpose: string,
-  rule: PurposeRule,
-  opts: { policy: PolicyRule | null; minStrength: EvidenceStrength; now: Date; timeZone: string },
-): ConsentCheck {
-  let word: CheckEvent | null = null;
+  start: PurposeWord | null = null,
+): PurposeWord | null {
+  let word = start;
   for (const e of events) {
-    if (e.action === 'implied' || e.action === 'notified') continue;
-    if (e.action !== 'granted' && e.action !== 'denied' && e.action !== 'withdrawn') continue;
-    if (e.purposes[purpose] !== undefined) word = e;
+    const value = e.purposes[purpose];
+    if (value === undefined || !isWord(e.action)) continue;
+    word = {
+      action: e.action,
+      value,
+      policy: e.policy,
+      version: e.version,
+      occurredAt: e.occurredAt,
+      strength: e.strength ?? null,
+    };
   }
-  const policyStanding = opts.policy
-    ? foldStanding(events.filter((e) => e.policy === opts.policy?.key))
-    : null;
-  const acceptedVersion = policyStanding
-    ? policyStanding.acceptedVersion
+  return word;
+}
+
+/** Every purpose's latest word in `events` (oldest first): what a batch leaves per person. */
+export function wordsIn(events: Iterable<CheckEvent>): Map<string, PurposeWord> {
+  const words = new Map<string, PurposeWord>();
+  for (const e of events) {
+    if (!isWord(e.action)) continue;
+    for (const purpose of Object.keys(e.purposes)) {
+      const w = wordOn([e], purpose);
+      if (w) words.set(purpose, w);
+    }
+  }
+  return words;
+}
+
+/** What a check needs of the person's standing with the policy: no purposes. */
+export type PolicyStandingOnly = Omit<Standing, 'purposes' | 'grantedAt'>;
+
+/** A standing folded for a check, its purposes left out (they are the words' business). */
+export function policyStandingOf(s: Standing): PolicyStandingOnly {
+  return {
+    acceptedVersion: s.acceptedVersion,
+    acceptedLocale: s.acceptedLocale,
+    deniedVersion: s.deniedVersion,
+  };
+}
+
+export interface CheckOptions {
+  policy: PolicyRule | null;
+  minStrength: EvidenceStrength;
+  now: Date;
+  timeZone: string;
+}
+
+/**
+ * May the app use a person's data for `purpose` now, given their latest word
+ * on it and (with `opts.policy`) their standing with that policy? The word
+ * must be a grant, strong enough (`minStrength`) and younger than the
+ * purpose's lifetime; with a policy, the person must stand accepted by its
+ * edition in force (an acceptance by continued use counts: it is recorded
+ * when they are next seen).
+ */
+export function decideConsent(
+  word: PurposeWord | null,
+  standing: PolicyStandingOnly | null,
+  rule: PurposeRule,
+  opts: CheckOptions,
+): ConsentCheck {
+  const acceptedVersion = opts.policy
+    ? (standing?.acceptedVersion ?? null)
     : word?.action === 'granted'
       ? word.version
       : null;
   const expiresAt =
-    word && rule.renewAfterDays !== null && word.purposes[purpose] === true
+    word && rule.renewAfterDays !== null && word.value === true
       ? expiryOf(word.occurredAt, rule.renewAfterDays, opts.timeZone)
       : null;
   const answer = (allowed: boolean, reason: ConsentCheckReason): ConsentCheck => ({
@@ -90,14 +155,14 @@ export function checkConsent(
   });
 
   if (!word) return answer(false, 'not-granted');
-  if (word.purposes[purpose] !== true || word.action !== 'granted')
+  if (word.value !== true || word.action !== 'granted')
     return answer(false, word.action === 'withdrawn' ? 'withdrawn' : 'denied');
   if (rank(word.strength) < rank(opts.minStrength)) return answer(false, 'unverified');
   if (expiresAt !== null && Date.parse(expiresAt) <= opts.now.getTime())
     return answer(false, 'expired');
-  if (opts.policy && policyStanding) {
+  if (opts.policy) {
     const need = acceptanceNeed(
-      policyStanding,
+      { ...(standing ?? NO_STANDING), purposes: {} },
       opts.policy.current,
       opts.policy.editions,
       opts.now,
@@ -107,6 +172,28 @@ export function checkConsent(
     if (need === 'reconsent-required') return answer(false, 'policy-reconsent-required');
   }
   return answer(true, 'granted');
+}
+
+const NO_STANDING: PolicyStandingOnly = {
+  acceptedVersion: null,
+  acceptedLocale: null,
+  deniedVersion: null,
+};
+
+/**
+ * `decideConsent` from the person's events (oldest first): their latest word
+ * on the purpose, and with a policy their standing folded from its events.
+ */
+export function checkConsent(
+  events: readonly CheckEvent[],
+  purpose: string,
+  rule: PurposeRule,
+  opts: CheckOptions,
+): ConsentCheck {
+  const standing = opts.policy
+    ? policyStandingOf(foldStanding(events.filter((e) => e.policy === opts.policy?.key)))
+    : null;
+  return decideConsent(wordOn(events, purpose), standing, rule, opts);
 }
 
 /**

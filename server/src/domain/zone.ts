@@ -7,13 +7,25 @@
 
 import { zoneOffsetMs } from '../../../shared/time-zone';
 
-/** The first instant of a calendar day (YYYY-MM-DD) in the zone. */
+const startCache = new Map<string, number>();
+
+/**
+ * The first instant of a calendar day (YYYY-MM-DD) in the zone. Memoized per
+ * zone and day: a bulk consent check asks it for every grant's expiry.
+ */
 export function startOfDay(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  const midnightUtc = Date.UTC(y, m - 1, d);
-  const first = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
-  // Again at the guessed instant: the offset may differ there (a DST change).
-  return new Date(midnightUtc - zoneOffsetMs(first, timeZone));
+  const key = `${timeZone}|${day}`;
+  let start = startCache.get(key);
+  if (start === undefined) {
+    const [y, m, d] = day.split('-').map(Number);
+    const midnightUtc = Date.UTC(y, m - 1, d);
+    const first = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
+    // Again at the guessed instant: the offset may differ there (a DST change).
+    start = midnightUtc - zoneOffsetMs(first, timeZone);
+    if (startCache.size >= 10_000) startCache.clear();
+    startCache.set(key, start);
+  }
+  return new Date(start);
 }
 
 const dayCache = new Map<string, string>();

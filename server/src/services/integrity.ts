@@ -10,6 +10,7 @@ import { clock, pluginConfig } from '../utils/plugin';
 import { getService } from '../utils/get-service';
 import { WEBHOOK_EVENTS } from '../webhooks/events';
 import { announceInForce } from '../webhooks/in-force';
+import { foldCheckStates } from '../consents/state-catch-up';
 import type { CheckpointRecord, CheckpointSummary, SealStatus } from '../../../shared/contracts';
 
 /** Where the next checkpoint's audit range starts (1 after checkpoints older than the audit trail). */
@@ -141,7 +142,6 @@ const integrityService = ({ strapi }: { strapi: Core.Strapi }) => {
     return saved;
   }
 
-  /** The sealing job: once per period (minute) across instances; then the people counts catch up. */
   /** The sealing job's turn: once per minute across instances. */
   async function runSealJob(): Promise<CheckpointRecord | null> {
     const period = iso(clock(strapi).now()).slice(0, 16);
@@ -151,8 +151,9 @@ const integrityService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Seals now, and everything that follows a seal: time stamps on the new
-   * checkpoints, the people counts, editions that came into force announced;
-   * an admin's seal is recorded in the audit trail. One call for the job and
+   * checkpoints, the people counts, the states consent checks read, editions
+   * that came into force announced; an admin's seal is recorded in the audit
+   * trail. One call for the job and
    * the admin route alike.
    */
   async function sealNow(trigger: 'job' | 'admin'): Promise<CheckpointRecord | null> {
@@ -162,6 +163,7 @@ const integrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       .stampPending()
       .catch((e: Error) => strapi.log.warn(`[policy-ledger] time stamping failed: ${e.message}`));
     await getService(strapi, 'people-counts').catchUp();
+    await foldCheckStates(strapi);
     await announceInForce(strapi, clock(strapi).now()).catch((e: Error) =>
       strapi.log.warn(`[policy-ledger] could not announce editions in force: ${e.message}`),
     );

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { checkModels } from './checks';
 import { deskModels } from './desk';
 import { identifierModels } from './identifiers';
 import { identityModels } from './identities';
@@ -20,6 +21,7 @@ export function registerModels(strapi: Core.Strapi) {
     ...identifierModels,
     ...identityModels,
     ...reportsModels,
+    ...checkModels,
     ...deskModels,
   ])
     strapi.get('models').add(model);
