@@ -60,7 +60,7 @@ export const consentChecks = (strapi: Core.Strapi) => {
     purpose: string,
     policy: string | null,
   ): Promise<Map<string, CheckState>> {
-    const found = await statesOf(knex(), pseudonyms, purpose, policy);
+    const found = await statesOf(strapi, pseudonyms, purpose, policy);
     const states = new Map<string, CheckState>();
     const linked: string[] = [];
     for (const [p, state] of found) {
@@ -138,35 +138,55 @@ export const consentChecks = (strapi: Core.Strapi) => {
      * The same check for many people (a mailing list, a CRM sync): `subjects`
      * is any iterable or async iterable of identifiers, read and answered in
      * batches (`batchSize`, default 1,000: one query each), yielded in the
-     * order given, so a list of 100,000 never sits in memory at once.
+     * order given, so a list of 100,000 never sits in memory at once (two
+     * batches at most: the next one is read while this one is answered).
      */
     async *checkMany(input: CheckManyInput): AsyncGenerator<SubjectCheck> {
       const q = checkManyInput(input);
       const policy = await policyRule(q.policy);
       const rule = ruleOf(q.purpose);
-      let batch: string[] = [];
-      const flush = async function* (): AsyncGenerator<SubjectCheck> {
-        const pseudonyms = batch.map((s) => pseudonymOf(strapi, s));
-        const states = await checkStates([...new Set(pseudonyms)], q.purpose, policy?.key ?? null);
+      interface Batch {
+        subjects: string[];
+        pseudonyms: string[];
+        states: Promise<Map<string, CheckState>>;
+      }
+      // A batch's query starts as soon as the batch is full, while the
+      // previous batch's answers are still being taken: the database and
+      // this loop work at the same time, at most one batch ahead.
+      const start = (subjects: string[]): Batch => {
+        const pseudonyms = subjects.map((s) => pseudonymOf(strapi, s));
+        const states = checkStates([...new Set(pseudonyms)], q.purpose, policy?.key ?? null);
+        states.catch(() => undefined); // awaited in answers(); not unhandled if the caller stops first
+        return { subjects, pseudonyms, states };
+      };
+      const answers = async function* (b: Batch): AsyncGenerator<SubjectCheck> {
+        const states = await b.states;
         const opts: CheckOptions = {
           policy,
           minStrength: q.minStrength,
           now: clock(strapi).now(),
           timeZone: timeZoneOf(strapi),
         };
-        for (let i = 0; i < batch.length; i++) {
-          const state = states.get(pseudonyms[i]);
+        for (let i = 0; i < b.subjects.length; i++) {
+          const state = states.get(b.pseudonyms[i]);
           const r = decideConsent(state?.word ?? null, state?.standing ?? null, rule, opts);
-          yield { subject: batch[i], ...r };
+          yield { subject: b.subjects[i], ...r };
         }
-        batch = [];
       };
+      let ahead: Batch | null = null;
+      let batch: string[] = [];
       let index = 0;
       for await (const subject of input.subjects) {
         batch.push(q.subjectAt(subject, index++));
-        if (batch.length >= q.batchSize) yield* flush();
+        if (batch.length < q.batchSize) continue;
+        const next = start(batch);
+        batch = [];
+        if (ahead) yield* answers(ahead);
+        ahead = next;
       }
-      if (batch.length) yield* flush();
+      const last = batch.length ? start(batch) : null;
+      if (ahead) yield* answers(ahead);
+      if (last) yield* answers(last);
     },
   };
 };

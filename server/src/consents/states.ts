@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TABLES } from '../db/tables';
 import { isLinkedGeneration } from '../domain/links';
@@ -9,6 +10,7 @@ import {
 } from '../domain/consent-check';
 import { foldStanding } from '../domain/standing';
 import { bySubject, checkEventOf, type CheckRow } from './check-events';
+import { readStatesPostgres } from './states-postgres';
 
 /** The row of policy_ledger_purpose_state that holds the cursor of the fold. */
 export const CURSOR_ROW = { subject: '', kind: 'cursor', key: '' } as const;
@@ -28,7 +30,7 @@ export interface CheckState {
 }
 
 /** One row of the single statement a chunk is read with (see `statesOf`). */
-interface UnionRow {
+export interface UnionRow {
   /** 's': a folded state; 'l': a link touching a pseudonym; 'e': an event after the cursor. */
   src: 's' | 'l' | 'e';
   subject: string;
@@ -42,6 +44,48 @@ interface UnionRow {
   seq: number | string | null;
 }
 
+/** One chunk of `statesOf` with knex's query builder (SQLite, MySQL/MariaDB). */
+async function readStatesKnex(
+  knex: Knex,
+  chunk: readonly string[],
+  purpose: string,
+  policy: string | null,
+): Promise<UnionRow[]> {
+  const nul = knex.raw('NULL');
+  const lit = (v: string) => knex.raw('?', [v]);
+  const states = knex(TABLES.purposeState)
+    .select({ src: lit('s') }, 'subject', { a: 'kind' }, { b: 'key' }, { c: 'state' })
+    .select({ d: nul, e: nul, f: nul, g: nul }, 'seq')
+    .whereIn('subject', chunk)
+    .where((q) => {
+      q.where({ kind: 'purpose', key: purpose });
+      if (policy !== null) q.orWhere({ kind: 'policy', key: policy });
+    });
+  const linksOf = (own: string, other: string) =>
+    knex(TABLES.links)
+      .select(
+        { src: lit('l'), subject: own, a: other },
+        { b: nul, c: nul, d: nul, e: nul, f: nul, g: nul },
+      )
+      .select({ seq: 'generation' })
+      .whereIn(own, chunk);
+  const tail = knex(TABLES.events)
+    .select({ src: lit('e') }, 'subject', { a: 'action', b: 'purposes', c: 'strength' })
+    .select({ d: 'policy_key', e: 'policy_version', f: 'locale', g: 'occurred_at' }, 'seq')
+    .whereIn('subject', chunk)
+    .where(
+      'seq',
+      '>',
+      knex.raw('COALESCE((?), 0)', [knex(TABLES.purposeState).select('seq').where(CURSOR_ROW)]),
+    );
+  // The events first: their columns type the NULLs of the rest (as in states-postgres.ts).
+  return (await tail.unionAll([
+    states,
+    linksOf('subject', 'linked_subject'),
+    linksOf('linked_subject', 'subject'),
+  ])) as UnionRow[];
+}
+
 /** A pseudonym that has (or had) links: its check walks them (the caller's business). */
 export const LINKED = Symbol('linked');
 
@@ -50,53 +94,26 @@ export const LINKED = Symbol('linked');
  * rows the fold left (db/models/checks.ts) and the pseudonyms' events after
  * the fold's cursor (sealed since, or not sealed yet) folded on top, so
  * nothing recorded is missed even while the fold moves on. One statement per
- * 1,000 pseudonyms (200 on SQLite), so one snapshot: states, cursor, events after it, and the
+ * 1,000 pseudonyms (200 on SQLite; prepared once on PostgreSQL), so one snapshot: states, cursor, events after it, and the
  * links touching them. A pseudonym with an active link is answered LINKED:
  * the person is several pseudonyms, checked from all their events.
  */
 export async function statesOf(
-  knex: Knex,
+  strapi: Core.Strapi,
   pseudonyms: readonly string[],
   purpose: string,
   policy: string | null,
 ): Promise<Map<string, CheckState | typeof LINKED>> {
   const out = new Map<string, CheckState | typeof LINKED>();
-  const nul = knex.raw('NULL');
-  const lit = (v: string) => knex.raw('?', [v]);
-  const size = chunkOf(knex);
+  const knex = strapi.db.connection;
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const schema = strapi.db.getSchemaName() || undefined;
+  const size = postgres ? 1000 : chunkOf(knex);
   for (let i = 0; i < pseudonyms.length; i += size) {
     const chunk = pseudonyms.slice(i, i + size);
-    const states = knex(TABLES.purposeState)
-      .select({ src: lit('s') }, 'subject', { a: 'kind' }, { b: 'key' }, { c: 'state' })
-      .select({ d: nul, e: nul, f: nul, g: nul }, 'seq')
-      .whereIn('subject', chunk)
-      .where((q) => {
-        q.where({ kind: 'purpose', key: purpose });
-        if (policy !== null) q.orWhere({ kind: 'policy', key: policy });
-      });
-    const linksOf = (own: string, other: string) =>
-      knex(TABLES.links)
-        .select(
-          { src: lit('l'), subject: own, a: other },
-          { b: nul, c: nul, d: nul, e: nul, f: nul, g: nul },
-        )
-        .select({ seq: 'generation' })
-        .whereIn(own, chunk);
-    const tail = knex(TABLES.events)
-      .select({ src: lit('e') }, 'subject', { a: 'action', b: 'purposes', c: 'strength' })
-      .select({ d: 'policy_key', e: 'policy_version', f: 'locale', g: 'occurred_at' }, 'seq')
-      .whereIn('subject', chunk)
-      .where(
-        'seq',
-        '>',
-        knex.raw('COALESCE((?), 0)', [knex(TABLES.purposeState).select('seq').where(CURSOR_ROW)]),
-      );
-    // The events first: on PostgreSQL their columns type the others' NULLs.
-    const rows = (await tail.unionAll([
-      states,
-      linksOf('subject', 'linked_subject'),
-      linksOf('linked_subject', 'subject'),
-    ])) as UnionRow[];
+    const rows = postgres
+      ? await readStatesPostgres(knex, schema, chunk, purpose, policy)
+      : await readStatesKnex(knex, chunk, purpose, policy);
     const words = new Map<string, PurposeWord>();
     const standings = new Map<string, PolicyStandingOnly>();
     const linked = new Set<string>();

@@ -28,23 +28,31 @@ export function startOfDay(day: string, timeZone: string): Date {
   return new Date(start);
 }
 
-const dayCache = new Map<string, string>();
+const offsetCache = new Map<string, number>();
+const QUARTER_HOUR = 15 * 60_000;
 
 /**
- * The calendar day of an ISO instant in the zone. Memoized per zone and
- * minute (offsets change on whole minutes): the write path calls it per event.
+ * The zone's offset at an instant, memoized per zone and quarter hour: an
+ * offset changes only at a transition, and transitions (and offsets) fall on
+ * quarter hours. The write path asks it per event, a bulk consent check per
+ * grant.
  */
+function offsetAt(t: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(t / QUARTER_HOUR)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = zoneOffsetMs(t, timeZone);
+    if (offsetCache.size >= 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** The calendar day of an ISO instant in the zone. */
 export function dayOf(isoInstant: string, timeZone: string): string {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return isoInstant.slice(0, 10);
-  const key = `${timeZone}|${isoInstant.slice(0, 16)}`;
-  let day = dayCache.get(key);
-  if (day === undefined) {
-    const t = Date.parse(isoInstant);
-    day = new Date(t + zoneOffsetMs(t, timeZone)).toISOString().slice(0, 10);
-    if (dayCache.size >= 10_000) dayCache.clear();
-    dayCache.set(key, day);
-  }
-  return day;
+  const t = Date.parse(isoInstant);
+  return new Date(t + offsetAt(t, timeZone)).toISOString().slice(0, 10);
 }
 
 /** The day after a calendar day. */
