@@ -40,3 +40,18 @@ export function bySubject<R extends { subject: string }>(rows: readonly R[]): Ma
   }
   return out;
 }
+
+/** One row of the single statement a chunk is read with (consents/states.ts `statesOf`). */
+export interface UnionRow {
+  /** 's': a folded state; 'l': a link touching a pseudonym; 'e': an event after the cursor. */
+  src: 's' | 'l' | 'e';
+  subject: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+  e: number | string | null;
+  f: string | null;
+  g: string | null;
+  seq: number | string | null;
+}

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../db/tables';
-import type { UnionRow } from './states';
+import type { UnionRow } from './check-events';
 
 interface PgClient {
   query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: UnionRow[] }>;

@@ -9,7 +9,7 @@ import {
   type PurposeWord,
 } from '../domain/consent-check';
 import { foldStanding } from '../domain/standing';
-import { bySubject, checkEventOf, type CheckRow } from './check-events';
+import { bySubject, checkEventOf, type CheckRow, type UnionRow } from './check-events';
 import { readStatesPostgres } from './states-postgres';
 
 /** The row of policy_ledger_purpose_state that holds the cursor of the fold. */
@@ -27,21 +27,6 @@ export interface CheckState {
   word: PurposeWord | null;
   /** Only when a policy was asked for. */
   standing: PolicyStandingOnly | null;
-}
-
-/** One row of the single statement a chunk is read with (see `statesOf`). */
-export interface UnionRow {
-  /** 's': a folded state; 'l': a link touching a pseudonym; 'e': an event after the cursor. */
-  src: 's' | 'l' | 'e';
-  subject: string;
-  a: string | null;
-  b: string | null;
-  c: string | null;
-  d: string | null;
-  e: number | string | null;
-  f: string | null;
-  g: string | null;
-  seq: number | string | null;
 }
 
 /** One chunk of `statesOf` with knex's query builder (SQLite, MySQL/MariaDB). */
