@@ -58,35 +58,18 @@ const installedFiles = (dir: string): string[] =>
     .filter((f) => !f.startsWith('node_modules/'));
 
 /**
- * A route of the app's own, as the demo app of this repository has it
- * (src/api/member-offers): personal offers, only for a signed-in member who
- * agreed to "marketing", checked by the plugin's route policy. Written in the
- * stock app the way `strapi generate api` lays an API out, in TypeScript.
+ * A route of the app's own: the demo app's `src/api/member-offers` (personal
+ * offers, only for a signed-in member who agreed to "marketing", checked by
+ * the plugin's route policy), copied file for file into the stock app, where
+ * `strapi generate api` would lay it out.
  */
-const MEMBER_OFFERS: Record<string, string> = {
-  'src/api/member-offers/routes/member-offers.ts': `export default {
-  routes: [
-    {
-      method: 'GET',
-      path: '/member-offers',
-      handler: 'member-offers.list',
-      config: {
-        policies: [{ name: 'plugin::policy-ledger.has-consent', config: { purpose: 'marketing' } }],
-      },
-    },
-  ],
-};
-`,
-  'src/api/member-offers/controllers/member-offers.ts': `import type { Core } from '@strapi/strapi';
-
-export default {
-  async list(ctx) {
-    const user = ctx.state.user as { id: number; username: string };
-    ctx.body = { data: [{ title: 'Members save 10% on books this week', for: user.username }] };
-  },
-} satisfies Core.Controller;
-`,
-};
+const MEMBER_OFFERS_DIR = path.resolve(__dirname, '..', '..', 'src', 'api', 'member-offers');
+const MEMBER_OFFERS: Record<string, string> = Object.fromEntries(
+  installedFiles(MEMBER_OFFERS_DIR).map((f) => [
+    `src/api/member-offers/${f}`,
+    fs.readFileSync(path.join(MEMBER_OFFERS_DIR, f), 'utf8'),
+  ]),
+);
 
 /** Writes the app's guarded route; true when the app must be built (again) to serve it. */
 function addMemberOffers(dir: string): boolean {
@@ -215,6 +198,45 @@ async function call(url: string, init: { method?: string; body?: unknown; token?
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** Creates a form of the plugin that collects an e-mail, for one purpose of one policy (Content Manager API). */
+function emailForm(
+  url: string,
+  token: string,
+  f: {
+    key: string;
+    name: string;
+    purpose: { key: string; required: boolean; label: string };
+    policy: string;
+  },
+) {
+  return call(`${url}${CM}/plugin::policy-ledger.collection-form`, {
+    token,
+    body: {
+      key: f.key,
+      name: f.name,
+      active: true,
+      fields: [
+        {
+          name: 'email',
+          type: 'email',
+          required: true,
+          category: 'contact',
+          label: { en: 'E-mail' },
+        },
+      ],
+      purposes: [
+        {
+          key: f.purpose.key,
+          required: f.purpose.required,
+          legalBasis: 'consent',
+          label: { en: f.purpose.label },
+        },
+      ],
+      policies: { connect: [{ documentId: f.policy }] },
+    },
+  });
+}
+
 function scenario(name: string, env: () => Record<string, string>) {
   describe(`the stock app on ${name}`, () => {
     let app: Running;
@@ -275,31 +297,11 @@ function scenario(name: string, env: () => Record<string, string>) {
       assert.equal(current.body.data.servedLocale, 'en');
       assert.equal(current.body.data.title, 'Privacy policy');
 
-      const form = await call(`${app.url}${CM}/plugin::policy-ledger.collection-form`, {
-        token,
-        body: {
-          key: 'contact',
-          name: 'Contact',
-          active: true,
-          fields: [
-            {
-              name: 'email',
-              type: 'email',
-              required: true,
-              category: 'contact',
-              label: { en: 'E-mail' },
-            },
-          ],
-          purposes: [
-            {
-              key: 'processing',
-              required: true,
-              legalBasis: 'consent',
-              label: { en: 'Answer my request' },
-            },
-          ],
-          policies: { connect: [{ documentId: policy.body.data.documentId }] },
-        },
+      const form = await emailForm(app.url, token, {
+        key: 'contact',
+        name: 'Contact',
+        purpose: { key: 'processing', required: true, label: 'Answer my request' },
+        policy: policy.body.data.documentId,
       });
       assert.equal(form.status, 201, JSON.stringify(form.body));
       // A form that collects an e-mail uses double opt-in by default: held until the link is opened.
@@ -421,31 +423,11 @@ function scenario(name: string, env: () => Record<string, string>) {
       await refused('not-granted');
 
       // A form of the plugin asks for it; a signed-in member's submission is recorded at once, as them.
-      const form = await call(`${app.url}${CM}/plugin::policy-ledger.collection-form`, {
-        token,
-        body: {
-          key: 'offers',
-          name: 'Member offers',
-          active: true,
-          fields: [
-            {
-              name: 'email',
-              type: 'email',
-              required: true,
-              category: 'contact',
-              label: { en: 'E-mail' },
-            },
-          ],
-          purposes: [
-            {
-              key: 'marketing',
-              required: false,
-              legalBasis: 'consent',
-              label: { en: 'Send me offers for members' },
-            },
-          ],
-          policies: { connect: [{ documentId: policyId }] },
-        },
+      const form = await emailForm(app.url, token, {
+        key: 'offers',
+        name: 'Member offers',
+        purpose: { key: 'marketing', required: false, label: 'Send me offers for members' },
+        policy: policyId,
       });
       assert.equal(form.status, 201, JSON.stringify(form.body));
       const granted = await call(`${app.url}/api/policy-ledger/forms/offers/submissions`, {

@@ -4,22 +4,19 @@ import { TABLES } from '../db/tables';
 import {
   decideConsent,
   expiredPurposes,
-  policyStandingOf,
-  wordOn,
   type CheckEvent,
   type CheckOptions,
   type PolicyRule,
   type PurposeRule,
 } from '../domain/consent-check';
 import { pickCurrent } from '../domain/effective';
-import { foldStanding } from '../domain/standing';
 import { policySnapshot } from '../ledger/policies';
 import { getService } from '../utils/get-service';
 import { clock, purposesConfig, timeZoneOf } from '../utils/plugin';
 import { pseudonymOf } from '../utils/subjects';
 import { CHECK_COLUMNS, checkEventOf, type CheckRow } from './check-events';
 import { checkInput, checkManyInput, type CheckInput, type CheckManyInput } from './check-input';
-import { LINKED, statesOf, type CheckState } from './states';
+import { LINKED, stateOf, statesOf, type CheckState } from './states';
 
 /** One answer of a bulk check: the subject as given, and the check. */
 export type SubjectCheck = ConsentCheck & { subject: string };
@@ -69,16 +66,7 @@ export const consentChecks = (strapi: Core.Strapi) => {
     }
     if (linked.length) {
       const events = await eventsOf(linked);
-      for (const p of linked) {
-        const own = events.get(p) ?? [];
-        states.set(p, {
-          word: wordOn(own, purpose),
-          standing:
-            policy === null
-              ? null
-              : policyStandingOf(foldStanding(own.filter((e) => e.policy === policy))),
-        });
-      }
+      for (const p of linked) states.set(p, stateOf(events.get(p) ?? [], purpose, policy));
     }
     return states;
   }

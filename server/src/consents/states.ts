@@ -5,6 +5,7 @@ import { isLinkedGeneration } from '../domain/links';
 import {
   policyStandingOf,
   wordOn,
+  type CheckEvent,
   type PolicyStandingOnly,
   type PurposeWord,
 } from '../domain/consent-check';
@@ -71,6 +72,31 @@ async function readStatesKnex(
   ])) as UnionRow[];
 }
 
+/**
+ * A person's check state from their events (oldest first), folded onto what
+ * was stored before them (nothing: the events are the whole history).
+ */
+export function stateOf(
+  events: readonly CheckEvent[],
+  purpose: string,
+  policy: string | null,
+  storedWord?: PurposeWord,
+  storedStanding?: PolicyStandingOnly,
+): CheckState {
+  return {
+    word: wordOn(events, purpose, storedWord ?? null),
+    standing:
+      policy === null
+        ? null
+        : policyStandingOf(
+            foldStanding(
+              events.filter((e) => e.policy === policy),
+              storedStanding ? { ...storedStanding, purposes: {} } : undefined,
+            ),
+          ),
+  };
+}
+
 /** A pseudonym that has (or had) links: its check walks them (the caller's business). */
 export const LINKED = Symbol('linked');
 
@@ -131,19 +157,7 @@ export async function statesOf(
         continue;
       }
       const own = (tailOf.get(p) ?? []).map(checkEventOf);
-      const stored = standings.get(p);
-      out.set(p, {
-        word: wordOn(own, purpose, words.get(p) ?? null),
-        standing:
-          policy === null
-            ? null
-            : policyStandingOf(
-                foldStanding(
-                  own.filter((e) => e.policy === policy),
-                  stored ? { ...stored, purposes: {} } : undefined,
-                ),
-              ),
-      });
+      out.set(p, stateOf(own, purpose, policy, words.get(p), standings.get(p)));
     }
   }
   return out;
