@@ -5,6 +5,7 @@
 //                           strapi-plugin-policy-ledger/client (one client per page);
 //   dist/react/styles.css   optional starting styles (CSS variables);
 //   dist/cli/verify-receipt.mjs  the offline receipt verifier (package `bin`);
+//   dist/cli/witness.mjs    the checkpoint-log witness (package `bin`);
 //   dist/types/…            declarations (tsc), the shared contracts beside them, reached
 //                           through dist/{client,react}/index.d.mts (TypeScript finds
 //                           those beside the .mjs: the package exports them as strings,
@@ -53,6 +54,16 @@ await build({
   target: 'node20',
   entryPoints: [join(root, 'cli/verify-receipt.ts')],
   outfile: join(dist, 'cli/verify-receipt.mjs'),
+  banner: { js: '#!/usr/bin/env node' },
+  packages: 'external',
+});
+// The checkpoint-log witness (`npx -p strapi-plugin-policy-ledger policy-ledger-witness`).
+await build({
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  entryPoints: [join(root, 'cli/witness.ts')],
+  outfile: join(dist, 'cli/witness.mjs'),
   banner: { js: '#!/usr/bin/env node' },
   packages: 'external',
 });

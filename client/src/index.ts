@@ -1,4 +1,7 @@
 import type {
+  CheckpointPage,
+  ConsistencyProof,
+  LogCheckpoint,
   ConfirmationStatus,
   ConsentBody,
   ConsentResult,
@@ -141,5 +144,17 @@ export function createPolicyLedgerClient(options: ClientOptions) {
     /** GET /receipts/:id/proof: an event's inclusion proof, or when it will be available. */
     receiptProof: (eventId: string, o: RequestOptions = {}) =>
       get<ReceiptProofResult>(`/receipts/${seg(eventId)}/proof`, {}, o),
+
+    /** GET /checkpoints: one page of the public checkpoint log (`next` is the following page's `after`). */
+    checkpoints: (q: { after?: number; limit?: number } = {}, o: RequestOptions = {}) =>
+      get<CheckpointPage>('/checkpoints', { after: q.after, limit: q.limit }, o),
+
+    /** GET /checkpoints/head: the newest checkpoint (null before the first seal). */
+    checkpointHead: (o: RequestOptions = {}) =>
+      get<LogCheckpoint | null>('/checkpoints/head', {}, o),
+
+    /** GET /checkpoints/consistency: the chain from a kept checkpoint's hash to the head (or `to`). */
+    consistency: (from: string, to?: string, o: RequestOptions = {}) =>
+      get<ConsistencyProof>('/checkpoints/consistency', { from, to }, o),
   };
 }

@@ -2,7 +2,7 @@
  * What the content API's write routes answer: receipts and their proofs,
  * submission, consent and withdrawal results, a person's standing.
  */
-import type { ReceiptProof } from './proof';
+import type { CheckpointPage, ConsistencyProof, LogCheckpoint, ReceiptProof } from './proof';
 import type { EventContent, LedgerAction } from './common';
 
 /** How a person withdraws, printed on every receipt. */
@@ -30,6 +30,9 @@ export interface ReceiptEvent {
 
 /** Body of GET /receipts/:id/proof. */
 export type ReceiptProofResult = ReceiptProof;
+
+/** Bodies of the public checkpoint log: GET /checkpoints, /checkpoints/head, /checkpoints/consistency. */
+export type { CheckpointPage, ConsistencyProof, LogCheckpoint };
 
 /** What a person keeps of a submission. */
 export interface Receipt {

@@ -47,3 +47,32 @@ export interface PendingProof {
 }
 
 export type ReceiptProof = SealedProof | PendingProof;
+
+/**
+ * One checkpoint as the public checkpoint log shows it
+ * (GET /api/policy-ledger/checkpoints): its place in the log (`id`), what its
+ * hash covers, the hash, and the time-stamp tokens on it.
+ */
+export interface LogCheckpoint extends ProofCheckpoint {
+  id: number;
+  timestamps: ProofTimestamp[];
+}
+
+/** GET /api/policy-ledger/checkpoints?after=&limit=: one page of the log, oldest first. */
+export interface CheckpointPage {
+  checkpoints: LogCheckpoint[];
+  /** `after` for the next page; null on the last page (the log's head is its last checkpoint). */
+  next: number | null;
+}
+
+/**
+ * GET /api/policy-ledger/checkpoints/consistency?from=&to=: what shows that
+ * the ledger at `to` extends the one at `from`: the checkpoint `from` names as
+ * the log holds it now, and every checkpoint after it up to `to`, each with
+ * its tokens. A verifier holding `from` checks every link and token itself.
+ */
+export interface ConsistencyProof {
+  from: LogCheckpoint;
+  /** The checkpoints after `from`, oldest first, the last one being `to` (empty when `to` is `from`). */
+  chain: LogCheckpoint[];
+}

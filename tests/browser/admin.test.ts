@@ -537,6 +537,21 @@ describe('Policy Ledger admin page in Chromium', () => {
       if (format === 'json') assert.equal(JSON.parse(content).data.subject, subject);
       else assert.match(content, /Personal data held about you[\s\S]*Text of browser v1 in ru\./);
     }
+    // The evidence pack: one file, checked offline by policy-ledger-verify-receipt (integration tests).
+    const [packDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('person-evidence-pack').click(),
+    ]);
+    assert.match(
+      packDownload.suggestedFilename(),
+      new RegExp(`^evidence-${subject.slice(0, 12)}-`),
+    );
+    const packFile = path.join(ARTIFACTS, 'evidence-pack.json');
+    await packDownload.saveAs(packFile);
+    const pack = JSON.parse(fs.readFileSync(packFile, 'utf8'));
+    assert.equal(pack.format, 'policy-ledger-evidence/1');
+    assert.equal(pack.subject, subject);
+    assert.ok(pack.decisions.length >= 1);
 
     await page
       .getByTestId('person-erase')

@@ -20,6 +20,7 @@ import { auditSpec } from './audit.spec';
 import { peopleCountsSpec } from './people-counts.spec';
 import { receiptsSpec } from './receipts.spec';
 import { verificationSpec } from './verification.spec';
+import { checkpointsSpec } from './checkpoints.spec';
 import { timestampsSpec } from './timestamps.spec';
 import { abuseSpec } from './abuse.spec';
 import { webhooksSpec } from './webhooks.spec';
@@ -54,6 +55,8 @@ describe(`policy-ledger integration (${process.env.DATABASE_CLIENT ?? 'sqlite'})
   peopleCountsSpec();
   receiptsSpec();
   verificationSpec();
+  // Before the time-stamps spec: the witness checks every token in the log against one CA.
+  checkpointsSpec();
   timestampsSpec();
   abuseSpec();
   webhooksSpec();

@@ -646,6 +646,24 @@ function scenario(name: string, env: () => Record<string, string>) {
         (e: { status?: number }) => e.status === 1,
       );
     });
+
+    it('is watched by the installed witness: the first run checks the log, the next one extends it', async () => {
+      const state = path.join(appDir, 'witness.json');
+      fs.rmSync(state, { force: true });
+      const witness = () =>
+        execFileSync('npx', ['--no-install', 'policy-ledger-witness', app.url, '--state', state], {
+          cwd: appDir,
+          encoding: 'utf8',
+        });
+      const first = witness();
+      assert.match(first, /^ok {3}checkpoint-hash: /m);
+      assert.match(first, /^OK .* head \d+ [0-9a-f]{64}, [1-9]\d* new checkpoint\(s\)$/m);
+      const kept = JSON.parse(fs.readFileSync(state, 'utf8'));
+      const head = await call(`${app.url}/api/policy-ledger/checkpoints/head`);
+      assert.equal(head.status, 200);
+      assert.equal(kept.head.hash, head.body.data.hash);
+      assert.match(witness(), /^ok {3}kept: checkpoint \d+ .* is the one kept/m);
+    });
   });
 }
 
@@ -708,6 +726,7 @@ describe('the packed plugin in a new Strapi app', () => {
       'dist/types/react/src/index.d.ts',
       'dist/size-report.json',
       'dist/cli/verify-receipt.mjs',
+      'dist/cli/witness.mjs',
     ]) {
       assert.ok(files.includes(f), `${f} is not in the tarball`);
     }

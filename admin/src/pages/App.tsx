@@ -86,7 +86,9 @@ const PluginPage = () => {
       case 'ledger':
         return <LedgerTab policies={policies} canExport={canExport} />;
       case 'people':
-        return <PeopleTab canErase={canErase} identifier={item} onLookUp={open} />;
+        return (
+          <PeopleTab canErase={canErase} canExport={canExport} identifier={item} onLookUp={open} />
+        );
       case 'requests':
         return <RequestsTab canAct={canErase} selected={item} onSelect={open} />;
       case 'verify':

@@ -44,6 +44,17 @@ const officerApi = api.injectEndpoints({
       },
     }),
 
+    /** The evidence pack as a file, for `policy-ledger-verify-receipt pack.json`. */
+    policyLedgerEvidencePack: builder.mutation<string, { identifier: string; filename: string }>({
+      queryFn: async ({ identifier, filename }) => {
+        const outcome = await downloadFile(
+          `${apiPath('subjects', 'evidence-pack')}${queryString({ identifier })}`,
+          filename,
+        );
+        return 'error' in outcome ? { error: outcome.error } : { data: outcome.filename };
+      },
+    }),
+
     policyLedgerEraseSubject: builder.mutation<EraseResult, string>({
       query: (identifier) => ({
         url: apiPath('subjects', 'erase'),
@@ -115,6 +126,7 @@ export const {
   usePolicyLedgerPersonQuery,
   usePolicyLedgerPersonExportMutation,
   usePolicyLedgerEraseSubjectMutation,
+  usePolicyLedgerEvidencePackMutation,
   usePolicyLedgerRequestsQuery,
   usePolicyLedgerCreateRequestMutation,
   usePolicyLedgerRequestStatusMutation,

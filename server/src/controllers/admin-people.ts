@@ -10,8 +10,9 @@ import { adminInput } from '../validation/input';
 const RECORD = adminRoute('admin-people.record');
 const EXPORT = adminRoute('admin-people.exportSubject');
 const ERASE = adminRoute('admin-people.eraseSubject');
+const PACK = adminRoute('admin-people.evidencePack');
 
-/** One person (admin → People): their record, access export (JSON or a readable page), erasure. */
+/** One person (admin → People): their record, access export (JSON or a readable page), evidence pack, erasure. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(ctx: Context) {
     const { identifier } = adminInput(ctx, RECORD).query;
@@ -29,6 +30,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = clock(strapi).now().toISOString();
     const filename = `personal-data-${record.subject.slice(0, 12)}-${now.slice(0, 10)}.html`;
     sendAttachment(ctx, 'text/html; charset=utf-8', filename, personHtml(record, now, locale));
+  },
+
+  /** The evidence pack: a JSON file for `policy-ledger-verify-receipt pack.json`; recorded in the audit trail. */
+  async evidencePack(ctx: Context) {
+    const { identifier } = adminInput(ctx, PACK).query;
+    const pack = await getService(strapi, 'evidence-packs').pack(identifier);
+    await getService(strapi, 'audit').record('subject.exported', pack.subject, {
+      format: 'evidence-pack',
+      decisions: pack.decisions.length,
+    });
+    const day = pack.generatedAt.slice(0, 10);
+    const filename = `evidence-${pack.subject.slice(0, 12)}-${day}.json`;
+    sendAttachment(ctx, 'application/json; charset=utf-8', filename, JSON.stringify(pack, null, 2));
   },
 
   async eraseSubject(ctx: Context) {

@@ -5,6 +5,7 @@ import adminReports from './admin-reports';
 import adminPeople from './admin-people';
 import adminRequests from './admin-requests';
 import adminAudit from './admin-audit';
+import checkpoints from './checkpoints';
 import confirmations from './confirmations';
 import consents from './consents';
 import forms from './forms';
@@ -20,6 +21,7 @@ const controllers = {
   forms,
   consents,
   confirmations,
+  checkpoints,
   identities,
   openapi,
   receipts,

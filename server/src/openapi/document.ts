@@ -59,7 +59,7 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input: the message names the field, `details.errors` lists each problem',
   401: 'Invalid credentials',
   403: 'The caller may not use this route (Users & Permissions, API token scope)',
-  404: 'Unknown policy, edition or form',
+  404: 'Unknown policy, edition, form or checkpoint',
   409: 'A stale edition, a shown text (hash) other than the one recorded, or an anonymous change to a person whose e-mail is confirmed (`CONFIRMED_PERSON`)',
   410: 'The confirmation link expired, or its submission is no longer waiting',
   413: 'The body is over the configured limit',
@@ -151,7 +151,13 @@ export function openApiDocument(routes: readonly Route[], base: string, version:
         'Privacy policy editions, collection forms and the consent ledger (strapi-plugin-policy-ledger).',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'Policies' }, { name: 'Forms' }, { name: 'Consents' }, { name: 'Contract' }],
+    tags: [
+      { name: 'Policies' },
+      { name: 'Forms' },
+      { name: 'Consents' },
+      { name: 'Checkpoints' },
+      { name: 'Contract' },
+    ],
     paths,
     components: { schemas: { Error: jsonSchema(apiError, 'output') } },
   };

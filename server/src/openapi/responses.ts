@@ -14,6 +14,9 @@ import type {
   Receipt,
   ReceiptEvent,
   ReceiptProofResult,
+  CheckpointPage,
+  ConsistencyProof,
+  LogCheckpoint,
   SubjectStatus,
   SubmissionResult,
   UpcomingEdition,
@@ -222,6 +225,26 @@ const checkpoint = z.strictObject({
   audit: z.strictObject({ from: z.int(), to: z.int(), count: z.int(), root: sha256() }).optional(),
 });
 
+const proofTimestamp = z.strictObject({
+  authority: z.string(),
+  genTime: instant(),
+  token: z.string(),
+});
+
+const logCheckpoint = checkpoint.extend({ id: z.int(), timestamps: z.array(proofTimestamp) });
+
+export const checkpointPage: z.ZodType<CheckpointPage> = z.strictObject({
+  checkpoints: z.array(logCheckpoint),
+  next: z.int().nullable(),
+});
+
+export const checkpointHead: z.ZodType<LogCheckpoint | null> = logCheckpoint.nullable();
+
+export const consistencyProof: z.ZodType<ConsistencyProof> = z.strictObject({
+  from: logCheckpoint,
+  chain: z.array(logCheckpoint),
+});
+
 export const receiptProof: z.ZodType<ReceiptProofResult> = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('sealed'),
@@ -229,9 +252,7 @@ export const receiptProof: z.ZodType<ReceiptProofResult> = z.discriminatedUnion(
     leafIndex: z.int(),
     auditPath: z.array(sha256()),
     checkpoint,
-    timestamps: z.array(
-      z.strictObject({ authority: z.string(), genTime: instant(), token: z.string() }),
-    ),
+    timestamps: z.array(proofTimestamp),
   }),
   z.strictObject({
     status: z.literal('pending'),

@@ -194,6 +194,15 @@ export const adminRoutes = [
     request: { query: subjectExportQuery.shape },
     response: subjectExportBody,
   },
+  // Everything about one person's consent in one file anyone can check offline.
+  {
+    method: 'GET',
+    path: '/subjects/evidence-pack',
+    handler: 'admin-people.evidencePack',
+    config: rbac(readConsents, exportAction),
+    request: { query: subjectQuery.shape },
+    response: fileBody,
+  },
   {
     method: 'POST',
     path: '/subjects/erase',

@@ -29,6 +29,7 @@ import {
   withdrawBody,
 } from '../validation/content-api';
 import { noBody } from '../validation/patterns';
+import { checkpointLogRoutes } from './checkpoint-log';
 import { routeFinder, type HandlersOf, type Route, type RouteDoc } from './types';
 
 // A fresh object per route: Strapi writes each route's auth scope into it.
@@ -283,6 +284,7 @@ export const contentApiRoutes = [
       errors: [400, 404],
     },
   },
+  ...checkpointLogRoutes,
   // The contract itself: no permission to grant, nothing personal.
   {
     method: 'GET',

@@ -20,7 +20,7 @@ export type RequestHeader = 'Accept-Language' | 'If-None-Match' | 'Idempotency-K
 export interface RouteDoc {
   summary: string;
   description?: string;
-  tag: 'Policies' | 'Forms' | 'Consents' | 'Contract';
+  tag: 'Policies' | 'Forms' | 'Consents' | 'Checkpoints' | 'Contract';
   headers?: RequestHeader[];
   /** The success status; `response` is its body. */
   status: 200 | 201;

@@ -3,12 +3,14 @@ import acceptance from './acceptance';
 import accountEmails from './account-emails';
 import audit from '../audit/service';
 import catalog from '../catalog/service';
+import checkpointLog from './checkpoint-log';
 import clock from './clock';
 import confirmations from './confirmations';
 import consents from '../consents/service';
 import consistency from './consistency';
 import diff from './diff';
 import editions from './editions';
+import evidencePacks from './evidence-packs';
 import fastPath from '../fast-path/service';
 import forms from './forms';
 import health from './health';
@@ -45,12 +47,14 @@ const services = {
   'account-emails': accountEmails,
   audit,
   catalog,
+  'checkpoint-log': checkpointLog,
   clock,
   confirmations,
   consents,
   consistency,
   diff,
   editions,
+  'evidence-packs': evidencePacks,
   'fast-path': fastPath,
   forms,
   health,

@@ -131,3 +131,17 @@ export const linkBody: z.ZodType<LinkBody> = z.strictObject(
   },
   { error: 'must be { "subject": identifier, "linkedSubject": identifier }' },
 );
+
+/** GET /checkpoints: `after` a checkpoint id from the log (absent: from the first), `limit` 1–1000. */
+export const checkpointPageQuery = z.object({
+  after: positiveIntText('must be a checkpoint id from the log').optional(),
+  limit: positiveIntText('must be an integer from 1 to 1000')
+    .refine((n) => n <= 1000, { error: 'must be an integer from 1 to 1000' })
+    .default(100),
+});
+
+/** GET /checkpoints/consistency: the hash of a checkpoint kept, and optionally a newer one (default: the head). */
+export const consistencyQuery = z.object({
+  from: sha256(),
+  to: sha256().optional(),
+});

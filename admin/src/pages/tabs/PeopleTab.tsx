@@ -15,6 +15,8 @@ import { PersonView } from './people/PersonView';
 
 interface PeopleTabProps {
   canErase: boolean;
+  /** plugin::policy-ledger.export: the evidence pack. */
+  canExport: boolean;
   /** The person shown, as looked up (from the address `people/<identifier>`); null for none. */
   identifier: string | null;
   /** Looks a person up: the address names them, and they are shown. */
@@ -22,7 +24,7 @@ interface PeopleTabProps {
 }
 
 /** One person: look them up by e-mail, phone or id; their standing, history, export, erasure. */
-export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) => {
+export const PeopleTab = ({ canErase, canExport, identifier, onLookUp }: PeopleTabProps) => {
   const { formatMessage } = useIntl();
   const formatError = useFormatApiError();
   const [typed, setTyped] = React.useState(identifier ?? '');
@@ -83,7 +85,12 @@ export const PeopleTab = ({ canErase, identifier, onLookUp }: PeopleTabProps) =>
       {failure ? null : !record && current && person.isFetching ? (
         <PageLoader />
       ) : record && record.events.length + record.submissions.length + record.held.length > 0 ? (
-        <PersonView identifier={identifier!} record={record} canErase={canErase} />
+        <PersonView
+          identifier={identifier!}
+          record={record}
+          canErase={canErase}
+          canExport={canExport}
+        />
       ) : record ? (
         <EmptyStateLayout
           icon={<User width="6.4rem" height="6.4rem" />}

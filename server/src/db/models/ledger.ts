@@ -108,7 +108,11 @@ export const ledgerModels = [
     // One checkpoint per starting point (events and audit entries): two
     // sealers racing cannot both write, while a checkpoint that seals only
     // audit entries leaves the event range open for the next one.
-    indexes: [{ name: 'pl_cp_start_uq', columns: ['seq_from', 'audit_from'], type: 'unique' }],
+    indexes: [
+      { name: 'pl_cp_start_uq', columns: ['seq_from', 'audit_from'], type: 'unique' },
+      // The public log finds a checkpoint someone kept by its hash (services/checkpoint-log.ts).
+      { name: 'pl_cp_hash_idx', columns: ['hash'] },
+    ],
   },
   {
     uid: 'policy-ledger::idempotency',

@@ -15,10 +15,11 @@ interface PersonViewProps {
   identifier: string;
   record: PersonRecord;
   canErase: boolean;
+  canExport: boolean;
 }
 
 /** A person's record: standing per policy, actions, decisions over time, held submissions, submissions. */
-export const PersonView = ({ identifier, record, canErase }: PersonViewProps) => {
+export const PersonView = ({ identifier, record, canErase, canExport }: PersonViewProps) => {
   const { formatMessage } = useIntl();
   return (
     <Flex direction="column" alignItems="stretch" gap={6} data-testid="person-record">
@@ -43,7 +44,12 @@ export const PersonView = ({ identifier, record, canErase }: PersonViewProps) =>
               )}
             </Typography>
           </Flex>
-          <PersonActions identifier={identifier} record={record} canErase={canErase} />
+          <PersonActions
+            identifier={identifier}
+            record={record}
+            canErase={canErase}
+            canExport={canExport}
+          />
         </Flex>
       </Card>
       <PersonStandings standings={record.standings} />
