@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { checkpointHash } from '../../server/src/domain/canonical';
-import type { CheckpointContent, LogCheckpoint } from '../../shared/contracts';
+import type { CheckpointContent, EventContent, LogCheckpoint } from '../../shared/contracts';
 import { verifyConsistency } from '../../shared/proof/chain';
 import type { Sha256 } from '../../shared/proof/merkle';
+import { noticeBefore, verificationOf } from '../../shared/proof/pack';
 
 const sha256: Sha256 = async (b) => new Uint8Array(createHash('sha256').update(b).digest());
 const hex = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -116,5 +117,52 @@ describe('consistency between a kept checkpoint and the log (shared/proof/chain.
     assert.equal(unchecked.ok, true);
     assert.match(unchecked.checks[3].detail, /1 stamped checkpoint\(s\) not checked here/);
     assert.match(unchecked.checks[4].detail, /^2 checkpoint\(s\) carry no token yet \(2, 3\)/);
+  });
+});
+
+describe('how an evidence pack states each decision was verified (shared/proof/pack.ts)', () => {
+  const base: EventContent = {
+    id: 'e1',
+    occurredAt: '2026-03-01T10:00:00.000Z',
+    subject: hex('s'),
+    action: 'granted',
+    policy: 'privacy',
+    version: 2,
+    locale: 'kk',
+    contentHash: hex('text'),
+    form: 'contact',
+    formRevision: 1,
+    formHash: hex('form'),
+    purposes: { processing: true },
+    method: 'form',
+    submission: null,
+    evidenceHash: null,
+  };
+  const entry = (e: Partial<EventContent>) => ({
+    event: { ...base, ...e },
+    hash: hex(JSON.stringify(e)),
+  });
+
+  it('from the strength and method hashed into the entry', () => {
+    assert.equal(verificationOf({ ...base, strength: 'confirmed' }, null).kind, 'confirmed');
+    assert.equal(verificationOf({ ...base, strength: 'unverified' }, null).kind, 'unverified');
+    assert.equal(verificationOf({ ...base, method: 'api' }, null).kind, 'server');
+    assert.match(verificationOf({ ...base, method: 'admin' }, null).detail, /administrator/);
+  });
+
+  it('continued use names the notice of the same policy and edition that came before it', () => {
+    const entries = [
+      entry({ id: 'n1', action: 'notified', method: 'notice', version: 1 }),
+      entry({ id: 'n2', action: 'notified', method: 'notice', version: 2 }),
+      entry({ id: 'g1', action: 'granted', version: 2 }),
+      entry({ id: 'i1', action: 'implied', method: 'continued-use', version: 2 }),
+    ];
+    const notice = noticeBefore(entries, 3);
+    assert.deepEqual(notice, { id: 'n2', occurredAt: base.occurredAt, hash: entries[1].hash });
+    const v = verificationOf(entries[3].event, notice);
+    assert.equal(v.kind, 'continued-use');
+    assert.match(v.detail, /after the notice of .* \(entry n2\)/);
+    assert.equal(noticeBefore(entries, 0), null);
+    assert.match(verificationOf(entries[3].event, null).detail, /no notice to this person/);
   });
 });
