@@ -47,26 +47,19 @@ await build({
   plugins: [clientImport(root, true)],
 });
 copyFileSync(join(root, 'react/src/styles.css'), join(dist, 'react/styles.css'));
-// The receipt verifier for the command line (`npx policy-ledger-verify-receipt`).
-await build({
-  ...common,
-  platform: 'node',
-  target: 'node20',
-  entryPoints: [join(root, 'cli/verify-receipt.ts')],
-  outfile: join(dist, 'cli/verify-receipt.mjs'),
-  banner: { js: '#!/usr/bin/env node' },
-  packages: 'external',
-});
-// The checkpoint-log witness (`npx -p strapi-plugin-policy-ledger policy-ledger-witness`).
-await build({
-  ...common,
-  platform: 'node',
-  target: 'node20',
-  entryPoints: [join(root, 'cli/witness.ts')],
-  outfile: join(dist, 'cli/witness.mjs'),
-  banner: { js: '#!/usr/bin/env node' },
-  packages: 'external',
-});
+// The command-line tools (package `bin`): the receipt and evidence-pack verifier
+// (`npx policy-ledger-verify-receipt`) and the checkpoint-log witness (`policy-ledger-witness`).
+for (const tool of ['verify-receipt', 'witness']) {
+  await build({
+    ...common,
+    platform: 'node',
+    target: 'node20',
+    entryPoints: [join(root, `cli/${tool}.ts`)],
+    outfile: join(dist, `cli/${tool}.mjs`),
+    banner: { js: '#!/usr/bin/env node' },
+    packages: 'external',
+  });
+}
 
 // Declarations only; the React layer's name their client by its package path.
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
