@@ -15,25 +15,16 @@
  * the site) cannot be read.
  */
 import { readFileSync } from 'node:fs';
-import { checkpointCanonical } from '../shared/proof/canonical';
 import { verifyReceiptFile, type ReceiptFile, type TokenVerifier } from '../shared/proof/receipt';
-import { checkToken } from '../server/src/timestamping/token';
 import { extendsKept, nodeSha256, option, valuePositions, tokenChecker } from './log-client';
 import type { EvidencePack } from '../shared/contracts';
 import { verifyEvidencePack } from '../shared/proof/pack';
 
-/** Each token must stamp the receipt's checkpoint: its canonical JSON, whose SHA-256 is the checkpoint hash. */
+/** Each token must stamp the receipt's checkpoint (the same check as the witness's). */
 const receiptTokens =
   (receipt: ReceiptFile, trust: string | null): TokenVerifier =>
-  async (t) => {
-    const { hash: _hash, ...content } = receipt.proof.checkpoint;
-    const r = await checkToken(
-      new Uint8Array(Buffer.from(t.token, 'base64')),
-      new TextEncoder().encode(checkpointCanonical(content)),
-      trust,
-    );
-    return { ok: r.ok, detail: r.detail };
-  };
+  (t) =>
+    tokenChecker(trust)(t, receipt.proof.checkpoint);
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
