@@ -1,9 +1,14 @@
 /**
  * npm run bench:scale -- --events=1000000 [--counters-for=10000000] [--db=sqlite|postgres|mysql]
+ *                        [--checkpoint-size=10000] [--heavy=1000]
  *
  * Generates a ledger and measures the reports and verification on it:
- * - `--events` real events (hashed, sealed into checkpoints every 10,000),
- *   with the counters and subject state appending them would have left;
+ * - `--events` real events (hashed, sealed into checkpoints of
+ *   `--checkpoint-size` events, default 10,000; a site that seals every
+ *   minute has checkpoints of tens of events), with the counters and
+ *   subject state appending them would have left;
+ * - `--heavy=N`: the site account `id:heavy` makes N of the events, spread
+ *   evenly over the year (bench:log times that person's evidence pack);
  * - `--counters-for` (≥ events, default = events): the counters and subject
  *   state are sized as that many events would leave them (the statistics
  *   read only those two tables), for a quick look at 10M-sized reports
@@ -41,6 +46,8 @@ const POLICIES = ['privacy', 'cookies', 'marketing-terms'];
 const LOCALES = ['kk', 'ru', 'en'];
 const FORMS = ['contact', 'order', 'newsletter', 'callback', null];
 const DAYS = 365;
+const CHECKPOINT_SIZE = Number(arg('checkpoint-size', '10000'));
+const HEAVY = Number(arg('heavy', '0'));
 const START = Date.parse('2025-01-01T00:00:00Z');
 const SHARDS = COUNTER_SHARDS;
 // As the daily rollup leaves them: one shard per past day, 8 on the last day.
@@ -300,8 +307,20 @@ async function main() {
     if (!batch.length) return;
     await bulkInsert(knex, db, 'policy_ledger_events', batch.splice(0));
   };
+  const checkpointRows: Row[] = [];
+  const flushCheckpoints = async () => {
+    // In order, one statement per chunk: the ids follow the chain.
+    for (let i = 0; i < checkpointRows.length; i += 1000)
+      await knex('policy_ledger_checkpoints').insert(checkpointRows.slice(i, i + 1000));
+    checkpointRows.length = 0;
+  };
+  const ratio = Math.round(SIZED_FOR / EVENTS);
+  const heavyEvery = HEAVY > 0 ? Math.max(1, Math.floor(EVENTS / HEAVY)) : 0;
   for (let i = 0; i < SIZED_FOR; i++) {
     const e = synthetic(i, SIZED_FOR);
+    const written = i % ratio === 0 && i / ratio < EVENTS;
+    if (written && heavyEvery && (i / ratio) % heavyEvery === 0 && i / ratio / heavyEvery < HEAVY)
+      e.subject = 'heavy';
     const day = e.at.slice(0, 10);
     const lastDay = i >= SIZED_FOR - SIZED_FOR / DAYS;
     const shard = COMPACTED && !lastDay ? 0 : Math.floor(rnd() * SHARDS);
@@ -312,8 +331,7 @@ async function main() {
       states.set(sk, Math.max(states.get(sk) ?? 0, e.version));
     }
     standings.set(sk, foldPacked(standings.get(sk), e.action, e.version, e.marketing));
-    if (i % Math.round(SIZED_FOR / EVENTS) !== 0 || i / Math.round(SIZED_FOR / EVENTS) >= EVENTS)
-      continue;
+    if (!written) continue;
     const content: EventContent = {
       id: randomUUID(),
       occurredAt: e.at,
@@ -352,8 +370,7 @@ async function main() {
       hash,
       implied_key: null,
     });
-    if (batch.length >= 10_000) {
-      await flushEvents();
+    if (hashes.length >= CHECKPOINT_SIZE) {
       const seqTo = seqFrom + hashes.length - 1;
       const cp = {
         seqFrom,
@@ -364,7 +381,7 @@ async function main() {
         sealedAt: new Date().toISOString(),
       };
       prev = checkpointHash(cp);
-      await knex('policy_ledger_checkpoints').insert({
+      checkpointRows.push({
         seq_from: cp.seqFrom,
         seq_to: cp.seqTo,
         event_count: cp.count,
@@ -376,8 +393,13 @@ async function main() {
       seqFrom = seqTo + 1;
       hashes = [];
     }
+    if (batch.length >= 10_000) {
+      await flushEvents();
+      await flushCheckpoints();
+    }
   }
   await flushEvents();
+  await flushCheckpoints();
   const counterRows = [...counters.entries()].map(([bucket, n]) => {
     const [policy_key, v, locale, form_key, day, action, shard] = bucket.split('|');
     return {

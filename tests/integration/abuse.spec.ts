@@ -27,6 +27,25 @@ const count = async (table: string) =>
     ((await testApp().strapi.db.connection(table).count({ n: '*' }).first()) as { n: number }).n,
   );
 
+/** Forgets the counts per address, as the end of their window would; the counts per person stay. */
+async function dropAddressCounts() {
+  const { strapi } = testApp();
+  const knex = strapi.db.connection;
+  if (strapi.db.dialect.client !== 'sqlite') {
+    await knex('policy_ledger_limits').where('key', 'like', 'pl-address:%').del();
+    return;
+  }
+  // SQLite: the counts live in a file beside the app's database (limits/store.ts).
+  const Driver = (knex.client as any).driver;
+  const file = (knex.client as any).config.connection.filename as string;
+  const db = new Driver(`${file}-limits`);
+  try {
+    db.prepare(`DELETE FROM policy_ledger_limits WHERE key LIKE 'pl-address:%'`).run();
+  } finally {
+    db.close();
+  }
+}
+
 /** Runs `work` and returns what Strapi logged at error level meanwhile. */
 async function errorLogs(work: () => Promise<void>): Promise<unknown[]> {
   const log = testApp().strapi.log as unknown as { error: (...a: unknown[]) => void };
@@ -265,6 +284,38 @@ export function abuseSpec() {
           }
         }
         assert.deepEqual(statuses, [201, 201, 201, 201, 429, 429]);
+      });
+
+      it('a refused body counts against its address too, and the 429 then replaces its 400', async () => {
+        await setLimits(3, 1000);
+        const statuses: number[] = [];
+        for (let n = 0; n < 3; n++)
+          statuses.push(
+            (await http(submitPath(), { body: { ...submission('bad@example.kz'), locale: 7 } }))
+              .status,
+          );
+        statuses.push((await http(submitPath(), { body: submission('after@example.kz') })).status);
+        statuses.push(
+          (await http(submitPath(), { body: { ...submission('bad@example.kz'), locale: 7 } }))
+            .status,
+        );
+        assert.deepEqual(statuses, [400, 400, 400, 429, 429]);
+      });
+
+      it('a person is not counted while their address is refused', async () => {
+        await setLimits(2, 3);
+        const statuses: number[] = [];
+        for (let n = 0; n < 4; n++)
+          statuses.push((await http(submitPath(), { body: submission('held@example.kz') })).status);
+        assert.deepEqual(statuses, [201, 201, 429, 429]);
+        // The address's window is over (its counts forgotten, the person's kept): one more
+        // write for that person is their third, within their limit of 3.
+        await dropAddressCounts();
+        const third = await http(submitPath(), { body: submission('held@example.kz') });
+        assert.equal(third.status, 201, JSON.stringify(third.body));
+        const fourth = await http(submitPath(), { body: submission('held@example.kz') });
+        assert.equal(fourth.status, 429);
+        assert.equal(fourth.body.error.details.scope, 'subject');
       });
 
       it("per person: a subject's writes are limited, and someone else is not held up by it", async () => {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { sendAttachment } from '../http/attachment';
+import { evidencePackJson } from '../reports/evidence-json';
 import { personHtml } from '../reports/person-html';
 import { getService } from '../utils/get-service';
 import { clock } from '../utils/plugin';
@@ -42,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     const day = pack.generatedAt.slice(0, 10);
     const filename = `evidence-${pack.subject.slice(0, 12)}-${day}.json`;
-    sendAttachment(ctx, 'application/json; charset=utf-8', filename, JSON.stringify(pack, null, 2));
+    sendAttachment(ctx, 'application/json; charset=utf-8', filename, evidencePackJson(pack));
   },
 
   async eraseSubject(ctx: Context) {

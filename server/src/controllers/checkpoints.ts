@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { etagOf } from '../catalog/responses';
+import { sha256Hex } from '../domain/hash';
 import { sendCacheable } from '../http/cacheable';
 import { contentApiRoute } from '../routes/content-api';
 import { getService } from '../utils/get-service';
@@ -21,8 +21,12 @@ const MOVING = 30;
 /** GET /checkpoints, /checkpoints/head, /checkpoints/consistency: the public checkpoint log. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const log = () => getService(strapi, 'checkpoint-log');
-  const send = (ctx: Context, data: unknown, settled: boolean) =>
-    sendCacheable(ctx, { data, etag: etagOf(data), maxAge: settled ? SETTLED : MOVING });
+  // Serialized once, for the ETag and the body alike: a consistency proof can run to megabytes.
+  const send = (ctx: Context, data: unknown, settled: boolean) => {
+    const json = JSON.stringify({ data, meta: {} });
+    const etag = `"${sha256Hex(json).slice(0, 40)}"`;
+    sendCacheable(ctx, { data, json, etag, maxAge: settled ? SETTLED : MOVING });
+  };
 
   return {
     async page(ctx: Context) {

@@ -23,18 +23,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async submit(ctx: Context) {
-    await withRetryAfter(ctx, async () => {
-      if (isLimited(ctx)) await getService(strapi, 'limits').address(ctx.request.ip || null);
-      assertBodySize(strapi, ctx);
-      const { params, body } = contentApiInput(ctx, SUBMIT, 'a submission');
-      const subject = speakerSubject(callerOf(ctx), body.subject, { required: false });
-      const result = await getService(strapi, 'submissions').submit(
-        params.key,
-        { ...body, subject },
-        requestMeta(ctx, body.pageUrl),
-      );
-      ctx.status = result.status === 'pending' ? 202 : 201;
-      ctx.body = { data: result, meta: {} };
-    });
+    // The client address is counted with the person, in one go (limits service `admit`).
+    const address = isLimited(ctx) ? { ip: ctx.request.ip || null, counted: false } : null;
+    await withRetryAfter(ctx, () =>
+      getService(strapi, 'limits').counting(address, async () => {
+        assertBodySize(strapi, ctx);
+        const { params, body } = contentApiInput(ctx, SUBMIT, 'a submission');
+        const subject = speakerSubject(callerOf(ctx), body.subject, { required: false });
+        const result = await getService(strapi, 'submissions').submit(
+          params.key,
+          { ...body, subject },
+          { ...requestMeta(ctx, body.pageUrl), address },
+        );
+        ctx.status = result.status === 'pending' ? 202 : 201;
+        ctx.body = { data: result, meta: {} };
+      }),
+    );
   },
 });

@@ -45,18 +45,30 @@ const split = (n: number) => {
 };
 
 /**
- * The audit path of leaf `index` among `hexHashes` (RFC 6962 §2.1.1 PATH):
- * the sibling subtree roots from the leaf up, hex. The tree `merkleRoot`
- * builds (pairs left to right, an odd node carried up) is RFC 6962's tree,
- * so the path leads to its root (shared/proof/merkle.ts checks it).
+ * The audit paths of leaves among `hexHashes` (RFC 6962 §2.1.1 PATH): for
+ * each, the sibling subtree roots from the leaf up, hex. The tree
+ * `merkleRoot` builds (pairs left to right, an odd node carried up) is
+ * RFC 6962's tree, so each path leads to its root (shared/proof/merkle.ts
+ * checks it). Each subtree is hashed once, however many paths cross it.
  */
-export function inclusionPath(hexHashes: readonly string[], index: number): string[] {
-  if (index < 0 || index >= hexHashes.length) throw new RangeError('leaf index out of range');
+export function inclusionPaths(
+  hexHashes: readonly string[],
+  indices: readonly number[],
+): string[][] {
+  for (const index of indices)
+    if (index < 0 || index >= hexHashes.length) throw new RangeError('leaf index out of range');
   const leaves = hexHashes.map(leaf);
+  const memo = new Map<number, Buffer>();
   const mth = (from: number, to: number): Buffer => {
     if (to - from === 1) return leaves[from];
-    const k = split(to - from);
-    return node(mth(from, from + k), mth(from + k, to));
+    const key = from * 4_294_967_296 + to;
+    let h = memo.get(key);
+    if (!h) {
+      const k = split(to - from);
+      h = node(mth(from, from + k), mth(from + k, to));
+      memo.set(key, h);
+    }
+    return h;
   };
   const path = (m: number, from: number, to: number): Buffer[] => {
     if (to - from === 1) return [];
@@ -65,5 +77,10 @@ export function inclusionPath(hexHashes: readonly string[], index: number): stri
       ? [...path(m, from, from + k), mth(from + k, to)]
       : [...path(m - k, from + k, to), mth(from, from + k)];
   };
-  return path(index, 0, leaves.length).map((b) => b.toString('hex'));
+  return indices.map((index) => path(index, 0, leaves.length).map((b) => b.toString('hex')));
+}
+
+/** The audit path of one leaf (see inclusionPaths). */
+export function inclusionPath(hexHashes: readonly string[], index: number): string[] {
+  return inclusionPaths(hexHashes, [index])[0];
 }

@@ -20,3 +20,10 @@ export function gone(message: string, details: Record<string, unknown> = {}): Er
 export function unavailable(message: string, details: Record<string, unknown> = {}): Error {
   return createError(503, message, { details });
 }
+
+/** 409: an anonymous caller may not change the standing of a person whose e-mail is confirmed. */
+export const confirmedPerson = () =>
+  conflict(
+    "This person's e-mail is confirmed: their consent changes only through a confirmed (double opt-in) submission or your server",
+    { code: 'CONFIRMED_PERSON' },
+  );

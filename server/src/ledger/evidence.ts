@@ -25,6 +25,11 @@ export interface RequestMeta {
   caller: CallerKind;
   /** The request sent Global Privacy Control (`Sec-GPC: 1`). */
   gpc?: boolean;
+  /**
+   * A form submission's client address, counted against the abuse limits
+   * together with its person (limits service `admit`), when it is limited.
+   */
+  address?: { ip: string | null; counted: boolean } | null;
 }
 
 /** A row of the evidence table, without the event it belongs to. */

@@ -27,6 +27,7 @@ const CREATE = {
 
 interface SqliteStatement {
   run(...a: unknown[]): unknown;
+  get(...a: unknown[]): unknown;
 }
 interface SqliteConnection {
   pragma(sql: string): unknown;
@@ -129,8 +130,29 @@ export async function limitStore(strapi: Core.Strapi) {
     return l;
   }
 
+  // SQLite: one count, synchronously, as rate-limiter-flexible's RateLimiterSQLite counts it
+  // (`consume`: +1, a fresh window once the old one expired), on the same rows.
+  const upsert = sqlite?.prepare(
+    `INSERT INTO "${TABLES.limits}" (key, points, expire) VALUES (?, 1, ?)
+     ON CONFLICT(key) DO UPDATE SET
+       points = CASE WHEN expire IS NULL OR expire > ? THEN points + 1 ELSE 1 END,
+       expire = CASE WHEN expire IS NULL OR expire > ? THEN expire ELSE excluded.expire END
+     RETURNING points, expire`,
+  ) as { get(...a: unknown[]): { points: number; expire: number } } | undefined;
+
   return {
     limiter,
+    /**
+     * SQLite only (else null): counts one request under `key` (`<prefix>:<key>`) in a window of
+     * `seconds`, at once; the count after it and when its window ends (ms).
+     */
+    countNow: upsert
+      ? (key: string, seconds: number) => {
+          const now = Date.now();
+          const row = upsert.get(key, now + seconds * 1000, now, now);
+          return { consumed: row.points, expire: row.expire };
+        }
+      : null,
     /** Forgets every count (tests; an admin lifting a block). */
     async clear() {
       if (sqlite) sqlite.prepare(`DELETE FROM "${TABLES.limits}"`).run();

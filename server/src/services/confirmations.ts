@@ -8,7 +8,7 @@ import type {
 import { identifierRows } from '../db/identifiers';
 import { TABLES } from '../db/tables';
 import { DAY_MS } from '../domain/clock';
-import { conflict, gone } from '../http/errors';
+import { confirmedPerson, gone } from '../http/errors';
 import { idempotent } from '../ledger/idempotency';
 import type { RequestMeta } from '../ledger/evidence';
 import { checkConfirmationToken, confirmationToken, purposeOf } from '../mail/token';
@@ -253,17 +253,17 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * An anonymous caller may not change the standing of a person whose e-mail
    * is confirmed: that goes through a double opt-in form, or your server.
    */
-  async function assertNotConfirmed(subject: string) {
+  /** Whether this person's e-mail is confirmed (by a double opt-in link). */
+  async function isConfirmed(subject: string): Promise<boolean> {
     const contact = await knex()(TABLES.contacts)
       .where({ subject })
       .whereNotNull('confirmed_at')
       .first('id');
-    if (contact) {
-      throw conflict(
-        "This person's e-mail is confirmed: their consent changes only through a confirmed (double opt-in) submission or your server",
-        { code: 'CONFIRMED_PERSON' },
-      );
-    }
+    return contact !== undefined;
+  }
+
+  async function assertNotConfirmed(subject: string) {
+    if (await isConfirmed(subject)) throw confirmedPerson();
   }
 
   /** Erases held submissions whose link expired, with their unsent messages and index rows. */
@@ -304,7 +304,7 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  return { hold, confirm, status, assertNotConfirmed, expire, linkFor };
+  return { hold, confirm, status, isConfirmed, assertNotConfirmed, expire, linkFor };
 };
 
 export default confirmationsService;

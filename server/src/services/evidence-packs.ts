@@ -5,15 +5,14 @@ import type {
   ConsentRecord27560,
   EvidenceDecision,
   EvidencePack,
-  ProofTimestamp,
+  LogCheckpoint,
   ReceiptProof,
 } from '../../../shared/contracts';
 import { noticeBefore, verificationOf } from '../../../shared/proof/pack';
 import { TABLES } from '../db/tables';
 import { contentOfRow, type EventRow } from '../db/event-row';
 import { heldOn } from '../db/held';
-import { inclusionPath } from '../domain/merkle';
-import { checkpointContentOf } from '../domain/verify';
+import { inclusionPaths } from '../domain/merkle';
 import { proofAvailableAfter } from '../ledger/receipts';
 import { getService } from '../utils/get-service';
 import { clock, pluginConfig } from '../utils/plugin';
@@ -28,6 +27,35 @@ const EVENT_TYPE = {
   unlinked: 'unlinked',
 } as const;
 
+/** The checkpoint (of `sealing`, in order, each sealing events) whose range holds `seq`. */
+function containing(sealing: LogCheckpoint[], seq: number): LogCheckpoint | undefined {
+  let lo = 0;
+  let hi = sealing.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sealing[mid].seqTo < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const cp = sealing[lo];
+  return cp && cp.seqFrom <= seq ? cp : undefined;
+}
+
+/** Checkpoints in read groups: at most 200 ranges and about 50,000 events per statement. */
+function* groups(checkpoints: LogCheckpoint[]): Generator<LogCheckpoint[]> {
+  let group: LogCheckpoint[] = [];
+  let events = 0;
+  for (const cp of checkpoints) {
+    if (group.length && (group.length >= 200 || events + cp.count > 50_000)) {
+      yield group;
+      group = [];
+      events = 0;
+    }
+    group.push(cp);
+    events += cp.count;
+  }
+  if (group.length) yield group;
+}
+
 /**
  * Evidence packs (admin → People, GET /subjects/evidence-pack): one file
  * with everything about one person's consent that anyone can check offline
@@ -39,24 +67,22 @@ const EVENT_TYPE = {
 const evidencePacksService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
-  /** The inclusion proof of each row: each checkpoint's range read once, whatever number of rows it seals. */
+  /**
+   * The inclusion proof of each row. `chain` holds every checkpoint from the
+   * oldest that seals one of the rows to the head, in order. The events of
+   * the checkpoints that seal the rows are read in a few statements (many
+   * ranges each), and each tree is hashed once, however many rows it seals.
+   */
   async function proofsOf(
     rows: EventRow[],
-    tokensOf: Map<string, ProofTimestamp[]>,
+    chain: LogCheckpoint[],
   ): Promise<Map<string, ReceiptProof>> {
     const out = new Map<string, ReceiptProof>();
-    if (!rows.length) return out;
-    const seqs = rows.map((r) => Number(r.seq));
-    const checkpoints = (await knex()(TABLES.checkpoints)
-      .where('seq_to', '>=', Math.min(...seqs))
-      .andWhere('seq_from', '<=', Math.max(...seqs))
-      .andWhere('event_count', '>', 0)
-      .orderBy('seq_from', 'asc')) as CheckpointRecord[];
+    const sealing = chain.filter((c) => c.count > 0);
     const lag = pluginConfig(strapi).jobs.sealLagSeconds;
-    const byCheckpoint = new Map<CheckpointRecord, EventRow[]>();
+    const byCheckpoint = new Map<LogCheckpoint, EventRow[]>();
     for (const row of rows) {
-      const seq = Number(row.seq);
-      const cp = checkpoints.find((c) => Number(c.seq_from) <= seq && seq <= Number(c.seq_to));
+      const cp = containing(sealing, Number(row.seq));
       if (!cp) {
         out.set(row.event_id, {
           status: 'pending',
@@ -65,22 +91,38 @@ const evidencePacksService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } else byCheckpoint.set(cp, [...(byCheckpoint.get(cp) ?? []), row]);
     }
-    for (const [cp, sealed] of byCheckpoint) {
+    for (const group of groups([...byCheckpoint.keys()])) {
       const range = (await knex()(TABLES.events)
         .select('seq', 'hash')
-        .whereBetween('seq', [Number(cp.seq_from), Number(cp.seq_to)])
+        .where((q) => {
+          for (const cp of group) q.orWhereBetween('seq', [cp.seqFrom, cp.seqTo]);
+        })
         .orderBy('seq', 'asc')) as Array<{ seq: number | string; hash: string }>;
-      const hashes = range.map((r) => r.hash);
-      const indexOf = new Map(range.map((r, i) => [Number(r.seq), i]));
-      for (const row of sealed) {
-        const leafIndex = indexOf.get(Number(row.seq)) ?? -1;
-        out.set(row.event_id, {
-          status: 'sealed',
-          event: { id: row.event_id, hash: row.hash },
-          leafIndex,
-          auditPath: leafIndex >= 0 ? inclusionPath(hashes, leafIndex) : [],
-          checkpoint: { hash: cp.hash, ...checkpointContentOf(cp) },
-          timestamps: tokensOf.get(cp.hash) ?? [],
+      let at = 0;
+      for (const cp of group) {
+        const hashes: string[] = [];
+        const indexOf = new Map<number, number>();
+        for (; at < range.length && Number(range[at].seq) <= cp.seqTo; at++) {
+          indexOf.set(Number(range[at].seq), hashes.length);
+          hashes.push(range[at].hash);
+        }
+        const sealed = byCheckpoint.get(cp) as EventRow[];
+        const leaves = sealed.map((row) => indexOf.get(Number(row.seq)) ?? -1);
+        const paths = inclusionPaths(
+          hashes,
+          leaves.filter((i) => i >= 0),
+        );
+        const { id: _id, timestamps, ...checkpoint } = cp;
+        let p = 0;
+        sealed.forEach((row, i) => {
+          out.set(row.event_id, {
+            status: 'sealed',
+            event: { id: row.event_id, hash: row.hash },
+            leafIndex: leaves[i],
+            auditPath: leaves[i] >= 0 ? paths[p++] : [],
+            checkpoint,
+            timestamps,
+          });
         });
       }
     }
@@ -103,13 +145,10 @@ const evidencePacksService = ({ strapi }: { strapi: Core.Strapi }) => {
       const checkpoints = first
         ? await getService(strapi, 'checkpoint-log').consistency(first.hash)
         : null;
-      const tokensOf = new Map(
-        (checkpoints ? [checkpoints.from, ...checkpoints.chain] : []).map((c) => [
-          c.hash,
-          c.timestamps,
-        ]),
+      const proofs = await proofsOf(
+        rows,
+        checkpoints ? [checkpoints.from, ...checkpoints.chain] : [],
       );
-      const proofs = await proofsOf(rows, tokensOf);
       const entries = rows.map((row) => ({ event: contentOfRow(row), hash: row.hash, row }));
       const decisions: EvidenceDecision[] = entries.map(({ event, hash, row }, i) => ({
         event,

@@ -12,6 +12,7 @@ import { rowOfContent, type EventRow } from '../db/event-row';
 import { identifierRows } from '../db/identifiers';
 import { checkSubmission, emailOf, usesDoubleOptIn, type CheckedSubmission } from '../domain/form';
 import { identifyingValues } from '../domain/identifiers';
+import { confirmedPerson } from '../http/errors';
 import { subjectRef } from '../domain/subject';
 import { evidenceOf, type RequestMeta } from '../ledger/evidence';
 import { newEvent } from '../ledger/events';
@@ -228,7 +229,15 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       identifyingValues(form.fields, checked.values).map((c) => [c, subjectRef(secret, c)]),
     );
     const subject = subjectOf(strapi, form, body, checked, submissionId, identifiers);
-    if (meta.caller !== 'server') await getService(strapi, 'limits').subject(subject);
+    const email = emailOf(form, checked.values);
+    // An anonymous person is their e-mail here, until the link proves it.
+    const held = meta.caller === 'anonymous' && email !== null && usesDoubleOptIn(form);
+    // The address and the person counted, and (unless held) the person's confirmed e-mail looked up.
+    const { confirmed } = await getService(strapi, 'limits').admit({
+      address: meta.address ?? null,
+      subject: meta.caller !== 'server' ? subject : null,
+      confirmedOf: meta.caller === 'anonymous' && !held ? subject : null,
+    });
 
     const record: SubmissionRecord = {
       submissionId,
@@ -243,13 +252,11 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       ...signal,
     };
     const idempotency = { scope: `form:${formKey}`, key: meta.idempotencyKey, body };
-    const email = emailOf(form, checked.values);
-    // An anonymous person is their e-mail here, until the link proves it.
-    if (meta.caller === 'anonymous' && email && usesDoubleOptIn(form)) {
+    if (held) {
       return getService(strapi, 'confirmations').hold(
         record,
         {
-          email,
+          email: email as string,
           notices: body.notices === true,
           pageUrl: meta.pageUrl,
           formTitle: pickLabel(form.labels?.title, body.locale) ?? form.name,
@@ -257,9 +264,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         idempotency,
       );
     }
-    if (meta.caller === 'anonymous') {
-      await getService(strapi, 'confirmations').assertNotConfirmed(subject);
-    }
+    if (confirmed) throw confirmedPerson();
     if (meta.caller !== 'server') record.strength = 'unverified';
     const result = await recordSubmission(strapi, record, meta, idempotency);
     // A signed-in user's e-mail on a double opt-in form: recorded now as themselves, and
