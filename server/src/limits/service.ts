@@ -120,7 +120,9 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const isConfirmed = (subject: string) => getService(strapi, 'confirmations').isConfirmed(subject);
 
-  /** The same in one statement (PostgreSQL); a failed statement falls back to the library's way. */
+  let warned = false;
+
+  /** The same in one statement (PostgreSQL); a failed statement falls back to the library's way (logged once). */
   async function admitPostgresOnce(req: Admission): Promise<{ confirmed: boolean }> {
     const c = current();
     await open(); // the table (its statement names it, whether it counts or not)
@@ -134,7 +136,15 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
         subject: req.subject ? { key: `pl-subject:${req.subject}`, window: c.perSubject } : null,
         confirmedOf: req.confirmedOf,
       },
-    ).catch(() => null);
+    ).catch((e: unknown) => {
+      if (!warned) {
+        warned = true;
+        strapi.log.warn(
+          `[policy-ledger] the abuse limits' one-statement count failed (${(e as Error)?.message ?? e}); counting the slower way`,
+        );
+      }
+      return null;
+    });
     if (!counts) return admitStepwise(req);
     if (counts.address && counts.address.consumed > c.perAddress.points)
       throw refused('address', counts.address.expire - Date.now());
