@@ -101,12 +101,13 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * falls back to this process's memory.
    */
   async function admitSqlite(req: Admission): Promise<{ confirmed: boolean }> {
-    const store = await open();
+    // Only when there is something to count: with the limits off, the limits file is not opened.
+    const store = req.address || req.subject ? await open() : null;
     const take = async (scope: LimitScope, key: string) => {
       const w = windowOf(scope);
       let counted: { consumed: number; expire: number } | null = null;
       try {
-        counted = store.countNow?.(`pl-${scope}:${key}`, w.seconds) ?? null;
+        counted = store?.countNow?.(`pl-${scope}:${key}`, w.seconds) ?? null;
       } catch {
         counted = null;
       }
