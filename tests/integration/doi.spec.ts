@@ -168,6 +168,19 @@ export function doubleOptInSpec() {
       });
       assert.equal(direct.status, 409, JSON.stringify(direct.body));
       assert.equal(direct.body.error.details.code, 'CONFIRMED_PERSON');
+      // The same with the abuse limits off (the look-up no longer rides on their count).
+      const config = testApp().strapi.config;
+      const limits = config.get('plugin::policy-ledger.limits') as Record<string, unknown>;
+      config.set('plugin::policy-ledger.limits', { ...limits, enabled: false });
+      try {
+        const unlimited = await submit(plainForm, victim, {
+          purposes: { processing: true, marketing: false },
+        });
+        assert.equal(unlimited.status, 409, JSON.stringify(unlimited.body));
+        assert.equal(unlimited.body.error.details.code, 'CONFIRMED_PERSON');
+      } finally {
+        config.set('plugin::policy-ledger.limits', limits);
+      }
       const publicRole = await testApp()
         .strapi.db.query('plugin::users-permissions.role')
         .findOne({ where: { type: 'public' } });
