@@ -41,7 +41,12 @@ export function maxAgeAt(snap: PolicySnapshot, now: Date, configured: number): n
 }
 
 export function etagOf(data: unknown): string {
-  return `"${sha256Hex(JSON.stringify(data)).slice(0, 40)}"`;
+  return etagOfJson(JSON.stringify(data));
+}
+
+/** The same from the serialized JSON, when the caller has it already. */
+export function etagOfJson(json: string): string {
+  return `"${sha256Hex(json).slice(0, 40)}"`;
 }
 
 /** The dates and state of a released edition. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { sha256Hex } from '../domain/hash';
+import { etagOfJson } from '../catalog/responses';
 import { sendCacheable } from '../http/cacheable';
 import { contentApiRoute } from '../routes/content-api';
 import { getService } from '../utils/get-service';
@@ -24,8 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Serialized once, for the ETag and the body alike: a consistency proof can run to megabytes.
   const send = (ctx: Context, data: unknown, settled: boolean) => {
     const json = JSON.stringify({ data, meta: {} });
-    const etag = `"${sha256Hex(json).slice(0, 40)}"`;
-    sendCacheable(ctx, { data, json, etag, maxAge: settled ? SETTLED : MOVING });
+    sendCacheable(ctx, { data, json, etag: etagOfJson(json), maxAge: settled ? SETTLED : MOVING });
   };
 
   return {

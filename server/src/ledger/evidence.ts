@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { canonicalJson } from '../domain/canonical';
 import { sha256Hex } from '../domain/hash';
 import { processIp } from '../domain/ip';
+import type { PendingAddress } from '../limits/service';
 import { pluginConfig } from '../utils/plugin';
 import { subjectSecret } from '../utils/subjects';
 
@@ -29,7 +30,7 @@ export interface RequestMeta {
    * A form submission's client address, counted against the abuse limits
    * together with its person (limits service `admit`), when it is limited.
    */
-  address?: { ip: string | null; counted: boolean } | null;
+  address?: PendingAddress | null;
 }
 
 /** A row of the evidence table, without the event it belongs to. */

@@ -81,6 +81,8 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  const isConfirmed = (subject: string) => getService(strapi, 'confirmations').isConfirmed(subject);
+
   const addressKey = (ip: string | null) =>
     subjectRef(subjectSecret(strapi), `address:${ip ?? 'unknown'}`);
 
@@ -88,11 +90,7 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function admitStepwise(req: Admission): Promise<{ confirmed: boolean }> {
     if (req.address) await consume('address', addressKey(req.address.ip));
     if (req.subject) await consume('subject', req.subject);
-    return {
-      confirmed: req.confirmedOf
-        ? await getService(strapi, 'confirmations').isConfirmed(req.confirmedOf)
-        : false,
-    };
+    return { confirmed: req.confirmedOf ? await isConfirmed(req.confirmedOf) : false };
   }
 
   /**
@@ -118,8 +116,6 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (req.subject) await take('subject', req.subject);
     return { confirmed: req.confirmedOf ? await isConfirmed(req.confirmedOf) : false };
   }
-
-  const isConfirmed = (subject: string) => getService(strapi, 'confirmations').isConfirmed(subject);
 
   let warned = false;
 
@@ -191,14 +187,17 @@ const limitsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * and a 429 then takes the place of the write's own error.
      */
     async counting<T>(address: PendingAddress | null, work: () => Promise<T>): Promise<T> {
+      const alone = async () => {
+        if (address && !address.counted) await consume('address', addressKey(address.ip));
+      };
       let result: T;
       try {
         result = await work();
       } catch (e) {
-        if (address && !address.counted) await consume('address', addressKey(address.ip));
+        await alone();
         throw e;
       }
-      if (address && !address.counted) await consume('address', addressKey(address.ip));
+      await alone();
       return result;
     },
     /** Forgets every count. */

@@ -8,7 +8,7 @@ import type {
   ProofTimestamp,
 } from '../../../shared/contracts';
 import { TABLES } from '../db/tables';
-import { auditRangeOf } from '../domain/verify';
+import { checkpointContentOf } from '../domain/verify';
 
 /** Checkpoints read per statement for a consistency proof. */
 const BATCH = 5000;
@@ -45,23 +45,12 @@ const checkpointLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         tokens.set(id, list);
       }
     }
-    // Built field by field: a consistency proof holds up to hundreds of thousands.
-    return rows.map((r) => {
-      const audit = auditRangeOf(r);
-      const entry: LogCheckpoint = {
-        id: Number(r.id),
-        hash: r.hash,
-        seqFrom: Number(r.seq_from),
-        seqTo: Number(r.seq_to),
-        count: Number(r.event_count),
-        root: r.root,
-        prevHash: r.prev_hash,
-        sealedAt: r.sealed_at,
-        timestamps: tokens.get(Number(r.id)) ?? [],
-      };
-      if (audit) entry.audit = audit;
-      return entry;
-    });
+    return rows.map((r) => ({
+      id: Number(r.id),
+      hash: r.hash,
+      ...checkpointContentOf(r),
+      timestamps: tokens.get(Number(r.id)) ?? [],
+    }));
   }
 
   const checkpoints = () => knex()(TABLES.checkpoints);

@@ -8,7 +8,7 @@ import type {
 import { identifierRows } from '../db/identifiers';
 import { TABLES } from '../db/tables';
 import { DAY_MS } from '../domain/clock';
-import { confirmedPerson, gone } from '../http/errors';
+import { gone } from '../http/errors';
 import { idempotent } from '../ledger/idempotency';
 import type { RequestMeta } from '../ledger/evidence';
 import { checkConfirmationToken, confirmationToken, purposeOf } from '../mail/token';
@@ -250,20 +250,16 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * An anonymous caller may not change the standing of a person whose e-mail
-   * is confirmed: that goes through a double opt-in form, or your server.
+   * Whether this person's e-mail is confirmed (by a double opt-in link): an
+   * anonymous caller may then not change their standing — that goes through
+   * a double opt-in form, or your server (http/errors.ts `confirmedPerson`).
    */
-  /** Whether this person's e-mail is confirmed (by a double opt-in link). */
   async function isConfirmed(subject: string): Promise<boolean> {
     const contact = await knex()(TABLES.contacts)
       .where({ subject })
       .whereNotNull('confirmed_at')
       .first('id');
     return contact !== undefined;
-  }
-
-  async function assertNotConfirmed(subject: string) {
-    if (await isConfirmed(subject)) throw confirmedPerson();
   }
 
   /** Erases held submissions whose link expired, with their unsent messages and index rows. */
@@ -304,7 +300,7 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  return { hold, confirm, status, isConfirmed, assertNotConfirmed, expire, linkFor };
+  return { hold, confirm, status, isConfirmed, expire, linkFor };
 };
 
 export default confirmationsService;
